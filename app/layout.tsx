@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "政策知识库 PolicyKB", template: "%s · 政策知识库" },
+  description: "政策文件的结构化、可检索、可引用知识库",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>
+        <a className="skip-link" href="#main">跳到正文</a>
+        <header className="site-header">
+          <nav aria-label="主导航" className="site-nav">
+            <Link href="/" className="brand">政策知识库</Link>
+            <Link href="/search">检索</Link>
+            <Link href="/parties">责任单位</Link>
+            <Link href="/tasks">任务台账</Link>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">PolicyKB · 政策文件结构化知识库</footer>
+      </body>
+    </html>
+  );
+}

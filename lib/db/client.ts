@@ -1,0 +1,64 @@
+/**
+ * The one database client (a Prisma client over a driver adapter), created on
+ * first use and shared by the whole process. SQLite runs in WAL mode so the
+ * site keeps answering while an ingest writes.
+ */
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/sqlite/client";
+import { databaseTarget, type DatabaseTarget } from "./url";
+
+export type Db = PrismaClient;
+
+interface Holder {
+  client: Db;
+  target: DatabaseTarget;
+  ready: Promise<void>;
+}
+
+const globalHolder = globalThis as unknown as { __policykbDb?: Holder };
+
+function create(target: DatabaseTarget): Holder {
+  if (target.provider !== "sqlite") {
+    throw new Error("PostgreSQL support is not built yet: set DATABASE_URL to a file: URL");
+  }
+  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 });
+  const client = new PrismaClient({ adapter });
+  const ready = (async () => {
+    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  })();
+  return { client, target, ready };
+}
+
+/** The shared client; `await dbReady()` before the first query of a process. */
+export function db(): Db {
+  const target = databaseTarget();
+  let holder = globalHolder.__policykbDb;
+  if (!holder || holder.target.url !== target.url) {
+    holder = create(target);
+    globalHolder.__policykbDb = holder;
+  }
+  return holder.client;
+}
+
+/** Resolves when the connection is set up (WAL mode, foreign keys). */
+export async function dbReady(): Promise<Db> {
+  const client = db();
+  await globalHolder.__policykbDb!.ready;
+  return client;
+}
+
+/** Which database the client talks to. */
+export function dbTarget(): DatabaseTarget {
+  db();
+  return globalHolder.__policykbDb!.target;
+}
+
+/** Closes the shared client (CLI commands and tests call this at the end). */
+export async function closeDb(): Promise<void> {
+  const holder = globalHolder.__policykbDb;
+  if (!holder) return;
+  globalHolder.__policykbDb = undefined;
+  await holder.client.$disconnect();
+}
