@@ -1,0 +1,85 @@
+/**
+ * Stage 3: the source text → line blocks. One block per paragraph line
+ * (Chinese documents put one paragraph on a line), trimmed of indentation,
+ * with lines broken mid-sentence joined again and table rows kept apart.
+ */
+import type { SourceDocument } from "./types";
+import { ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, DATE_LINE, DOC_NUMBER, KINDS, SECTION } from "./patterns";
+
+export interface RawBlock {
+  start: number;
+  end: number;
+  kind: "text" | "table";
+}
+
+const STARTS_WITH_LABEL = [CHAPTER, SECTION, ARTICLE, CN_DUN, CN_PAREN, CN_ENCLOSED, ARABIC_DOT, ARABIC_PAREN, CIRCLED, BULLET];
+const OPEN_END = /[,、(“《—\-:;]$|[,、(“《]\s*$/;
+const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
+const TITLE_END = new RegExp(`(?:${KINDS.join("|")})$`);
+
+function startsWithLabel(s: string): boolean {
+  return STARTS_WITH_LABEL.some((re) => re.test(s));
+}
+
+/** Count of open round brackets minus closed ones. */
+function bracketBalance(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    if (ch === "(") n++;
+    else if (ch === ")") n--;
+  }
+  return n;
+}
+
+/**
+ * Whether line `b` continues line `a` (a line broken mid-sentence).
+ * Conservative: headings, titles, metadata lines and labelled lines are never joined onto.
+ */
+export function continues(a: string, b: string, bIndented: boolean): boolean {
+  if (!a || !b || a.startsWith("|") || b.startsWith("|")) return false;
+  if (startsWithLabel(b) || DATE_LINE.test(b) || DOC_NUMBER.test(b) || /:$/.test(b) && b.length < 80) return false;
+  if (bracketBalance(a) > 0 && bracketBalance(a) + bracketBalance(b) >= 0 && b.length < 120 && !/[。]$/.test(a)) return true;
+  if (bIndented) return false;
+  if (OPEN_END.test(a) && !/^[-—]{2,}/.test(a)) return a.length >= 8;
+  if (CJK_END.test(a) && a.length >= 28 && !TITLE_END.test(a) && !startsWithLabel(a)) return true;
+  return false;
+}
+
+/** Stage 3 entry point. */
+export function splitBlocks(src: SourceDocument): RawBlock[] {
+  const { folded, bodyStart } = src;
+  const lines: Array<{ start: number; end: number; indented: boolean }> = [];
+  let lineStart = bodyStart;
+  for (let i = bodyStart; i <= folded.length; i++) {
+    if (i === folded.length || folded.charCodeAt(i) === 10) {
+      let s = lineStart;
+      let e = i;
+      while (s < e && isSpace(folded.charCodeAt(s))) s++;
+      while (e > s && isSpace(folded.charCodeAt(e - 1))) e--;
+      if (e > s) lines.push({ start: s, end: e, indented: s > lineStart });
+      lineStart = i + 1;
+    }
+  }
+  // In a document that indents its paragraphs, an indented line starts a new one.
+  const indentsParagraphs = lines.filter((l) => l.indented).length >= lines.length * 0.2;
+  const blocks: RawBlock[] = [];
+  for (const line of lines) {
+    const text = folded.slice(line.start, line.end);
+    const isTable = text.startsWith("|") && text.endsWith("|") && text.length > 1;
+    if (isTable && /^\|[\s|:-]+\|$/.test(text)) continue; // Markdown table separator row
+    const prev = blocks.at(-1);
+    if (prev && !isTable && prev.kind === "text") {
+      const prevText = folded.slice(prev.start, prev.end);
+      if (continues(prevText, text, line.indented && indentsParagraphs)) {
+        prev.end = line.end;
+        continue;
+      }
+    }
+    blocks.push({ start: line.start, end: line.end, kind: isTable ? "table" : "text" });
+  }
+  return blocks;
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12;
+}

@@ -1,0 +1,192 @@
+/**
+ * Stage 11: deadlines. Finds the dates a text sets — due dates (2019年3月底前),
+ * milestones (到2020年), effective and expiry dates (自2016年5月1日起施行,
+ * 有效期至…), periods (2019年1月1日至12月31日) — and resolves each to a
+ * calendar day, keeping the words. History (2016年实施的…), baselines
+ * (比2015年) and statistics (2016年的69.2%) are left out.
+ */
+import { addToDate, iso, lastDayOfMonth } from "./dates";
+import { chineseToNumber } from "./numerals";
+import type { DeadlineKind } from "./types";
+
+export interface FoundDeadline {
+  text: string;
+  date: string | null;
+  kind: DeadlineKind;
+  start: number;
+  end: number;
+}
+
+export interface DeadlineContext {
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  /** Whether this text speaks for the whole document (closing lines, preamble). */
+  documentLevel: boolean;
+}
+
+const TIME = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:\s*(底|末|初|中|上半年|下半年|第?[一二三四1-4]季度))?/g;
+const MONTH_ONLY = /(?<![\d年])(\d{1,2})\s*月\s*(底|末|中旬|上旬|下旬)?\s*(?=前|之前|以前|底|末)/g;
+const RELATIVE = /(?:自|在|于)?\s*(?:本[\u4e00-\u9fa5]{1,4})?(印发|发布|公布|施行|实施|下发)(?:之日)?(?:起|后)\s*(\d+|[一二三四五六七八九十两]+)\s*(个?工作日|日|天|个月|年)(?:内|以内)/g;
+const MILESTONE_YEARS = /([一二三四五六七八九十两])年(破局|起步|见效|稳定|提升|突破|巩固|完成|达标|初见成效|大见成效)/g;
+
+const PAST_AFTER = /^(?:的\s*[\d.]+|以来|期间|的|印发|出台|发布|召开|通过|颁布|修订|已|年度的|实施的|开始实施的|共|全年)/;
+const BASELINE_BEFORE = /(?:比|较|与|同|相比|相较|对比|低于|高于)\s*$/;
+
+function quarterEnd(q: string): [number, number] {
+  const n = /\d/.test(q) ? Number(q.replace(/\D/g, "")) : chineseToNumber(q.replace(/[第季度]/g, "")) ?? 4;
+  return [n * 3, lastDayOfMonth(2001, n * 3)];
+}
+
+/** Resolves year/month/day/period words to a date: the end of the named period. */
+function resolve(year: number, month: number | null, day: number | null, period: string | null): string | null {
+  if (month && day) return iso(year, month, day);
+  if (month) return iso(year, month, lastDayOfMonth(year, month));
+  switch (period) {
+    case "初":
+      return iso(year, 1, 1);
+    case "中":
+    case "上半年":
+      return iso(year, 6, 30);
+    case null:
+    case "底":
+    case "末":
+    case "下半年":
+      return iso(year, 12, 31);
+    default:
+      if (period.includes("季度")) {
+        const [m, d] = quarterEnd(period);
+        return iso(year, m, d);
+      }
+      return iso(year, 12, 31);
+  }
+}
+
+function yearsMonthsDays(amount: number, unit: string): { years?: number; months?: number; days?: number } {
+  if (unit.includes("年")) return { years: amount };
+  if (unit.includes("月")) return { months: amount };
+  return { days: amount };
+}
+
+/** Stage 11 entry point: deadlines in one piece of (folded) text starting at `offset`. */
+export function findDeadlines(text: string, offset: number, context: DeadlineContext): FoundDeadline[] {
+  const found: FoundDeadline[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const add = (d: FoundDeadline) => {
+    found.push(d);
+    taken.push([d.start - offset, d.end - offset]);
+  };
+  const issued = context.issuedAt;
+  const isHistory = (date: string | null) => {
+    if (!date || !issued) return false;
+    const limit = addToDate(issued, { days: -45 });
+    return limit !== null && date < limit;
+  };
+
+  let everyYearFrom: number | null = null;
+  let lastYear: number | null = null;
+  TIME.lastIndex = 0;
+  for (let m = TIME.exec(text); m; m = TIME.exec(text)) {
+    const s = m.index;
+    let e = s + m[0].length;
+    const year = Number(m[1]);
+    const month = m[2] ? Number(m[2]) : null;
+    const day = m[3] ? Number(m[3]) : null;
+    const period = m[4] ?? null;
+    lastYear = year;
+    const before = text.slice(Math.max(0, s - 6), s);
+    const after = text.slice(e, e + 14);
+    if (BASELINE_BEFORE.test(before)) continue;
+    // Ranges: 2019年1月1日至12月31日, 2016年至2018年, 自2012年2月1日至2017年1月31日.
+    const range = /^\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/.exec(after);
+    if (range && (range[1] || range[2])) {
+      const endYear = range[1] ? Number(range[1]) : year;
+      const endMonth = range[2] ? Number(range[2]) : null;
+      const endDay = range[3] ? Number(range[3]) : null;
+      const startDate = month ? resolve(year, month, day ?? 1, null) : iso(year, 1, 1);
+      const endDate = resolve(endYear, endMonth, endDay, null);
+      const rangeEnd = e + range[0].length;
+      const tail = text.slice(rangeEnd, rangeEnd + 6);
+      const validity = context.documentLevel || /施行|有效|期限|执行/.test(text.slice(Math.max(0, s - 8), s) + tail);
+      const words = text.slice(s, rangeEnd);
+      if (!isHistory(endDate)) {
+        add({ text: words, date: startDate, kind: validity ? "effective" : "period", start: offset + s, end: offset + rangeEnd });
+        add({ text: words, date: endDate, kind: validity ? "expiry" : "period", start: offset + s, end: offset + rangeEnd });
+      }
+      TIME.lastIndex = rangeEnd;
+      continue;
+    }
+    if (PAST_AFTER.test(after.replace(/^\s+/, "")) && !/^\s*(?:前|之前|以前|底前|起)/.test(after)) continue;
+    const suffix = /^\s*(前|之前|以前|底前|末前|为止|止|起施行|起实施|起执行|起生效|起|开始|以后|后)?/.exec(after)?.[1] ?? null;
+    // YYYY年起N年内 → the end of the N-th year.
+    const within = /^\s*(?:起|开始)\s*[,，]?\s*(\d+|[一二三四五六七八九十两]+)\s*年(?:内|以内|时间内)/.exec(after);
+    if (within) {
+      const n = /^\d+$/.test(within[1]!) ? Number(within[1]) : chineseToNumber(within[1]!) ?? 0;
+      e += within[0].length;
+      add({ text: text.slice(s, e), date: iso(year + n - 1, 12, 31), kind: "due", start: offset + s, end: offset + e });
+      continue;
+    }
+    if (suffix && /^起/.test(suffix) && /施行|实施|执行|生效/.test(suffix)) {
+      const date = resolve(year, month, day ?? (month ? 1 : null), month ? null : "初");
+      add({ text: text.slice(Math.max(0, s - (before.endsWith("自") ? 1 : 0)), e + suffix.length), date, kind: "effective", start: offset + s, end: offset + e + suffix.length });
+      continue;
+    }
+    if (suffix === "起" || suffix === "开始") {
+      // 从2019年起…每年2月底前: the first occurrence. A start date on its own is a period start.
+      const every = /^\s*(?:起|开始)\s*[,，]?\s*[^。;]{0,30}?每年\s*(\d{1,2})\s*月\s*(?:底|末)?/.exec(after.concat(text.slice(e + 14, e + 40)));
+      if (every) {
+        everyYearFrom = year;
+        continue;
+      }
+      if (month && day && !isHistory(iso(year, month, day))) {
+        add({ text: text.slice(s, e + suffix.length), date: iso(year, month, day), kind: context.documentLevel ? "effective" : "period", start: offset + s, end: offset + e + suffix.length });
+      }
+      continue;
+    }
+    const prefix = /(?:到|至|截至|截止到?|力争到?|争取到?|力争在|在|于)\s*$/.exec(before)?.[0] ?? "";
+    const date = resolve(year, month, day, period);
+    if (isHistory(date)) continue;
+    const hasCue = Boolean(suffix) || Boolean(period) || /到|至|截/.test(prefix);
+    // A bare year opening a sentence (2019年，在全国启动…) sets a milestone; other bare years are not dates set.
+    const opensSentence = !month && /^\s*[,，]/.test(after) && (s === 0 || /[。;:,\s]$/.test(text.slice(0, s)));
+    const dateIsFuture = !issued || (date !== null && date >= issued);
+    if (!hasCue && !(opensSentence && dateIsFuture) && !(month && /^\s*(?:底|末)?\s*(?:前|完成|实现|建成)/.test(after))) continue;
+    const kind: DeadlineKind = /到|至|截/.test(prefix) || (!month && !suffix && !period) ? "milestone" : "due";
+    const end = e + (suffix?.length ?? 0);
+    add({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
+  }
+
+  // 每年2月底前 after 2020年起 → the first occurrence; 3月底前 after a year → that year.
+  MONTH_ONLY.lastIndex = 0;
+  for (let m = MONTH_ONLY.exec(text); m; m = MONTH_ONLY.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (overlaps(s, e)) continue;
+    const month = Number(m[1]);
+    const prior = text.slice(0, s);
+    const every = /每年\s*$/.test(prior);
+    const yearBefore = [...prior.matchAll(/(\d{4})\s*年/g)].at(-1);
+    const year = every ? everyYearFrom ?? (yearBefore ? Number(yearBefore[1]) : null) : yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear;
+    const tail = /^\s*(前|之前|以前)?/.exec(text.slice(e))?.[1] ?? "";
+    const words = text.slice(every ? s - 2 : s, e + tail.length);
+    const date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
+    if (isHistory(date)) continue;
+    add({ text: words, date, kind: "due", start: offset + (every ? s - 2 : s), end: offset + e + tail.length });
+  }
+
+  // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+    const amount = /^\d+$/.test(m[2]!) ? Number(m[2]) : chineseToNumber(m[2]!) ?? 0;
+    const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : issued;
+    const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
+    add({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+
+  // 一年破局、两年稳定、三年提升: milestones relative to an unstated start; kept with their words.
+  MILESTONE_YEARS.lastIndex = 0;
+  for (let m = MILESTONE_YEARS.exec(text); m; m = MILESTONE_YEARS.exec(text)) {
+    add({ text: m[0], date: null, kind: "milestone", start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,39 @@
+/**
+ * Stage 7: headings. A provision's heading is its run-in title: the words
+ * after the label up to the first 。 (（一）总体要求。坚持… → 总体要求), or the
+ * whole line when the line is only a heading (一、重点工作任务). Law articles
+ * have none unless they carry a bracketed title (第一条【立法目的】).
+ */
+import type { ProvisionNode } from "./types";
+
+const MAX_RUN_IN = 40;
+
+/** The heading of one provision, from its first span of text. */
+export function headingOf(node: ProvisionNode, folded: string, source: string): string | null {
+  if (!node.marker) return node.heading;
+  const span = node.spans[0];
+  if (!span) return null;
+  const afterLabel = node.marker.end;
+  const raw = source.slice(afterLabel, span[1]);
+  const text = folded.slice(afterLabel, span[1]);
+  const lead = text.length - text.trimStart().length;
+  const body = text.slice(lead).replace(/^[、.:,\s]+/, "");
+  const offset = text.length - body.length;
+  const take = (n: number) => raw.slice(offset, offset + n).replace(/[\s\u3000]+/g, (s, i: number) => (i === 0 ? "" : s.length > 0 && /[A-Za-z0-9]/.test(raw[offset + i - 1] ?? "") ? " " : "")).trim();
+  if (node.marker.style === "article") {
+    const bracketed = /^[【[]([^】\]]{1,30})[】\]]/.exec(body);
+    return bracketed ? bracketed[1]!.trim() : null;
+  }
+  const stop = body.search(/[。!?！？;]/);
+  const colon = body.search(/[:]/);
+  if (node.marker.style === "chapter" || node.marker.style === "section" || node.marker.style === "part") {
+    const end = stop >= 0 ? stop : body.length;
+    return end > 0 && end <= MAX_RUN_IN ? take(end) : null;
+  }
+  const candidates = [stop, colon].filter((x) => x > 0);
+  const end = candidates.length ? Math.min(...candidates) : -1;
+  if (end > 0 && end <= MAX_RUN_IN) return take(end);
+  // A short line with no sentence end is a heading of its own.
+  if (end < 0 && body.length > 0 && body.length <= MAX_RUN_IN) return take(body.length);
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The PolicyKB parser: policy document bytes → `policy-doc/1` JSON. */
+export { parseDocument, parseSource, type ParseOptions, type ParseResult } from "./parse";
+export { InputError } from "./errors";
+export type * from "./types";

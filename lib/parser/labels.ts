@@ -1,0 +1,125 @@
+/**
+ * Stage 4: numbering labels. Finds the label at the start of each block
+ * (一、 （一） 1. （1） ① 第一条 第一章 1.1 ㈠ --- …) and the labels standing
+ * inside a paragraph (一是……二是……, ①……②……, （1）……（2）……), which count
+ * only as a run that starts at one and goes up by one.
+ */
+import { chineseToNumber, enclosedValue } from "./numerals";
+import {
+  ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, CN_SHI, DECIMAL,
+  INLINE_ARABIC_DOT, INLINE_ARABIC_PAREN, INLINE_CIRCLED, INLINE_CN_ORDINAL, INLINE_CN_SHI, PART, SECTION,
+} from "./patterns";
+import type { LabelStyle, Marker } from "./types";
+
+function ordinalOf(text: string | undefined): number | null {
+  if (!text) return null;
+  if (/^\d+$/.test(text)) return Number(text);
+  return chineseToNumber(text);
+}
+
+interface LeadingRule {
+  style: LabelStyle;
+  re: RegExp;
+  ordinal: (m: RegExpExecArray) => number | null;
+}
+
+const LEADING: LeadingRule[] = [
+  { style: "part", re: PART, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "chapter", re: CHAPTER, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "section", re: SECTION, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "article", re: ARTICLE, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "cn-paren", re: CN_PAREN, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "cn-enclosed", re: CN_ENCLOSED, ordinal: (m) => enclosedValue(m[1] ?? "") },
+  { style: "cn-shi", re: CN_SHI, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "cn-dun", re: CN_DUN, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "decimal", re: DECIMAL, ordinal: (m) => Number((m[1] ?? "").split(".").at(-1)) },
+  { style: "arabic-paren", re: ARABIC_PAREN, ordinal: (m) => (m[1] ? Number(m[1]) : enclosedValue(m[2] ?? "")) },
+  { style: "arabic-dot", re: ARABIC_DOT, ordinal: (m) => (m[1] ? Number(m[1]) : enclosedValue(m[2] ?? "")) },
+  { style: "circled", re: CIRCLED, ordinal: (m) => enclosedValue(m[1] ?? "") },
+  { style: "bullet", re: BULLET, ordinal: () => 0 },
+];
+
+/** The numbering label at the start of a block's folded text, if any. */
+export function leadingMarker(folded: string, source: string, start: number): Marker | null {
+  const text = folded.slice(start, start + 24);
+  for (const rule of LEADING) {
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    const ordinal = rule.ordinal(m);
+    if (ordinal == null || Number.isNaN(ordinal)) continue;
+    const end = start + m[0].length;
+    // A label must be followed by text or stand alone (一、 then a heading, 第一章 then its title).
+    const marker: Marker = { style: rule.style, ordinal, label: source.slice(start, end), start, end, inline: false };
+    if (rule.style === "decimal") marker.path = (m[1] ?? "").split(".").map(Number);
+    return marker;
+  }
+  return null;
+}
+
+interface InlineRule {
+  style: LabelStyle;
+  re: RegExp;
+  /** Group with the label text, and a function for its value. */
+  ordinal: (m: RegExpExecArray) => number | null;
+  labelGroup: (m: RegExpExecArray) => { offset: number; text: string };
+}
+
+function groupSpan(m: RegExpExecArray, text: string): { offset: number; text: string } {
+  const i = m[0].indexOf(text);
+  return { offset: m.index + Math.max(0, i), text };
+}
+
+const INLINE: InlineRule[] = [
+  {
+    style: "cn-shi", re: INLINE_CN_SHI, ordinal: (m) => ordinalOf(m[1]),
+    labelGroup: (m) => groupSpan(m, (m[1] ?? "") + (m[2] ?? "")),
+  },
+  { style: "circled", re: INLINE_CIRCLED, ordinal: (m) => enclosedValue(m[1] ?? ""), labelGroup: (m) => groupSpan(m, m[1] ?? "") },
+  {
+    style: "arabic-paren", re: INLINE_ARABIC_PAREN, ordinal: (m) => (m[1] ? Number(m[1]) : enclosedValue(m[2] ?? "")),
+    labelGroup: (m) => groupSpan(m, m[0].trim()),
+  },
+  { style: "arabic-dot", re: INLINE_ARABIC_DOT, ordinal: (m) => Number(m[1]), labelGroup: (m) => groupSpan(m, m[0].trim()) },
+  { style: "cn-shi", re: INLINE_CN_ORDINAL, ordinal: (m) => ordinalOf(m[2]), labelGroup: (m) => groupSpan(m, m[1] ?? "") },
+];
+
+/**
+ * Labels inside a block: runs of one style starting at 1 (or continuing the
+ * block's own leading label) and rising by one. A lone 一是 is not a list.
+ */
+export function inlineMarkers(folded: string, source: string, start: number, end: number, leading: Marker | null): Marker[] {
+  const from = leading ? leading.end : start;
+  const text = folded.slice(from, end);
+  const found: Marker[] = [];
+  for (const rule of INLINE) {
+    rule.re.lastIndex = 0;
+    const candidates: Marker[] = [];
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const ordinal = rule.ordinal(m);
+      if (ordinal == null) continue;
+      const g = rule.labelGroup(m);
+      const s = from + g.offset;
+      candidates.push({ style: rule.style, ordinal, label: source.slice(s, s + g.text.length), start: s, end: s + g.text.length, inline: true });
+    }
+    if (!candidates.length) continue;
+    // Continue the block's own run (a line starting 一是 with 二是 inside it).
+    const continuing = leading && leading.style === rule.style ? leading.ordinal : 0;
+    const run: Marker[] = [];
+    let next = continuing + 1;
+    for (const c of candidates) {
+      if (c.ordinal === next) {
+        run.push(c);
+        next++;
+      } else if (c.ordinal === 1 && run.length < 2 && continuing === 0) {
+        // A false start: begin again.
+        run.length = 0;
+        run.push(c);
+        next = 2;
+      }
+    }
+    if (run.length >= 2 || (continuing > 0 && run.length >= 1)) found.push(...run);
+  }
+  // Overlapping styles (一是 found twice by two rules): keep the first per position.
+  found.sort((a, b) => a.start - b.start);
+  return found.filter((m, i) => i === 0 || m.start >= found[i - 1]!.end);
+}

@@ -1,0 +1,127 @@
+/**
+ * Stage 15: links between goals, the tasks that deliver them and the measures
+ * that support them, each with a score and a `why` a reader can check:
+ * explicit references inside the document (本意见第二部分, 上述重点任务) and
+ * links inferred from shared content words (idf-weighted overlap of
+ * Intl.Segmenter words). Linked at the section level, where relations are clear.
+ */
+import { chineseToNumber } from "./numerals";
+import type { LinkKind, LinkOut, ProvisionNode, Role } from "./types";
+import { contentWords } from "./words";
+
+export interface LinkUnit {
+  node: ProvisionNode;
+  role: Role;
+  /** Heading and all text of the provision and its descendants. */
+  text: string;
+  heading: string;
+}
+
+const TASK_REFERENCE = /(?:上述|以上|前述|各项|本意见(?:确定|提出|明确)?的|本方案(?:确定|提出)?的|本通知(?:明确)?的)?(?:重点|主要|各项)(?:工作)?任务|重点工作任务/;
+const PART_REFERENCE = /本(?:意见|方案|通知|办法|规定)第([一二三四五六七八九十]+)部分/g;
+const GOAL_REFERENCE = /(?:上述|以上|前述|各项)(?:发展|主要|工作)?目标/;
+
+/** Units to link: sections (（一）) under the parts with a role, or the parts themselves. */
+export function linkUnits(root: ProvisionNode, textOf: (n: ProvisionNode) => string): LinkUnit[] {
+  const units: LinkUnit[] = [];
+  const visit = (node: ProvisionNode, level: number) => {
+    for (const child of node.children) {
+      if (child.container) {
+        visit(child, level);
+        continue;
+      }
+      if (child.role === "other" || child.role === "requirement" || child.role === "principle") {
+        if (level === 0) visit(child, level + 1);
+        continue;
+      }
+      const sectionChildren = child.children.filter((c) => c.marker && !c.marker.inline && c.marker.style !== "bullet");
+      // A part with sections links through its sections; a goal section links as a whole.
+      if (level === 0 && sectionChildren.length && child.role !== "goal") {
+        for (const c of sectionChildren) {
+          if (c.role === "goal" || c.role === "task" || c.role === "measure") units.push(unit(c));
+        }
+        for (const c of sectionChildren) if (c.role === "goal") continue;
+      } else {
+        units.push(unit(child));
+      }
+    }
+  };
+  const unit = (node: ProvisionNode): LinkUnit => ({ node, role: node.role, text: textOf(node), heading: node.heading ?? "" });
+  visit(root, 0);
+  return units;
+}
+
+function kindOf(a: Role, b: Role): LinkKind | null {
+  const pair = [a, b].sort().join("-");
+  if (pair === "goal-task") return "goal-task";
+  if (pair === "goal-measure") return "goal-measure";
+  if (pair === "measure-task") return "task-measure";
+  return null;
+}
+
+/** Stage 15 entry point. */
+export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string): LinkOut[] {
+  const units = linkUnits(root, textOf);
+  const links: LinkOut[] = [];
+  const seen = new Set<string>();
+  const add = (from: ProvisionNode, to: ProvisionNode, kind: LinkKind, score: number, why: string, method: "explicit" | "inferred") => {
+    if (from === to) return;
+    const key = [from.id, to.id].sort().join("|");
+    if (seen.has(key)) return;
+    seen.add(key);
+    links.push({ from: from.id, to: to.id, kind, score: Math.round(score * 100) / 100, why, method });
+  };
+
+  // Explicit references: 上述重点任务 → the task part; 本意见第二部分 → part two.
+  const tops = root.children.flatMap((c) => (c.container ? c.children : [c]));
+  const taskParts = tops.filter((t) => t.role === "task");
+  for (const u of units) {
+    const own = u.text;
+    const m = TASK_REFERENCE.exec(own);
+    if (m && u.role !== "task" && taskParts.length) {
+      const named = taskParts.filter((t) => /任务/.test(t.heading ?? ""));
+      for (const t of named.length ? named : taskParts) add(u.node, t, u.role === "goal" ? "goal-task" : "task-measure", 1, `${m[0]} ↔ ${t.marker?.label ?? ""}${t.heading ?? ""}`, "explicit");
+    }
+    const g = GOAL_REFERENCE.exec(own);
+    if (g && u.role !== "goal") {
+      for (const goal of units.filter((x) => x.role === "goal")) add(goal.node, u.node, u.role === "task" ? "goal-task" : "goal-measure", 1, `${g[0]} ↔ ${goal.heading}`, "explicit");
+    }
+    PART_REFERENCE.lastIndex = 0;
+    for (let p = PART_REFERENCE.exec(own); p; p = PART_REFERENCE.exec(own)) {
+      const n = chineseToNumber(p[1]!);
+      const target = tops.find((t) => t.marker?.style === "cn-dun" && t.marker.ordinal === n);
+      if (target && target !== u.node) add(u.node, target, "reference", 1, `${p[0]} ↔ ${target.marker?.label ?? ""}${target.heading ?? ""}`, "explicit");
+    }
+  }
+
+  // Inferred links from shared content words, weighted by rarity in the document.
+  const words = units.map((u) => new Set(contentWords(`${u.heading} ${u.text}`)));
+  const headingWords = units.map((u) => new Set(contentWords(u.heading)));
+  const df = new Map<string, number>();
+  for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const idf = (w: string) => Math.log((units.length + 1) / (df.get(w) ?? 1));
+  const candidates: Array<{ a: number; b: number; score: number; shared: string[] }> = [];
+  for (let i = 0; i < units.length; i++) {
+    for (let j = i + 1; j < units.length; j++) {
+      const kind = kindOf(units[i]!.role, units[j]!.role);
+      if (!kind) continue;
+      if (units[i]!.node.parent === units[j]!.node.parent && units[i]!.role === units[j]!.role) continue;
+      const shared = [...words[i]!].filter((w) => words[j]!.has(w) && df.get(w)! < units.length);
+      if (!shared.length) continue;
+      let score = 0;
+      for (const w of shared) score += idf(w) * (headingWords[i]!.has(w) || headingWords[j]!.has(w) ? 2 : 1);
+      const norm = Math.sqrt(Math.min(words[i]!.size, words[j]!.size) + 4);
+      candidates.push({ a: i, b: j, score: score / norm, shared: shared.sort((x, y) => idf(y) - idf(x)) });
+    }
+  }
+  const THRESHOLD: Record<LinkKind, number> = { "goal-task": 0.55, "goal-measure": 1.1, "task-measure": 1.25, reference: 1 };
+  for (const c of candidates.sort((x, y) => y.score - x.score)) {
+    const a = units[c.a]!;
+    const b = units[c.b]!;
+    const kind = kindOf(a.role, b.role)!;
+    if (c.score < THRESHOLD[kind]) continue;
+    const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [a, b] : [b, a];
+    add(from.node, to.node, kind, Math.min(1, c.score / 3), `共同词语：${c.shared.slice(0, 4).join("、")}`, "inferred");
+  }
+  return links;
+}

@@ -1,0 +1,121 @@
+/**
+ * Stage 2 for Markdown: YAML front matter and the positions of Markdown syntax.
+ * remark (unified + remark-parse + remark-gfm) parses the body; every character
+ * that is syntax rather than text (heading marks, emphasis, link targets,
+ * bullets of unordered lists, HTML) is marked so that later stages neither
+ * match nor show it, while offsets keep pointing into the original file.
+ * Ordered-list markers (1.) stay: they are numbering labels.
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import type { Nodes, Root } from "mdast";
+import { InputError } from "./errors";
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm);
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  /** Offset where the body starts. */
+  bodyStart: number;
+}
+
+const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
+
+/** Splits YAML front matter from the body. Malformed YAML is an InputError. */
+export function frontMatter(text: string): FrontMatter {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) return { data: {}, bodyStart: 0 };
+  let data: unknown;
+  try {
+    data = parseYaml(m[1] ?? "", { schema: "core", uniqueKeys: true });
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line + 1}` : "";
+    const reason = String((error as Error).message).split("\n")[0];
+    throw new InputError(`front matter is not valid YAML${where}: ${reason}`, "front-matter");
+  }
+  if (data == null) data = {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError("front matter must be a mapping of keys to values", "front-matter");
+  }
+  return { data: data as Record<string, unknown>, bodyStart: m[0].length };
+}
+
+/**
+ * Marks Markdown syntax in `text` (from `bodyStart`): 1 = syntax, 0 = text.
+ * The front matter itself is marked too.
+ */
+export function markdownMarkup(text: string, bodyStart: number): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  mask.fill(1, 0, bodyStart);
+  const body = text.slice(bodyStart);
+  const tree = markdownParser.parse(body) as Root;
+  // Block containers: everything inside is syntax unless a text-bearing node unmarks it.
+  const markRange = (s: number, e: number, v: 0 | 1) => mask.fill(v, bodyStart + s, bodyStart + e);
+  const visit = (node: Nodes, inOrderedList: boolean) => {
+    const pos = node.position;
+    const s = pos?.start.offset;
+    const e = pos?.end.offset;
+    if (s === undefined || e === undefined) return;
+    switch (node.type) {
+      case "root":
+        break;
+      case "heading":
+      case "paragraph":
+      case "blockquote":
+      case "list":
+      case "emphasis":
+      case "strong":
+      case "delete":
+      case "link":
+      case "linkReference":
+        markRange(s, e, 1);
+        break;
+      case "listItem": {
+        markRange(s, e, 1);
+        const first = node.children[0]?.position?.start.offset;
+        if (inOrderedList && first !== undefined) markRange(s, first, 0);
+        break;
+      }
+      case "table":
+      case "tableRow":
+        // Table rows stay as written: `| a | b |` is how the parser reads a row.
+        markRange(s, e, 0);
+        return;
+      case "text":
+      case "inlineCode":
+      case "code":
+        markRange(s, e, 0);
+        if (node.type === "code") {
+          // Fences are syntax; the code's own lines are text.
+          const fence = body.slice(s, e).match(/^(```|~~~)[^\n]*\n/);
+          if (fence) markRange(s, s + fence[0].length, 1);
+          const tail = body.slice(s, e).match(/\n(```|~~~)\s*$/);
+          if (tail) markRange(e - tail[0].length + 1, e, 1);
+        }
+        return;
+      case "html":
+      case "thematicBreak":
+      case "definition":
+      case "image":
+      case "imageReference":
+        markRange(s, e, 1);
+        return;
+      case "break":
+        markRange(s, e, 1);
+        return;
+      default:
+        break;
+    }
+    if ("children" in node) {
+      // List items learn from their list whether their marker is a numbering label.
+      const childOrdered = node.type === "list" ? node.ordered === true : false;
+      for (const child of node.children as Nodes[]) visit(child, childOrdered);
+    }
+  };
+  visit(tree, false);
+  // Newlines always separate lines.
+  for (let i = bodyStart; i < text.length; i++) if (text.charCodeAt(i) === 10) mask[i] = 0;
+  return mask;
+}

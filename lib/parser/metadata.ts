@@ -1,0 +1,108 @@
+/**
+ * Stage 10: document metadata — title, kind, issuer, 文号 (from the masthead
+ * only), addressees, issue date (the 落款 date), effective and expiry dates,
+ * and the interpreting body. Front matter, where given, overrides all of it.
+ */
+import { addToDate, parseFullDate } from "./dates";
+import { chineseToNumber } from "./numerals";
+import { DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL } from "./patterns";
+import type { Block, Metadata } from "./types";
+
+const compact = (s: string) => s.replace(/\s+/g, "");
+
+/** Kind from a title's last words: …的指导意见 → 指导意见. */
+export function kindOfTitle(title: string | null): string | null {
+  if (!title) return null;
+  const t = compact(title).replace(/[(（][^)）]*[)）]$/, "");
+  for (const k of KINDS) if (t.endsWith(k)) return k;
+  return null;
+}
+
+/** Issuer from a title: 国务院办公厅关于… → 国务院办公厅. */
+export function issuerOfTitle(title: string | null): string | null {
+  if (!title) return null;
+  const m = TITLE_ISSUER.exec(compact(title));
+  return m ? m[1]!.replace(/^(?:中共)?/, (s) => s) : null;
+}
+
+/** Splits an addressee line into units at the commas (、 stays inside a unit). */
+export function splitAddressees(line: string): string[] {
+  return line
+    .replace(/[:：]\s*$/, "")
+    .split(/[,，;；]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function fullDateFromMatch(text: string | undefined): string | null {
+  return text ? parseFullDate(text) : null;
+}
+
+export interface MetadataInput {
+  blocks: Block[];
+  source: string;
+  folded: string;
+  /** Text of the document outside provisions plus all provisions (for 施行/解释 sentences). */
+  closingText: Array<{ text: string; start: number }>;
+  enclosureTitle: string | null;
+}
+
+/** Stage 10 entry point. */
+export function extractMetadata(input: MetadataInput): Metadata {
+  const { blocks, folded, source } = input;
+  const text = (b: Block) => source.slice(b.start, b.end).trim();
+  const ftext = (b: Block) => folded.slice(b.start, b.end).trim();
+  const titleBlock = blocks.find((b) => b.zone === "title");
+  const title = titleBlock ? compact(text(titleBlock)).replace(/^[“"]|[”"]$/g, "") : null;
+  const kind = kindOfTitle(title);
+  let issuer = issuerOfTitle(title);
+
+  // 文号 in the masthead (the blocks before the body), or an order number.
+  let docNumber: string | null = null;
+  const head = blocks.filter((b) => b.zone === "docNumber");
+  const order = head.find((b) => ORDER_HEAD.test(ftext(b)));
+  const number = head.find((b) => /第\s*\d+\s*号/.test(ftext(b)) && !DOC_NUMBER.test(ftext(b)));
+  const plain = head.find((b) => DOC_NUMBER.test(ftext(b)));
+  if (plain) docNumber = compact(text(plain)).replace(/^[(（]|[)）]$/g, "");
+  else if (order && number) docNumber = compact(text(order) + text(number));
+  else if (number) docNumber = compact(text(number));
+
+  const addresseeBlock = blocks.find((b) => b.zone === "addressees");
+  const addressees = addresseeBlock ? splitAddressees(text(addresseeBlock)) : [];
+
+  // Issue date: the first 落款 date (the cover's, for a cover notice).
+  const dateBlock = blocks.find((b) => b.zone === "date");
+  const issuedAt = dateBlock ? parseFullDate(ftext(dateBlock)) : null;
+  const signature = blocks.find((b) => b.zone === "signature" && !/^(?:总理|省长|市长|主席|部长|主任)/.test(ftext(b)));
+  if (!issuer && signature) issuer = compact(text(signature));
+  if (!issuer) {
+    // Laws: 第十二届全国人民代表大会常务委员会第二十九次会议修订 names the enacting body.
+    const note = blocks.find((b) => b.zone === "note" && /(人民代表大会(?:常务委员会)?)第/.test(ftext(b)));
+    const m = note ? /((?:[\u4e00-\u9fa5]{0,8}?省|[\u4e00-\u9fa5]{0,8}?市|全国)?人民代表大会(?:常务委员会)?)第/.exec(ftext(note).replace(/第[一二三四五六七八九十]+届/, "")) : null;
+    if (m) issuer = m[1]!;
+  }
+
+  let effectiveFrom: string | null = null;
+  let effectiveUntil: string | null = null;
+  let interpreter: string | null = null;
+  for (const { text: t } of input.closingText) {
+    const e = EFFECTIVE.exec(t);
+    if (e && !effectiveFrom) {
+      const when = e[1] ?? "";
+      effectiveFrom = /\d{4}/.test(when) ? fullDateFromMatch(when) : issuedAt;
+      if (e[2]) effectiveUntil = fullDateFromMatch(e[2]);
+    }
+    const v = VALID_UNTIL.exec(t);
+    if (v && !effectiveUntil) {
+      if (v[1]) effectiveUntil = fullDateFromMatch(v[1]);
+      else if (v[2]) {
+        const years = /^\d+$/.test(v[2]) ? Number(v[2]) : chineseToNumber(v[2]);
+        const from = effectiveFrom ?? issuedAt;
+        if (years && from) effectiveUntil = addToDate(addToDate(from, { years }) ?? from, { days: -1 });
+      }
+    }
+    const i = INTERPRETER.exec(t);
+    if (i && !interpreter) interpreter = i[1]!.trim();
+  }
+  return { title, kind, issuer, docNumber, addressees, issuedAt, effectiveFrom, effectiveUntil, interpreter };
+}

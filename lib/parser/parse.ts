@@ -1,0 +1,188 @@
+/**
+ * The parser pipeline: bytes → `policy-doc/1`. Each stage is a pure function
+ * in its own file; this module only runs them in order and assembles the
+ * output. Nothing here touches the file system, a database or Next.js.
+ */
+import { decode, type Decoded } from "./decode";
+import { extract } from "./extract";
+import { splitBlocks } from "./blocks";
+import { inlineMarkers, leadingMarker } from "./labels";
+import { assignZones } from "./zones";
+import { buildTree } from "./structure";
+import { headingOf } from "./headings";
+import { assignRoles } from "./roles";
+import { assignIds } from "./ids";
+import { extractMetadata } from "./metadata";
+import { findDeadlines } from "./deadlines";
+import { findTargets } from "./targets";
+import { findResponsibilities, type AnnotationState } from "./parties";
+import { findReferences } from "./references";
+import { findLinks } from "./links";
+import type { Block, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
+
+export interface ParseOptions {
+  /** Largest input in bytes. */
+  maxBytes?: number;
+}
+
+export interface ParseResult {
+  doc: PolicyDoc;
+  /** The decoded text that every offset refers to. */
+  sourceText: string;
+  /** Front-matter fields beyond policy-doc/1 (slug, source, publishedAt …). */
+  extra: Record<string, unknown>;
+  messages: ParseMessage[];
+  encoding: string;
+  format: SourceDocument["format"];
+}
+
+/** A piece of text that facts are looked for in: a provision's own span, or the document's. */
+interface Segment {
+  node: ProvisionNode | null;
+  start: number;
+  end: number;
+}
+
+/** The text of a span as shown: the source without Markdown syntax. */
+function visibleText(src: SourceDocument, start: number, end: number): string {
+  if (!src.markup) return src.text.slice(start, end);
+  let out = "";
+  for (let i = start; i < end; i++) if (src.markup[i] !== 1 || src.text.charCodeAt(i) === 10) out += src.text[i];
+  return out;
+}
+
+function normaliseProvisionText(raw: string): string {
+  return raw
+    .split("\n")
+    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""))
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Runs stages 3–15 on an extracted source document. */
+export function parseSource(src: SourceDocument, notes: string[] = []): ParseResult {
+  const messages: ParseMessage[] = notes.map((reason) => ({ reason, ruleId: "decode", start: 0, end: 0 }));
+  const { folded, text } = src;
+
+  // Stages 3–5: blocks, labels, zones.
+  const blocks: Block[] = splitBlocks(src).map((raw) => {
+    const marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start) : null;
+    const inline = raw.kind === "text" ? inlineMarkers(folded, text, raw.start, raw.end, marker) : [];
+    return { ...raw, marker, inline, zone: "body" };
+  });
+  const { enclosureTitle } = assignZones(blocks, folded);
+
+  // Stages 6–9: tree, headings, roles, ids and citations.
+  const { root, documentSpans } = buildTree(blocks, folded, enclosureTitle);
+  const nodes: ProvisionNode[] = [];
+  const walk = (n: ProvisionNode) => {
+    for (const c of n.children) {
+      if (c.marker) c.heading = headingOf(c, folded, text);
+      nodes.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  assignRoles(root);
+  assignIds(root);
+
+  // Segments in document order; facts go to the deepest provision containing them.
+  const segments: Segment[] = [];
+  for (const n of nodes) for (const [s, e] of n.spans) segments.push({ node: n.container ? null : n, start: s, end: e });
+  for (const [s, e] of documentSpans) segments.push({ node: null, start: s, end: e });
+  segments.sort((a, b) => a.start - b.start);
+  const segText = (s: Segment) => folded.slice(s.start, s.end);
+
+  // Stage 10: metadata (front matter overrides).
+  const docLevelFirst = [...segments.filter((s) => !s.node), ...segments.filter((s) => s.node)];
+  const found = extractMetadata({ blocks, source: text, folded, enclosureTitle, closingText: docLevelFirst.map((s) => ({ text: segText(s), start: s.start })) });
+  const given = src.given;
+  const meta: Metadata = {
+    title: (given.title as string | undefined) ?? found.title,
+    kind: (given.kind as string | undefined) ?? found.kind,
+    issuer: (given.issuer as string | undefined) ?? found.issuer,
+    docNumber: (given.docNumber as string | undefined) ?? found.docNumber,
+    addressees: (given.addressees as string[] | undefined) ?? found.addressees,
+    issuedAt: (given.issuedAt as string | undefined) ?? found.issuedAt,
+    effectiveFrom: (given.effectiveFrom as string | undefined) ?? found.effectiveFrom,
+    effectiveUntil: (given.effectiveUntil as string | undefined) ?? found.effectiveUntil,
+    interpreter: (given.interpreter as string | undefined) ?? found.interpreter,
+  };
+
+  // Stages 11–14: facts per segment.
+  const provisionId = (s: Segment) => s.node?.id ?? null;
+  const deadlines: DeadlineOut[] = [];
+  const targets: TargetOut[] = [];
+  const responsibilities: ResponsibilityOut[] = [];
+  const references: ReferenceOut[] = [];
+  const state: AnnotationState = { firstIsLead: false };
+  for (const seg of segments) {
+    const t = segText(seg);
+    const provision = provisionId(seg);
+    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node });
+    for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, start: d.start, end: d.end });
+    const deadlineAt = (pos: number) => {
+      const before = segDeadlines.filter((d) => d.start - seg.start <= pos && d.date);
+      return before.at(-1)?.date ?? null;
+    };
+    for (const tg of findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineAt })) {
+      targets.push({ provision, ...tg });
+    }
+    for (const r of findResponsibilities(t, seg.start, state, { addressees: meta.addressees })) {
+      responsibilities.push({ provision, party: r.party, role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
+    }
+    for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });
+  }
+  if (meta.interpreter) {
+    const at = text.indexOf(meta.interpreter);
+    responsibilities.push({ provision: null, party: meta.interpreter, role: "interpret", text: meta.interpreter, start: Math.max(0, at), end: Math.max(0, at) + meta.interpreter.length });
+  }
+  // One row per party and provision (GUIDE rule 4): keep the first, strongest role.
+  const dedup = new Map<string, ResponsibilityOut>();
+  for (const r of responsibilities) {
+    const key = `${r.provision}|${r.party}`;
+    if (!dedup.has(key)) dedup.set(key, r);
+  }
+
+  // Provision output.
+  const ownText = (n: ProvisionNode) => normaliseProvisionText(n.spans.map(([s, e]) => visibleText(src, s, e)).join("\n"));
+  const fullText = (n: ProvisionNode): string => [ownText(n), ...n.children.map(fullText)].filter(Boolean).join("\n");
+  const provisions: ProvisionOut[] = nodes.map((n) => {
+    const first = n.spans[0];
+    const last = n.spans.at(-1);
+    return {
+      id: n.id,
+      parent: n.parent && n.parent !== root ? n.parent.id : null,
+      label: n.marker ? n.marker.label : null,
+      heading: n.heading,
+      role: n.role,
+      citation: n.citation,
+      text: ownText(n),
+      start: first ? first[0] : 0,
+      end: last ? last[1] : 0,
+    };
+  });
+
+  // Stage 15: links.
+  const links = findLinks(root, fullText);
+
+  const doc: PolicyDoc = {
+    schema: "policy-doc/1",
+    ...meta,
+    provisions,
+    responsibilities: [...dedup.values()],
+    deadlines,
+    targets,
+    links,
+    references,
+  };
+  const extra = Object.fromEntries(Object.entries(given).filter(([k]) => !(k in meta)));
+  return { doc, sourceText: text, extra, messages, encoding: src.encoding, format: src.format };
+}
+
+/** Parses one file's bytes. Throws InputError for inputs that are not documents. */
+export async function parseDocument(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<ParseResult> {
+  const decoded: Decoded = decode(bytes, fileName, { maxBytes: options.maxBytes });
+  const src = await extract(decoded);
+  return parseSource(src, decoded.notes);
+}

@@ -1,0 +1,284 @@
+/**
+ * Stage 13: responsibilities — who must act. Two sources (GUIDE.md):
+ *  1. annotations: （A牵头，B、C配合）, （A、B负责）, （牵头单位：A，配合单位：B）,
+ *     （责任单位：A）, with 列第一位者为牵头单位……下同 carrying the first-is-lead
+ *     rule on to later annotations;
+ *  2. organisations named in the text that are told to act (请A…, 由A负责,
+ *     A要…, A会同B…, 督促A), worked with (加强与A、B等部门的沟通) or acted upon
+ *     (对A、B等企业, 发挥好A作用).
+ * One row per unit (lists are split), names as written.
+ */
+import { ANNOTATION, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
+import type { ResponsibilityRole } from "./types";
+
+export interface FoundResponsibility {
+  party: string;
+  role: ResponsibilityRole;
+  text: string;
+  start: number;
+  end: number;
+  /** From an annotation (generic names count there) or from running text. */
+  annotated: boolean;
+}
+
+/** Last characters of organisation names. */
+const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|区|县|市|州|镇|乡|港|市场|基金|企业|单位|部门|机构|组织|高校)$/;
+
+/** Two-character words a name never contains: where a name starts after them. */
+const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
+/** Single characters a name never contains (function words). */
+const STOP_CHARS = new Set([..."的了与及或对由请在从向把被将要为以按经是并同使让给于等之其此该这那也都而且则但如若因所即就还再又应须可能会"]);
+/** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
+const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
+
+const ADMIN_LIST = /^各(?:有关)?(?:省|自治区|直辖市|市|州|县|区|县级市|盟|旗|乡|镇|自治州|地区|地市|计划单列市|新疆生产建设兵团)(?:[、(（](?:省|自治区|直辖市|市|州|县|区|县级市|盟|旗|乡|镇|自治州|地区|计划单列市|新疆生产建设兵团|区、市|区、县)[)）]?)*(?:人民政府|政府|党委)?/;
+
+const compact = (s: string) => s.replace(/\s+/g, "");
+
+/** Cleans a listed unit: drops 等, trailing role words, brackets around it. */
+export function cleanParty(raw: string): string {
+  let s = compact(raw)
+    .replace(/^(?:和|及|以及|与|由|请|并|或|、)+/, "")
+    .replace(/(?:按职责分工|按照职责分工|按职责|分工|分别|共同|等)*(?:负责|牵头|配合|参与|指导|落实|组织实施|实施)?$/, "")
+    .replace(/(?:等|等部门|等单位|等有关部门|等相关部门|等机构)$/, "")
+    .replace(/等$/, "")
+    .replace(/^[“"]|[”"]$/g, "");
+  s = s.replace(/[。,;:]+$/, "");
+  return s;
+}
+
+/**
+ * Splits a list of units: 、，; and 和/及 after 等, keeping collectives whole
+ * (各省、自治区、直辖市人民政府; 各区、县级市; 各市、州、县).
+ */
+export function splitParties(list: string): string[] {
+  const out: string[] = [];
+  let rest = compact(list);
+  while (rest.length) {
+    const admin = ADMIN_LIST.exec(rest);
+    if (admin && admin[0].length > 2) {
+      out.push(admin[0]);
+      rest = rest.slice(admin[0].length).replace(/^[、,，;；和及]+/, "");
+      continue;
+    }
+    const m = /^(.+?)(?:、|,|，|;|；|等和|等及|等以及|以及|及其|(?<=等)和)/.exec(rest);
+    if (!m) {
+      out.push(rest);
+      break;
+    }
+    out.push(m[1]!);
+    rest = rest.slice(m[0].length);
+  }
+  return out.map(cleanParty).filter((p) => p.length >= 2);
+}
+
+export interface AnnotationState {
+  /** 列第一位者为牵头单位 has been stated (下同 carries it on). */
+  firstIsLead: boolean;
+}
+
+/** Parties of one annotation's inside text. */
+export function parseAnnotation(inner: string, state: AnnotationState): Array<{ party: string; role: ResponsibilityRole }> {
+  const out: Array<{ party: string; role: ResponsibilityRole }> = [];
+  if (FIRST_IS_LEAD.test(inner)) state.firstIsLead = true;
+  const body = inner.split(/[。]/)[0] ?? inner;
+  // Field form: 牵头单位：A，配合单位：B、C
+  UNIT_FIELD.lastIndex = 0;
+  const fields = [...body.matchAll(UNIT_FIELD)];
+  if (fields.length) {
+    fields.forEach((f, i) => {
+      const from = f.index + f[0].length;
+      const to = fields[i + 1]?.index ?? body.length;
+      const role: ResponsibilityRole = /牵头|主办/.test(f[1]!) ? "lead" : /配合|参与|协办/.test(f[1]!) ? "support" : /监督/.test(f[1]!) ? "supervise" : "responsible";
+      for (const p of splitParties(body.slice(from, to))) out.push({ party: p, role });
+    });
+    return out;
+  }
+  // A牵头，B、C配合 / A负责，B参与 / A会同B负责
+  const lead = /^(.+?)(?:牵头|为牵头单位)(?:[,，;；]|$)/.exec(body);
+  if (lead) {
+    for (const p of splitParties(lead[1]!)) out.push({ party: p, role: "lead" });
+    const rest = body.slice(lead[0].length);
+    const support = /^(.+?)(?:配合|参与|协助|支持)/.exec(rest);
+    if (support) for (const p of splitParties(support[1]!)) out.push({ party: p, role: "support" });
+    return out;
+  }
+  const together = /^(.+?)会同(.+?)(?:负责|落实|实施)?$/.exec(body);
+  if (together) {
+    for (const p of splitParties(together[1]!)) out.push({ party: p, role: "lead" });
+    for (const p of splitParties(together[2]!)) out.push({ party: p, role: "support" });
+    return out;
+  }
+  const parts = body.split(/[,，;；]/);
+  for (const part of parts) {
+    const m = /^(.+?)(负责|配合|参与|指导|落实|按职责分工负责|分别负责)?$/.exec(part);
+    if (!m) continue;
+    const names = splitParties(m[1]!);
+    const verb = m[2] ?? "负责";
+    names.forEach((p, i) => {
+      let role: ResponsibilityRole = /配合|参与/.test(verb) ? "support" : /指导/.test(verb) ? "supervise" : "responsible";
+      if (role === "responsible" && state.firstIsLead) role = i === 0 && out.length === 0 ? "lead" : "support";
+      out.push({ party: p, role });
+    });
+  }
+  return out;
+}
+
+/** Scans left from a name's end to where the name starts. */
+function nameStart(text: string, end: number, floor: number): number {
+  let s = end;
+  const limit = Math.max(floor, end - 22);
+  while (s > limit) {
+    const ch = text[s - 1]!;
+    if (!/[\u4e00-\u9fa5\d（）()]/.test(ch)) break;
+    if (ch === "（" || ch === "(") break;
+    const two = text.slice(s - 2, s);
+    if (STOP_WORDS.includes(two) && s - 2 >= limit) break;
+    if (STOP_CHARS.has(ch)) {
+      if (ch === "和" || ch === "与") {
+        const after = text.slice(s, end);
+        if (AND_STEMS.test(after) && ch === "和") {
+          s--;
+          continue;
+        }
+      }
+      break;
+    }
+    s--;
+  }
+  // 县级以上地方各级人民政府: keep the level words.
+  const level = /(县级以上|设区的市级以上|省级以上|市级以上)$/.exec(text.slice(Math.max(floor, s - 8), s));
+  if (level) s -= level[0].length;
+  return s;
+}
+
+/** An organisation candidate in running text. */
+interface NameHit {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Finds organisation names in running text. */
+export function findNames(text: string, from = 0): NameHit[] {
+  const hits: NameHit[] = [];
+  const re = /[\u4e00-\u9fa5\d（）()]+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // Within a run of CJK, try every end position whose suffix is an organisation suffix.
+    const runStart = m.index;
+    const run = m[0];
+    let i = run.length;
+    const local: NameHit[] = [];
+    while (i > 0) {
+      const prefix = run.slice(0, i);
+      const suffix = ORG_SUFFIX.exec(prefix);
+      if (suffix) {
+        const end = runStart + i;
+        const start = nameStart(text, end, runStart);
+        const name = text.slice(start, end);
+        if (name.length >= 2 && name.length > suffix[0].length - (suffix[0].length > 1 ? 0 : -1) - 1) {
+          local.push({ name, start, end });
+          i = start - runStart;
+          continue;
+        }
+      }
+      i--;
+    }
+    hits.push(...local.reverse());
+  }
+  return hits;
+}
+
+/** Words after a name that tell it to act. */
+const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在\d|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
+const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以)\s*$/;
+const RESPONSIBLE_BEFORE = /(?:请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
+const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
+const COORDINATE_BEFORE = /(?:协调|加强与|与|同|商)\s*$/;
+const AUTHORITY_BEFORE = /(?:贯彻落实|贯彻|落实|根据|依据|按照|遵照|经|在|党中央、|中共中央、)\s*$/;
+const AUTHORITY_AFTER = /^(?:关于|决策部署|精神|批准|同意|印发|出台|发布|审议|通过|领导|重要|部署|的决策|的要求|的部署|的领导|《|令|第\d|会议|常务会议|全体会议)/;
+const NAMED_ENTITY = /(?:集团|公司|银行|大学|学院|研究院|研究所|中心|基地|开发区|新区|园区|市场|协会|学会|自贸区|示范区|保税区|委员会|工作组)$|^[\u4e00-\u9fa5]{2,4}(?:区|县|市)$/;
+
+/**
+ * Responsibilities in one piece of running text (annotations removed beforehand
+ * by the caller, or passed through `annotations`).
+ */
+export function findResponsibilities(text: string, offset: number, state: AnnotationState, options: { addressees: string[] }): FoundResponsibility[] {
+  const out: FoundResponsibility[] = [];
+  const covered: Array<[number, number]> = [];
+  // 1. Annotations.
+  ANNOTATION.lastIndex = 0;
+  for (let m = ANNOTATION.exec(text); m; m = ANNOTATION.exec(text)) {
+    const inner = m[1]!;
+    // Only lists of units: an annotation is short clauses of names and role words.
+    if (/[。]/.test(inner.split(/列第一位|排在第一位|排第一位|下同/)[0] ?? "") && !UNIT_FIELD.test(inner)) {
+      UNIT_FIELD.lastIndex = 0;
+    }
+    UNIT_FIELD.lastIndex = 0;
+    const rows = parseAnnotation(inner, state);
+    if (!rows.length) continue;
+    covered.push([m.index, m.index + m[0].length]);
+    for (const r of rows) out.push({ ...r, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: true });
+  }
+  // 2. Running text.
+  const isCovered = (s: number) => covered.some(([a, b]) => s >= a && s < b);
+  // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
+  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:有关)?(?:部门|单位|机构)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  const sectorCovered: Array<[number, number]> = [];
+  for (let m = sectorList.exec(text); m; m = sectorList.exec(text)) {
+    if (isCovered(m.index)) continue;
+    const listStart = m.index;
+    const before = text.slice(Math.max(0, listStart - 6), listStart);
+    let names = m[1]!.split("、");
+    // The first item may carry the verb before it (加强与发展改革 → 发展改革).
+    names[0] = names[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "");
+    names = names.map(cleanParty).filter((n) => n.length >= 2 && !STOP_WORDS.some((w) => n.includes(w)));
+    if (names.length < 2) continue;
+    const role: ResponsibilityRole = /与|同$/.test(before + m[1]!.slice(0, 3)) ? "coordinate" : "responsible";
+    for (const n of names) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    if (m[2]) for (const n of m[2].split("、").map(cleanParty).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([m.index, m.index + m[0].length]);
+  }
+  const inSector = (s: number) => sectorCovered.some(([a, b]) => s >= a && s < b);
+  // 2b. Named organisations in a role-giving position.
+  const hits = findNames(text);
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k]!;
+    if (isCovered(hit.start) || inSector(hit.start)) continue;
+    let name = cleanParty(hit.name);
+    if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
+    if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name)) continue;
+    // Walk over a list: A、B和C等 — the position of the list decides the role of all.
+    let listEnd = hit.end;
+    const members: NameHit[] = [hit];
+    while (k + 1 < hits.length) {
+      const next = hits[k + 1]!;
+      const gap = text.slice(listEnd, next.start);
+      if (!/^(?:、|和|及|以及|与|，各|,各)$/.test(gap)) break;
+      members.push(next);
+      listEnd = next.end;
+      k++;
+    }
+    const before = text.slice(Math.max(0, hit.start - 8), hit.start);
+    const after = text.slice(listEnd, listEnd + 12);
+    if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2))) continue;
+    if (AUTHORITY_AFTER.test(after.replace(/^等/, ""))) continue;
+    let role: ResponsibilityRole | null = null;
+    if (RESPONSIBLE_BEFORE.test(before)) role = "responsible";
+    else if (SUPPORT_BEFORE.test(before)) role = "support";
+    else if (COORDINATE_BEFORE.test(before) && !/^的?(?:沟通|合作|交流|衔接)/.test(after) === false) role = "coordinate";
+    else if (COORDINATE_BEFORE.test(before)) role = "coordinate";
+    else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
+    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同)/.test(after) ? "lead" : "responsible";
+    else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
+    if (!role) continue;
+    for (const member of members) {
+      name = cleanParty(member.name);
+      if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
+      if (options.addressees.includes(name) && role === "subject") continue;
+      out.push({ party: name, role, text: text.slice(member.start, listEnd), start: offset + member.start, end: offset + listEnd, annotated: false });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+/**
+ * Every Chinese pattern the parser relies on, named, in one module.
+ * All expressions run on the *folded* text (see fold.ts): full-width ASCII is
+ * half-width (（一） → (一), １． → 1., ： → :, ， → ,, ； → ;), the
+ * ideographic space is a space. Chinese punctuation such as 、。“”《》〔〕 stays.
+ * tests/parser/patterns.test.ts covers each one with a table of cases.
+ */
+
+/** Chinese numeral characters in labels (一 … 九十九, 百). */
+const CN = "[一二三四五六七八九十百零〇两]+";
+
+// ---- numbering labels at the start of a block ---------------------------------
+
+/** 第一部分 */
+export const PART = new RegExp(`^第(${CN}|\\d+)部分`);
+/** 第一章 — followed by a space, the end, or the chapter's heading. */
+export const CHAPTER = new RegExp(`^第(${CN}|\\d+)章(?=\\s|$|[^\\s的中规所])`);
+/** 第一节 */
+export const SECTION = new RegExp(`^第(${CN}|\\d+)节(?=\\s|$|[^\\s的中规所])`);
+/** 第一条 — not a reference such as 第三条规定 or 第一条的. */
+export const ARTICLE = new RegExp(`^第(${CN}|\\d+)条(?=\\s|$|[^\\s的中规所之第款项,、。])`);
+/** 一、 (also 一. and 一．, which fold to 一.) */
+export const CN_DUN = new RegExp(`^(${CN})[、.](?!\\d)`);
+/** （一） and (一) */
+export const CN_PAREN = new RegExp(`^\\((${CN})\\)`);
+/** ㈠ … ㈩ */
+export const CN_ENCLOSED = /^([\u3220-\u3229])/;
+/** 1.1 / 1.1.1 — a decimal heading, not a quantity such as 1.5倍. */
+export const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){1,3})(?=\s|[\u4e00-\u9fa5“《(])(?![万亿倍元吨个%])/;
+/** 1. / 1、 / ⒈ — not 1.5 or 2019年. */
+export const ARABIC_DOT = /^(?:(\d{1,3})(?:\.(?![\d.])|、)|([\u2488-\u249b]))/;
+/** （1） / (1) / ⑴ */
+export const ARABIC_PAREN = /^(?:\((\d{1,3})\)|([\u2474-\u2487]))/;
+/** ① … ⑳, ❶ … ❿ */
+export const CIRCLED = /^([\u2460-\u2473\u2776-\u277f])/;
+/** 一是 / 一要 at the start of a line. */
+export const CN_SHI = new RegExp(`^(${CN})(是|要)(?=[^\\s,，。、;]|\\s)`);
+/** --- / —— / • bullets. */
+export const BULLET = /^(-{2,}|—{1,3}|─{1,3}|[•·●■◆▪○◇□►▶✓√])/;
+
+// ---- inline labels inside a paragraph -----------------------------------------
+
+/** Inline 一是/二是 or 一要/二要: at the paragraph start or after 。;:, or ！？. */
+export const INLINE_CN_SHI = new RegExp(`(?:^|(?<=[。;:,!?！？]\\s*))(${CN})(是|要)(?![否的])`, "g");
+/** Inline ①②: anywhere after punctuation or at the start. */
+export const INLINE_CIRCLED = /(?:^|(?<=[。;:,!?！？、\s]))([\u2460-\u2473])/g;
+/** Inline (1)(2): after punctuation or at the start. */
+export const INLINE_ARABIC_PAREN = /(?:^|(?<=[。;:!?！？\s]))(?:\((\d{1,2})\)|([\u2474-\u2487]))/g;
+/** Inline 1. 2.: after 。;: (not after a comma, to spare quantities). */
+export const INLINE_ARABIC_DOT = /(?<=[。;:])\s*(\d{1,2})(?:\.(?![\d.])|、)/g;
+/** Inline 第一，第二， */
+export const INLINE_CN_ORDINAL = new RegExp(`(?:^|(?<=[。;:]))(第(${CN}))(?=,)`, "g");
+
+// ---- document layout ----------------------------------------------------------
+
+/** 文号: 国发〔2018〕42号, 青政〔2017〕42号, (余府发〔2012〕3号), 国办函[2018]71号. */
+export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}[〔[［【(]\s*(\d{4})\s*[〕\]］】)]\s*(?:第)?\s*\d{1,5}\s*号/;
+/** 国务院令 and similar numbered orders: 第706号 on its own line. */
+export const ORDER_NUMBER = /^(?:[\u4e00-\u9fa5]{2,20}令\s*)?第\s*\d{1,5}\s*号$/;
+/** A line naming an order: 中华人民共和国国务院令. */
+export const ORDER_HEAD = /^[\u4e00-\u9fa5]{2,20}令$/;
+/** A date line: 2018年12月21日 or 二〇一八年十二月二十一日. */
+export const DATE_LINE = /^[(（]?\s*(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)\s*[)）]?$/;
+/** A date anywhere: Arabic or Chinese numerals. */
+export const ANY_DATE = /(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日)/;
+/** （此件公开发布） and similar notes. */
+export const PUBLICATION_NOTE = /^[(（]\s*此件[^)）]{0,12}[)）]$|^[(（]\s*本文有删减\s*[)）]$/;
+/** 抄送 / 印发 lines at the end of official documents. */
+export const DISTRIBUTION_LINE = /^(?:抄送|印发|主题词|附件[:：]?\s*$)/;
+/** The 主送机关 line: ends with a colon, units separated by commas. */
+export const ADDRESSEE_LINE = /^[^。;]{2,120}:$/;
+/** Words that a body of government ends with (for signatures and addressee units). */
+export const AUTHORITY_SUFFIX = /(?:人民政府|国务院|办公厅|办公室|委员会|常务委员会|人民代表大会|政府|部|委|局|厅|署|院|办|行|会|总社|集团|公司)$/;
+/** A table of contents heading: 目录 / 目 录. */
+export const TOC_HEADING = /^目\s*录$/;
+/** An attachment heading: 附件, 附件1, 附件：, 附件一. */
+export const ATTACHMENT_HEADING = /^附\s*件\s*([\d一二三四五六七八九十]*)\s*[:：]?\s*$/;
+/** 附件：xxx (a list of attachments in a cover text, not the attachment itself). */
+export const ATTACHMENT_LIST = /^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]\s*\S/;
+/** A cover notice title: 关于印发《…》的通知 / 关于转发…的通知. */
+export const COVER_TITLE = /关于(?:印发|转发|发布|公布|颁发|批转|下发)(?:[^《]{0,20})?《([^》]+)》|关于(?:印发|转发|发布|公布|颁发|批转|下发)(.+?)的(?:通知|决定|命令)/;
+/** Closing lines that speak for the whole document. */
+export const CLOSING_LINE = /^(?:本|此)(?:意见|办法|规定|条例|通知|方案|细则|规则|决定|规划|实施意见|实施方案|实施细则|措施|若干措施|政策|法|指引|制度|预案|计划|纲要|标准|工作规则)[^。]{0,40}(?:施行|实施|执行|负责解释|解释|有效期|废止|生效)/;
+
+// ---- metadata ----------------------------------------------------------------
+
+/** Document kinds by the title's last words, longest first. */
+export const KINDS = [
+  "实施细则", "暂行办法", "管理办法", "实施办法", "实施方案", "工作方案", "行动方案", "行动计划", "实施意见", "指导意见", "若干意见", "若干规定", "若干措施", "暂行规定",
+  "工作规则", "应急预案", "决定", "意见", "通知", "通告", "公告", "方案", "办法", "规定", "条例", "细则", "规则", "规划", "纲要", "计划", "预案", "措施", "批复", "函", "法", "令", "制度", "指引", "标准",
+];
+/** 发文机关 at the start of a title: X关于… */
+export const TITLE_ISSUER = /^(.{2,40}?)关于/;
+/** 本意见由省经济和信息化委负责解释 */
+export const INTERPRETER = /(?:本|此)[\u4e00-\u9fa5]{1,8}由([^,，。;；]{2,40}?)(?:负责)?解释/;
+/** 自2016年5月1日起施行 / 自印发之日起施行 / 自2012年2月1日至2017年1月31日施行 */
+export const EFFECTIVE = /自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日|公布之日|颁布之日|下发之日)\s*(?:起|至\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日))\s*(?:施行|实施|执行|生效)?/;
+/** 有效期至2018年12月31日 / 有效期5年 */
+export const VALID_UNTIL = /有效期(?:至|到|截至)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|有效期(?:为)?\s*([\d一二三四五六七八九十两]+)\s*年/;
+
+// ---- responsibilities --------------------------------------------------------
+
+/** A bracketed annotation at the end of a paragraph: （A牵头，B配合） / （A、B负责）. */
+export const ANNOTATION = /[(（]([^()（）]{2,300}?(?:负责|牵头|配合|参与|指导|落实|按职责分工负责|分别负责|等负责|单位[:：][^()（）]*))[)）]/g;
+/** 列第一位者为牵头单位 / 排在第一位的部门为牵头部门: the first listed leads, 下同 carries it on. */
+export const FIRST_IS_LEAD = /(?:列|排|排在|位列)(?:第一位|首位|第一)(?:者|的部门|的单位)?(?:为|是)牵头/;
+/** 牵头单位：A / 配合单位：B / 责任单位：C / 参与单位：D */
+export const UNIT_FIELD = /(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|参与单位|协办单位|主办单位|实施单位|监督单位)\s*[:：]/g;
+/** Generic words that are not parties outside an annotation (GUIDE rule 3). */
+export const GENERIC_PARTY = /^(?:各地区?|各地方|地方|各有关部门|有关部门|各部门|相关部门|各单位|有关单位|相关单位|各有关单位|企业|各类企业|金融机构|社会各界|社会力量|各级政府|各级人民政府|各级|政府|部门|单位|群众|公众|个人|社会|市场|市场主体|行业|用人单位|申请人|当事人|委托人|任何单位和个人|任何单位|任何个人|公民|法人|其他组织|全社会)$/;
+
+// ---- deadlines ---------------------------------------------------------------
+
+/** 2019年3月底前 / 2019年底前 / 到2020年 / 2019年上半年 / 2019年12月31日前 … (see deadlines.ts). */
+export const YEAR_EXPRESSION = /(?:(?:到|至|截至|截止到?|在|于|力争|争取|从|自)\s*)?(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:\s*(底|末|初|中|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|年底|年末|年初|年中))?(?:\s*(前|之前|以前|起|开始|以后|后|内|为止|止|至今|以来|期间))?/g;
+
+// ---- targets -----------------------------------------------------------------
+
+/** Units of quantities, longest first. */
+export const UNITS = [
+  "个百分点", "万亿元", "亿千瓦时", "万千瓦时", "亿千瓦", "万千瓦", "千瓦时", "千瓦", "万平方米", "平方公里", "平方米", "万公里", "公里", "千米",
+  "亿元", "万元", "元", "亿吨", "万吨", "吨", "万标准煤", "万亩", "亩", "万户", "户", "万家", "家", "万名", "名", "万人次", "人次", "万人", "人", "场次",
+  "万个", "个", "万套", "套", "万项", "项", "所", "座", "处", "条", "批", "支", "台", "辆", "件", "张", "部", "篇", "类", "种", "次", "倍", "%", "‰",
+];

@@ -1,0 +1,103 @@
+/**
+ * Stage 12: quantitative targets — a number that states a level to reach or a
+ * quantity to deliver (达到3%, 累计完成技术改造项目600项, 淘汰落后产能225万吨,
+ * 年均增长10%以上), with its unit, comparator, baseline (比2015年), subject
+ * and the deadline stated beside it. Rules (补贴50%, 罚款1万元, 最高20分),
+ * past statistics, counts of the document's own items (共23项) and numbers in
+ * quoted slogans are not targets (GUIDE.md).
+ */
+import { UNITS } from "./patterns";
+import type { Comparator, Role } from "./types";
+
+export interface FoundTarget {
+  subject: string;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  baseline: string | null;
+  deadline: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const UNIT_ALT = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join("|");
+/** A number (with an optional range: 1到2个, 10-15%) followed by a unit. */
+const QUANTITY = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(?:(?:到|至|~|-|—)\\s*\\d+(?:\\.\\d+)?)?\\s*(${UNIT_ALT})`, "g");
+
+/** Verbs and words before a number that make it something to reach or deliver. */
+const TARGET_VERB = /(达到|达|超过|突破|不少于|不低于|力争|争取|完成|累计|新增|增加|增长|提高到|提升到|提高至|提升至|提高|提升|稳定在|控制在|保持在|实现|培养|引进|建设|建成|打造|推出|扶持|选拔|资助|培训|遴选|设立|淘汰|压减|化解|实施|抓好|推进|筹集|服务|转化|培育|组织|发动|开展|覆盖|下降|降低|减少|节约|带动|吸引|创建|形成|认定|评选|招聘|安置|帮扶|评定|选派|建立|筹建|扩大到|扩大至|缩短到|缩短至|压缩到|压缩至|占比|比重|达标|规模)/;
+const AFTER_QUALIFIER = /^(?:以上|左右|以内|及以上|上下)/;
+const RULE_CONTEXT = /(补贴|补助|奖补|返还|奖励|罚款|处以|费率|标准为|按照|按|每人|每户|每名|每满|每年给予|最高|不超过|不得超过|上限|限额|缴纳|缴存|岁|年龄|工作日|小时|分钟|周岁|年限|期满|积分|分值|权重|税率|利率|贴息|首付|保证金|预付|担保费|手续费|折扣|优惠|减按|减半|免征|征收|计算|占地|容积率|面积不|单体建筑面积|建筑面积|以下的|以上的)/;
+const PAST_CONTEXT = /(已经|已|近年来|截至目前|目前|现有|同比|比上年|上年度|去年|曾|原有|此前|过去|年的|年底的|期间共)/;
+const OWN_ITEMS_AFTER = /^(?:措施|举措|政策措施|改革举措|意见|方面|内容|条|规定|任务|要求|重点工作|工作|指标|个方面)/;
+const OWN_ITEMS_BEFORE = /(?:共|以下|下列|如下|上述|这|本意见|本通知|本方案|方面)\s*$/;
+
+function clauseBounds(text: string, s: number, e: number): [number, number] {
+  let a = s;
+  while (a > 0 && !/[。;,:!?！？\n]/.test(text[a - 1]!)) a--;
+  let b = e;
+  while (b < text.length && !/[。;,!?！？\n]/.test(text[b]!)) b++;
+  return [a, b];
+}
+
+function insideQuotes(text: string, s: number, from: number): boolean {
+  const before = text.slice(from, s);
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return open > close;
+}
+
+/** Stage 12 entry point: targets in one piece of (folded) text starting at `offset`. */
+export function findTargets(text: string, offset: number, options: { role: Role; deadline: (pos: number) => string | null }): FoundTarget[] {
+  const found: FoundTarget[] = [];
+  QUANTITY.lastIndex = 0;
+  for (let m = QUANTITY.exec(text); m; m = QUANTITY.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const value = Number(m[1]);
+    const unit = m[2]!;
+    // Years and dates are not quantities; neither are 1.5倍 multipliers of rules.
+    if (/^\s*(?:年|月|日)/.test(text.slice(e, e + 1))) continue;
+    const [a, b] = clauseBounds(text, s, e);
+    const before = text.slice(a, s);
+    const after = text.slice(e, b);
+    const sentenceStart = Math.max(text.lastIndexOf("。", s), 0);
+    if (insideQuotes(text, s, sentenceStart)) continue;
+    if (/年的?\s*$/.test(before) || /年的$/.test(text.slice(Math.max(0, s - 2), s))) continue;
+    if (/的\s*$/.test(before) && unit === "%") continue; // 缴纳失业保险费的50%: a share, a rule
+    if (unit === "项" || unit === "个" || unit === "条") {
+      if (OWN_ITEMS_AFTER.test(after.trimStart()) && !TARGET_VERB.test(before)) continue;
+      if (OWN_ITEMS_BEFORE.test(before)) continue;
+    }
+    const verb = TARGET_VERB.exec(before);
+    const qualifier = AFTER_QUALIFIER.exec(after.trimStart());
+    let score = 0;
+    if (verb) score += 2;
+    if (qualifier) score += 1;
+    if (options.role === "goal") score += 1;
+    if (/(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争|每年/.test(text.slice(Math.max(0, sentenceStart), s))) score += 1;
+    if (RULE_CONTEXT.test(before) || RULE_CONTEXT.test(after.slice(0, 6))) score -= 3;
+    if (PAST_CONTEXT.test(before)) score -= 3;
+    if (score < 2) continue;
+    const comparator: Comparator =
+      /不少于|不低于|超过|突破|以上/.test(before + (qualifier?.[0] ?? "")) || /达到|达/.test(verb?.[0] ?? "") ? "≥"
+        : /以内|不超过|控制在|以下/.test(before + (qualifier?.[0] ?? "")) ? "≤"
+          : "=";
+    const baseline = /比\s*(\d{4}\s*年(?:底|末)?)/.exec(before)?.[1] ?? null;
+    const subjectRaw = verb ? before.slice(0, verb.index) : before;
+    const subject = subjectRaw.replace(/^(?:到|至)?\s*\d{4}\s*年(?:底|末)?/, "").replace(/^[\s、和及]+|[\s、]+$/g, "").replace(/比\s*\d{4}\s*年.*$/, "").trim() || after.replace(/^(?:以上|左右|以内)/, "").trim().slice(0, 30);
+    found.push({
+      subject,
+      value,
+      unit,
+      comparator,
+      baseline,
+      deadline: options.deadline(s),
+      text: text.slice(a, Math.min(b, e + (qualifier?.[0].length ?? 0) + 12)).trim(),
+      start: offset + s,
+      end: offset + e,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,192 @@
+/**
+ * Types of the parser: the `policy-doc/1` output (../shared/CONTRACT.md §2)
+ * and the typed tree the pipeline stages pass along.
+ */
+
+export type Role = "requirement" | "principle" | "goal" | "task" | "measure" | "other";
+export type ResponsibilityRole = "lead" | "support" | "responsible" | "coordinate" | "supervise" | "interpret" | "subject";
+export type DeadlineKind = "effective" | "expiry" | "due" | "milestone" | "period";
+export type LinkKind = "goal-task" | "goal-measure" | "task-measure" | "reference";
+export type Comparator = "≥" | "≤" | "=" | null;
+
+/** A problem with the content, with its place in the source text. */
+export interface ParseMessage {
+  reason: string;
+  ruleId: string;
+  start: number;
+  end: number;
+}
+
+export interface Metadata {
+  title: string | null;
+  kind: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  addressees: string[];
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  interpreter: string | null;
+}
+
+export interface ProvisionOut {
+  id: string;
+  parent: string | null;
+  label: string | null;
+  heading: string | null;
+  role: Role;
+  citation: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ResponsibilityOut {
+  provision: string | null;
+  party: string;
+  role: ResponsibilityRole;
+  /** The words it came from. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface DeadlineOut {
+  provision: string | null;
+  text: string;
+  date: string | null;
+  kind: DeadlineKind;
+  start: number;
+  end: number;
+}
+
+export interface TargetOut {
+  provision: string | null;
+  subject: string;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  baseline: string | null;
+  deadline: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface LinkOut {
+  from: string;
+  to: string;
+  kind: LinkKind;
+  score: number;
+  why: string;
+  method: "explicit" | "inferred";
+}
+
+export interface ReferenceOut {
+  provision: string | null;
+  /** Cited title without 《》, or null when only a 文号 is cited. */
+  title: string | null;
+  docNumber: string | null;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The `policy-doc/1` JSON. */
+export interface PolicyDoc extends Metadata {
+  schema: "policy-doc/1";
+  provisions: ProvisionOut[];
+  responsibilities: ResponsibilityOut[];
+  deadlines: DeadlineOut[];
+  targets: TargetOut[];
+  links: LinkOut[];
+  references: ReferenceOut[];
+}
+
+// ---- the tree the stages share ------------------------------------------------
+
+/** Numbering styles of Chinese official documents (GB/T 9704 and legal texts). */
+export type LabelStyle =
+  | "part" // 第一部分
+  | "chapter" // 第一章
+  | "section" // 第一节
+  | "article" // 第一条
+  | "cn-dun" // 一、
+  | "cn-paren" // （一）
+  | "cn-enclosed" // ㈠
+  | "decimal" // 1.1 / 1.1.1
+  | "arabic-dot" // 1. / 1． / 1、
+  | "arabic-paren" // （1） / ⑴
+  | "circled" // ①
+  | "cn-shi" // 一是 / 一要
+  | "bullet"; // --- / —— / •
+
+/** A numbering label found in the text. */
+export interface Marker {
+  style: LabelStyle;
+  /** Ordinal value (一 → 1); bullets count 0. */
+  ordinal: number;
+  /** Decimal labels: the number path (1.2.3 → [1, 2, 3]). */
+  path?: number[];
+  /** The label as written in the source. */
+  label: string;
+  /** Span of the label in the source text. */
+  start: number;
+  end: number;
+  /** True for labels standing inside a paragraph (一是……二是……). */
+  inline: boolean;
+}
+
+/** A line-level block of the source text (paragraph, heading line, table row). */
+export interface Block {
+  start: number;
+  end: number;
+  kind: "text" | "table";
+  /** A numbering label at the start of the block, if any. */
+  marker: Marker | null;
+  /** Labels inside the block (inline items). */
+  inline: Marker[];
+  /** Set by the zoning stage. */
+  zone: Zone;
+}
+
+/**
+ * What a block is in the document's layout: metadata lines (title, 文号,
+ * addressees, signature, date) are not provisions; `toc` lines are a table of
+ * contents; `closing` lines speak for the whole document.
+ */
+export type Zone = "body" | "title" | "docNumber" | "addressees" | "signature" | "date" | "note" | "toc" | "closing" | "preamble" | "enclosure-title" | "attachment-title";
+
+/** A node of the provision tree. */
+export interface ProvisionNode {
+  marker: Marker | null;
+  /** Container nodes (an enclosed document, an attachment) have no marker. */
+  container: "enclosure" | "attachment" | null;
+  heading: string | null;
+  /** Spans of the node's own text (not its children's), in source order. */
+  spans: Array<[number, number]>;
+  children: ProvisionNode[];
+  parent: ProvisionNode | null;
+  role: Role;
+  id: string;
+  citation: string;
+  depth: number;
+}
+
+/** What the decode/extract stages give the rest of the pipeline. */
+export interface SourceDocument {
+  /** The decoded text all offsets refer to. */
+  text: string;
+  /** Length-preserving folded copy for matching (full-width → ASCII, ideographic space → space). */
+  folded: string;
+  /** Where the body starts (after front matter). */
+  bodyStart: number;
+  /** Markdown markup positions hidden from provision text (same length as text; 1 = markup). */
+  markup: Uint8Array | null;
+  /** Block ranges given by the format (Markdown, HTML); null for plain text. */
+  blockRanges: Array<[number, number]> | null;
+  /** Metadata from YAML front matter or the format, overriding what the parser finds. */
+  given: Partial<Metadata> & Record<string, unknown>;
+  format: "txt" | "md" | "html" | "docx";
+  encoding: string;
+}

@@ -1,0 +1,28 @@
+/**
+ * Chinese words for comparing provisions (links) — Node's built-in
+ * Intl.Segmenter ('zh', word granularity; ICU's dictionary), minus words that
+ * every policy document uses and so link nothing.
+ */
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/** Words too common in policy texts to say that two provisions are about the same thing. */
+export const POLICY_STOPWORDS = new Set(
+  ("推进 推动 加强 加快 加大 完善 健全 建立 建设 提高 提升 促进 支持 鼓励 引导 实施 开展 落实 推广 深化 强化 优化 做好 切实 积极 进一步 全面 " +
+    "工作 发展 机制 体系 制度 政策 措施 服务 管理 重点 重要 主要 有关 相关 各地 各级 部门 单位 地区 地方 国家 我国 全国 全省 全市 " +
+    "以及 和 与 及 或 等 的 了 在 对 为 以 将 把 从 由 按照 根据 通过 围绕 结合 坚持 注重 着力 大力 不断 持续 有效 充分 确保 形成 实现 " +
+    "能力 水平 质量 效率 作用 方面 领域 环境 条件 问题 情况 要求 目标 任务 保障 组织 领导 负责 牵头 配合 意见 通知 方案 办法 规定 " +
+    "一批 一些 各类 各项 多种 新 高 大 好 要 可 应 能 是 有 其 并 同时 已 以上 左右 达到 年 月 日 个 项 万 亿 元 中 上 下 内 外 " +
+    "省 市 县 区 政府 人民政府 社会 经济 企业 产业 行业 市场 创新 改革 体制 资源 综合 统筹 协调 合力 力度 范围 规模 结构 基础 水平").split(/\s+/),
+);
+
+/** Content words of a text: Intl.Segmenter word-like segments of two or more characters, not stopwords. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const seg of segmenter.segment(text)) {
+    if (!seg.isWordLike) continue;
+    const w = seg.segment;
+    if (w.length < 2 || /^\d/.test(w) || POLICY_STOPWORDS.has(w)) continue;
+    out.push(w);
+  }
+  return out;
+}
