@@ -1,0 +1,119 @@
+/**
+ * Document queries for the site and the API: lists, one document as
+ * policy-doc/1, counts. Returns plain objects.
+ */
+import type { PolicyDoc, ParseMessage } from "../parser";
+import { validityStatus, type ValidityStatus } from "../status";
+import { dbReady } from "./client";
+
+export interface DocumentSummary {
+  slug: string;
+  title: string | null;
+  kind: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  status: ValidityStatus;
+  provisionCount: number;
+  version: number;
+}
+
+/** The current version of every document, newest first. */
+export async function listDocuments(): Promise<DocumentSummary[]> {
+  const client = await dbReady();
+  const rows = await client.document.findMany({
+    where: { isCurrent: true },
+    select: { slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, _count: { select: { provisions: true } } },
+  });
+  return rows
+    .map((d) => ({
+      slug: d.slug,
+      title: d.title,
+      kind: d.kind,
+      issuer: d.issuer,
+      docNumber: d.docNumber,
+      issuedAt: d.issuedAt,
+      effectiveFrom: d.effectiveFrom,
+      effectiveUntil: d.effectiveUntil,
+      status: validityStatus(d),
+      provisionCount: d._count.provisions,
+      version: d.version,
+    }))
+    .sort((a, b) => (b.issuedAt ?? b.effectiveFrom ?? "").localeCompare(a.issuedAt ?? a.effectiveFrom ?? "") || a.slug.localeCompare(b.slug));
+}
+
+export interface StoredDocument extends PolicyDoc {
+  slug: string;
+  status: ValidityStatus;
+  version: number;
+  versions: number[];
+  isCurrent: boolean;
+  sourceName: string;
+  importedAt: string;
+  messages: ParseMessage[];
+}
+
+/** One document (the current version, or a given one) as policy-doc/1 plus slug and status. */
+export async function getDocument(slug: string, version?: number): Promise<StoredDocument | null> {
+  const client = await dbReady();
+  const d = await client.document.findFirst({
+    where: version ? { slug, version } : { slug, isCurrent: true },
+    include: {
+      provisions: { orderBy: { order: "asc" } },
+      responsibilities: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+      deadlines: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+      targets: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+      links: { orderBy: { id: "asc" }, include: { from: { select: { eid: true } }, to: { select: { eid: true } } } },
+      references: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } }, resolvedDocument: { select: { slug: true } } } },
+    },
+  });
+  if (!d) return null;
+  const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
+  return {
+    schema: "policy-doc/1",
+    slug: d.slug,
+    status: validityStatus(d),
+    version: d.version,
+    versions: versions.map((v) => v.version),
+    isCurrent: d.isCurrent,
+    sourceName: d.sourceName,
+    importedAt: d.importedAt.toISOString(),
+    messages: JSON.parse(d.messages) as ParseMessage[],
+    title: d.title,
+    kind: d.kind,
+    issuer: d.issuer,
+    docNumber: d.docNumber,
+    addressees: JSON.parse(d.addressees) as string[],
+    issuedAt: d.issuedAt,
+    effectiveFrom: d.effectiveFrom,
+    effectiveUntil: d.effectiveUntil,
+    interpreter: d.interpreter,
+    provisions: d.provisions.map((p) => ({ id: p.eid, parent: p.parentEid, label: p.label, heading: p.heading, role: p.role as PolicyDoc["provisions"][number]["role"], citation: p.citation, text: p.text, start: p.start, end: p.end })),
+    responsibilities: d.responsibilities.map((r) => ({ provision: r.provision?.eid ?? null, party: r.mention, role: r.role as PolicyDoc["responsibilities"][number]["role"], text: r.text, start: r.start, end: r.end })),
+    deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as PolicyDoc["deadlines"][number]["kind"], start: x.start, end: x.end })),
+    targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as PolicyDoc["targets"][number]["comparator"], baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
+    links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as PolicyDoc["links"][number]["kind"], score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
+    references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end, resolved: r.resolvedDocument?.slug ?? null })),
+  };
+}
+
+export interface Counts {
+  documents: number;
+  provisions: number;
+  parties: number;
+  openDeadlines: number;
+}
+
+/** Counts for the home page and /api/health (current versions only). */
+export async function counts(today: string): Promise<Counts> {
+  const client = await dbReady();
+  const [documents, provisions, parties, openDeadlines] = await Promise.all([
+    client.document.count({ where: { isCurrent: true } }),
+    client.provision.count({ where: { document: { isCurrent: true } } }),
+    client.party.count({ where: { responsibilities: { some: { document: { isCurrent: true } } } } }),
+    client.deadline.count({ where: { document: { isCurrent: true }, date: { gte: today }, kind: { in: ["due", "milestone"] } } }),
+  ]);
+  return { documents, provisions, parties, openDeadlines };
+}

@@ -1,0 +1,91 @@
+/**
+ * Everything stored, as one JSON value (`policykb-export/1`): every version of
+ * every document with its source text and facts, and the parties with their
+ * aliases. `policykb ingest` reads it back; exporting again gives the same JSON.
+ */
+import type { Db } from "./client";
+import type { PolicyDoc, ParseMessage, ResponsibilityRole, DeadlineKind, Comparator, LinkKind, Role } from "../parser";
+
+export interface ExportedDocument extends PolicyDoc {
+  slug: string;
+  version: number;
+  isCurrent: boolean;
+  sourceName: string;
+  contentHash: string;
+  importedAt: string;
+  sourceText: string;
+  messages: ParseMessage[];
+}
+
+export interface ExportedParty {
+  name: string;
+  kind: string;
+  aliases: Array<{ alias: string; source: string }>;
+}
+
+export interface Export {
+  schema: "policykb-export/1";
+  documents: ExportedDocument[];
+  parties: ExportedParty[];
+}
+
+/** Reads the whole store in a stable order. */
+export async function exportAll(client: Db): Promise<Export> {
+  const documents = await client.document.findMany({
+    orderBy: [{ slug: "asc" }, { version: "asc" }],
+    include: {
+      provisions: { orderBy: { order: "asc" } },
+      responsibilities: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+      deadlines: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+      targets: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+      links: { orderBy: { id: "asc" }, include: { from: { select: { eid: true } }, to: { select: { eid: true } } } },
+      references: { orderBy: { id: "asc" }, include: { provision: { select: { eid: true } } } },
+    },
+  });
+  const parties = await client.party.findMany({ orderBy: { name: "asc" }, include: { aliases: { orderBy: { alias: "asc" } } } });
+  return {
+    schema: "policykb-export/1",
+    documents: documents.map((d) => ({
+      schema: "policy-doc/1",
+      slug: d.slug,
+      version: d.version,
+      isCurrent: d.isCurrent,
+      sourceName: d.sourceName,
+      contentHash: d.contentHash,
+      importedAt: d.importedAt.toISOString(),
+      title: d.title,
+      kind: d.kind,
+      issuer: d.issuer,
+      docNumber: d.docNumber,
+      addressees: JSON.parse(d.addressees) as string[],
+      issuedAt: d.issuedAt,
+      effectiveFrom: d.effectiveFrom,
+      effectiveUntil: d.effectiveUntil,
+      interpreter: d.interpreter,
+      provisions: d.provisions.map((p) => ({ id: p.eid, parent: p.parentEid, label: p.label, heading: p.heading, role: p.role as Role, citation: p.citation, text: p.text, start: p.start, end: p.end })),
+      responsibilities: d.responsibilities.map((r) => ({ provision: r.provision?.eid ?? null, party: r.mention, role: r.role as ResponsibilityRole, text: r.text, start: r.start, end: r.end })),
+      deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as DeadlineKind, start: x.start, end: x.end })),
+      targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as Comparator, baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
+      links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as LinkKind, score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
+      references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end })),
+      sourceText: d.sourceText,
+      messages: JSON.parse(d.messages) as ParseMessage[],
+    })),
+    parties: parties.map((p) => ({ name: p.name, kind: p.kind, aliases: p.aliases.map((a) => ({ alias: a.alias, source: a.source })) })),
+  };
+}
+
+/** Whether a JSON value is a PolicyKB export. */
+export function isExport(value: unknown): value is Export {
+  return typeof value === "object" && value !== null && (value as { schema?: unknown }).schema === "policykb-export/1" && Array.isArray((value as { documents?: unknown }).documents);
+}
+
+/** Restores parties and aliases of an export (before its documents). */
+export async function restoreParties(client: Db, parties: ExportedParty[]): Promise<void> {
+  await client.$transaction(async (tx) => {
+    for (const p of parties) {
+      const party = await tx.party.upsert({ where: { name: p.name }, create: { name: p.name, kind: p.kind }, update: {}, select: { id: true } });
+      for (const a of p.aliases) await tx.partyAlias.upsert({ where: { alias: a.alias }, create: { alias: a.alias, partyId: party.id, source: a.source }, update: {} });
+    }
+  });
+}
