@@ -17,7 +17,7 @@ function newest(p) {
 }
 
 export function buildIsStale(root) {
-  const id = path.join(root, ".next", "BUILD_ID");
+  const id = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(id)) return true;
   const built = statSync(id).mtimeMs;
   return SOURCES.some((s) => newest(path.join(root, s)) > built);

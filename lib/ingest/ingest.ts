@@ -39,14 +39,22 @@ export interface IngestOptions {
 /** Reads, parses and stores one file; throws with a one-line reason on failure. */
 export async function ingestFile(file: InputFile, usedSlugs: Map<string, string>): Promise<StoreOutcome> {
   const bytes = new Uint8Array(await readFile(file.path));
-  const result = await parseDocument(bytes, file.path);
-  const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(file.path);
+  return ingestBytes(bytes, file.path, usedSlugs);
+}
+
+/**
+ * Parses and stores one document given as bytes (an upload, or a file's
+ * content). The slug is front matter's `slug`, else the file name without its extension.
+ */
+export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map()): Promise<StoreOutcome> {
+  const result = await parseDocument(bytes, fileName);
+  const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
   if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
   const other = usedSlugs.get(slug);
-  if (other && other !== file.path) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
-  usedSlugs.set(slug, file.path);
+  if (other && other !== fileName) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
+  usedSlugs.set(slug, fileName);
   const client = await dbReady();
-  return storeDocument(client, { result, slug, sourceName: file.path.split(/[\\/]/).pop() ?? file.path, contentHash: contentHash(bytes) });
+  return storeDocument(client, { result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: contentHash(bytes) });
 }
 
 /** Restores a `policykb export` file: parties first, then every document version as it was. */

@@ -1,0 +1,73 @@
+/**
+ * The search interface: what a query is and what it returns (CONTRACT.md §3,
+ * with facets and breadcrumbs for the site). lib/search/index.ts implements it.
+ */
+import type { Role } from "../parser";
+import type { ValidityStatus } from "../status";
+
+export interface SearchFilters {
+  /** Document slugs. */
+  doc?: string[];
+  kind?: string[];
+  issuer?: string[];
+  /** Year of issue (or of taking effect when no issue date). */
+  year?: number[];
+  role?: Role[];
+  /** Party names (canonical or any alias). */
+  party?: string[];
+  status?: ValidityStatus[];
+}
+
+export interface SearchQuery {
+  q: string;
+  limit?: number;
+  offset?: number;
+  filters?: SearchFilters;
+}
+
+export interface Crumb {
+  id: string;
+  label: string | null;
+  heading: string | null;
+}
+
+export interface SearchHit {
+  document: string;
+  documentTitle: string | null;
+  provision: string;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  role: Role;
+  /** Matched terms in <mark>; every other character HTML-escaped. */
+  snippet: string;
+  url: string;
+  score: number;
+  /** Ancestors of the provision, outermost first (二、 › （四）). */
+  breadcrumb: Crumb[];
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export type FacetName = "kind" | "issuer" | "year" | "role" | "party" | "status" | "doc";
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  facets: Record<FacetName, Facet[]>;
+}
+
+/** A query that cannot be run (empty, too long, bad filter): HTTP 400 / exit 2. */
+export class SearchQueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SearchQueryError";
+  }
+}
+
+export const MAX_QUERY_LENGTH = 200;
