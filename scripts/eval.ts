@@ -7,6 +7,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import { goldFiles, scoreGold } from "../lib/eval/score-parser";
 import { sharedDir } from "../lib/paths";
+import { evalSearch } from "./eval-search";
 
 const args = process.argv.slice(2);
 const only = args.includes("--gold") ? args[args.indexOf("--gold") + 1] : undefined;
@@ -31,3 +32,5 @@ const pub = rows.filter((r) => publicNames.has(r.gold));
 console.log(`\nmean score: public ${mean(pub.map((r) => r.score)).toFixed(3)} (${pub.length}), all ${mean(rows.map((r) => r.score)).toFixed(3)} (${rows.length})`);
 const seed = rows.find((r) => r.gold.startsWith("qinghai"));
 if (seed) console.log(`seed links F1: ${(seed.measures.links?.f ?? 0).toFixed(3)} (required ≥ 0.70)`);
+
+if (!only && !args.includes("--parser-only")) await evalSearch({ verbose: args.includes("--verbose") });

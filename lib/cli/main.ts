@@ -9,6 +9,7 @@ import { UsageError } from "./errors";
 import { parseCommand } from "./parse";
 import { ingestCommand } from "./ingest";
 import { exportCommand } from "./export";
+import { searchCommand } from "./search";
 
 const HELP = `policykb — PolicyKB (政策知识库) command line
 
@@ -16,6 +17,7 @@ Usage:
   policykb parse FILE [--pretty]           parse one document, print its policy-doc/1 JSON
   policykb ingest PATH... [--quiet]        parse and store files or folders (recursively)
   policykb search QUERY [--limit N] [--json] [--doc SLUG] [--role ROLE] [--party NAME]
+                 [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|尚未施行]
                                            search stored provisions
   policykb export [--out FILE]             write everything stored as JSON
 
@@ -49,6 +51,17 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parseArgs({ args: rest, options: { quiet: { type: "boolean", short: "q", default: false }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
         if (values.help) return help();
         return await ingestCommand(positionals, { quiet: values.quiet ?? false });
+      }
+      case "search": {
+        const multi = { type: "string", multiple: true } as const;
+        const { values, positionals } = parseArgs({
+          args: rest,
+          options: { limit: { type: "string", short: "n" }, json: { type: "boolean", default: false }, doc: multi, role: multi, party: multi, kind: multi, issuer: multi, year: multi, status: multi, help: { type: "boolean", short: "h" } },
+          allowPositionals: true,
+        });
+        if (values.help) return help();
+        if (!positionals.length) throw new UsageError("search needs a QUERY (see policykb --help)");
+        return await searchCommand(positionals, { ...values, json: values.json ?? false });
       }
       case "export": {
         const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });

@@ -1,19 +1,12 @@
 /**
- * What happens after a document is stored (by the CLI, `npm start` or an
- * upload): listeners registered here, such as the search index update.
+ * What happens after documents are stored (by the CLI, `npm start` or an
+ * upload): the search index catches up with the store and is persisted.
  */
 import type { StoreOutcome } from "../db/store";
+import { refreshIndex } from "../search";
 
-type Listener = (outcome: StoreOutcome) => Promise<void>;
-const listeners: Listener[] = [];
-
-/** Registers a listener run after every stored (added or updated) document. */
-export function onDocumentStored(listener: Listener): void {
-  listeners.push(listener);
-}
-
-/** Runs the listeners for one outcome (no-op for unchanged documents). */
-export async function documentStored(outcome: StoreOutcome): Promise<void> {
-  if (outcome.status === "unchanged") return;
-  for (const l of listeners) await l(outcome);
+/** Runs after one or more stored outcomes; nothing to do when all were unchanged. */
+export async function documentStored(...outcomes: StoreOutcome[]): Promise<void> {
+  if (outcomes.every((o) => o.status === "unchanged")) return;
+  await refreshIndex();
 }

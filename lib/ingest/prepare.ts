@@ -4,10 +4,12 @@
  */
 import { closeDb } from "../db/client";
 import { ingestPaths } from "./ingest";
+import { documentStored } from "./hooks";
 
 export async function prepareStore(contentDir: string): Promise<void> {
   try {
     const s = await ingestPaths([contentDir], { quiet: true });
+    await documentStored(...s.outcomes);
     process.stderr.write(`policykb: content/ loaded: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed.length} failed\n`);
     for (const f of s.failed) process.stderr.write(`policykb: ${f.file}: ${f.reason}\n`);
   } finally {

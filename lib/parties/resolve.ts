@@ -100,3 +100,18 @@ export function canonicalParty(mention: string, jurisdiction: Jurisdiction): Can
 export function shippedNationalParties(): CanonicalParty[] {
   return [...new Set(national.values())].map((p) => ({ name: p.name, kind: p.kind, aliases: p.aliases }));
 }
+
+/** Other ways to write a name, from the shipped table: 省经信委 → 省经济和信息化委员会, 省经济和信息化委; 人行 → 人民银行 … */
+export function nameVariants(name: string): string[] {
+  const out = new Set<string>();
+  const known = national.get(name);
+  if (known) for (const n of [known.name, ...known.aliases]) out.add(n);
+  const m = /^(省|自治区|市|区|县)(.+)$/.exec(name);
+  const stem = m ? localStem.get(m[2]!) : undefined;
+  if (m && stem) {
+    out.add(`${m[1]}${stem}`);
+    for (const [alias, target] of localStem) if (target === stem) out.add(`${m[1]}${alias}`);
+  }
+  out.delete(name);
+  return [...out];
+}

@@ -45,6 +45,12 @@ export interface SearchHit {
   score: number;
   /** Ancestors of the provision, outermost first (二、 › （四）). */
   breadcrumb: Crumb[];
+  /**
+   * Query words this provision does not contain. Empty for full matches, which
+   * always come first; when fewer provisions contain every word, the best
+   * partial matches follow so the page is not empty.
+   */
+  missing: string[];
 }
 
 export interface Facet {

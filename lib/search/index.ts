@@ -1,0 +1,126 @@
+/**
+ * Search over provisions (CONTRACT.md §3): the one module the site, the API
+ * and the CLI call. It owns the engine's life: loaded from its persisted copy
+ * at start when the store has not changed (no rebuild), brought up to date
+ * incrementally when documents are added, updated or removed (checked at most
+ * once a second), and persisted again after each change.
+ */
+import { parseQuery } from "./tokenize";
+import { SearchEngine } from "./engine";
+import { currentVersions, loadAliasGroups, loadRecords, storeFingerprint } from "./records";
+import { loadPersisted, persist } from "./persist";
+import { nameVariants } from "../parties/resolve";
+import { findDeadlines } from "../parser/deadlines";
+import { fold } from "./tokenize";
+import { STATUSES, type ValidityStatus } from "../status";
+import { MAX_QUERY_LENGTH, SearchQueryError, type SearchQuery, type SearchResult } from "./types";
+import type { Role } from "../parser";
+
+export { SearchQueryError, MAX_QUERY_LENGTH } from "./types";
+export type * from "./types";
+
+interface Holder {
+  engine: SearchEngine;
+  aliases: Map<string, string[]>;
+  fingerprint: string;
+  checkedAt: number;
+  refreshing: Promise<void> | null;
+}
+
+const state = globalThis as unknown as { __policykbSearch?: Promise<Holder> };
+const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "other"];
+
+/** Brings an engine up to date with the store: adds changed documents, drops removed ones. */
+async function syncEngine(engine: SearchEngine): Promise<boolean> {
+  const wanted = await currentVersions();
+  const stale = [...wanted].filter(([slug, version]) => engine.versions.get(slug) !== version).map(([slug]) => slug);
+  const gone = engine.documents().filter((slug) => !wanted.has(slug));
+  for (const slug of gone) engine.removeDocument(slug);
+  if (stale.length) {
+    for (const { slug, version, records } of await loadRecords(stale)) engine.addDocument(slug, version, records);
+  }
+  return stale.length > 0 || gone.length > 0;
+}
+
+async function open(): Promise<Holder> {
+  const fingerprint = await storeFingerprint();
+  const persisted = await loadPersisted();
+  let engine: SearchEngine;
+  if (persisted && persisted.fingerprint === fingerprint) {
+    engine = persisted.engine;
+  } else {
+    engine = persisted?.engine ?? new SearchEngine();
+    await syncEngine(engine);
+    await persist(engine, fingerprint);
+  }
+  return { engine, aliases: await loadAliasGroups(), fingerprint, checkedAt: Date.now(), refreshing: null };
+}
+
+/** The engine of this process, opened on first use. */
+async function holder(): Promise<Holder> {
+  state.__policykbSearch ??= open().catch((error) => {
+    state.__policykbSearch = undefined;
+    throw error;
+  });
+  return state.__policykbSearch;
+}
+
+/** Re-reads the store's fingerprint and applies any change (after an ingest in another process). */
+export async function refreshIndex(): Promise<void> {
+  const h = await holder();
+  const fingerprint = await storeFingerprint();
+  h.checkedAt = Date.now();
+  if (fingerprint === h.fingerprint) return;
+  const changed = await syncEngine(h.engine);
+  h.aliases = await loadAliasGroups();
+  h.fingerprint = fingerprint;
+  if (changed) await persist(h.engine, fingerprint);
+}
+
+/** Drops the process's engine (tests switching databases). */
+export function resetSearch(): void {
+  state.__policykbSearch = undefined;
+}
+
+function list<T extends string>(values: string[] | undefined, allowed: readonly T[] | null, name: string): T[] | undefined {
+  if (!values?.length) return undefined;
+  for (const v of values) {
+    if (allowed && !allowed.includes(v as T)) throw new SearchQueryError(`bad ${name} "${v}" (expected one of ${allowed.join(", ")})`);
+  }
+  return values as T[];
+}
+
+/** Checks a query; throws SearchQueryError with a clear message. */
+export function validateQuery(query: SearchQuery): void {
+  const q = query.q?.trim() ?? "";
+  if (!q) throw new SearchQueryError("query is empty");
+  if (q.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`query is too long (${q.length} characters, at most ${MAX_QUERY_LENGTH})`);
+  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > 100)) throw new SearchQueryError("limit must be a whole number from 1 to 100");
+  if (query.offset !== undefined && (!Number.isInteger(query.offset) || query.offset < 0 || query.offset > 10_000)) throw new SearchQueryError("offset must be a whole number from 0 to 10000");
+  const f = query.filters ?? {};
+  list(f.role, ROLES, "role");
+  list(f.status, STATUSES as readonly ValidityStatus[], "status");
+  for (const y of f.year ?? []) if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new SearchQueryError(`bad year "${y}"`);
+}
+
+/** Searches provisions. All words must match (any order, any distance); aliases of parties count. */
+export async function search(query: SearchQuery & { facets?: boolean }): Promise<SearchResult> {
+  const started = performance.now();
+  validateQuery(query);
+  const h = await holder();
+  if (Date.now() - h.checkedAt > 1000 && !h.refreshing) {
+    h.checkedAt = Date.now();
+    h.refreshing = refreshIndex().finally(() => {
+      h.refreshing = null;
+    });
+  }
+  const words = parseQuery(query.q);
+  for (const w of words) {
+    const variants = new Set([...(h.aliases.get(w.text) ?? []), ...nameVariants(w.text)]);
+    variants.delete(w.text);
+    w.alternatives = [...variants].map(fold);
+    w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
+  }
+  const result = h.engine.run({ words, filters: query.filters ?? {}, limit: query.limit ?? 10, offset: query.offset ?? 0, facets: query.facets ?? false });
+  return { query: query.q, total: result.total, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
+}

@@ -1,0 +1,110 @@
+/**
+ * What the search index holds per provision (of current document versions):
+ * its words, and what hits and filters need — document fields, citation,
+ * breadcrumb, role, parties.
+ */
+import type { Role } from "../parser";
+import { dbReady } from "../db/client";
+import type { Crumb } from "./types";
+
+export interface SearchRecord {
+  document: string;
+  documentTitle: string | null;
+  kind: string | null;
+  issuer: string | null;
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  provision: string;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  role: Role;
+  text: string;
+  breadcrumb: Crumb[];
+  /** Canonical names of the parties of this provision. */
+  parties: string[];
+  /** Each responsibility: the name as written, its canonical party, its role. */
+  partyRoles: Array<{ mention: string; name: string; role: string }>;
+  /** Headings of its ancestors: a provision under （四）多措并举降成本 is about 降成本 too. */
+  context: string;
+  /** ISO dates of its deadlines (a query 2019年底 finds 2019年12月底前). */
+  dates: string[];
+}
+
+/** The fingerprint of what should be indexed: current document versions. */
+export async function storeFingerprint(): Promise<string> {
+  const client = await dbReady();
+  const docs = await client.document.findMany({ where: { isCurrent: true }, select: { slug: true, version: true, contentHash: true }, orderBy: { slug: "asc" } });
+  const aliases = await client.partyAlias.count();
+  const { createHash } = await import("node:crypto");
+  const h = createHash("sha256");
+  for (const d of docs) h.update(`${d.slug}\u0000${d.version}\u0000${d.contentHash}\n`);
+  h.update(`aliases:${aliases}`);
+  return h.digest("hex").slice(0, 32);
+}
+
+/** Current (slug → version) of the store. */
+export async function currentVersions(): Promise<Map<string, number>> {
+  const client = await dbReady();
+  const docs = await client.document.findMany({ where: { isCurrent: true }, select: { slug: true, version: true } });
+  return new Map(docs.map((d) => [d.slug, d.version]));
+}
+
+/** Search records of the current version of the given documents (all when `slugs` is null). */
+export async function loadRecords(slugs: string[] | null): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
+  const client = await dbReady();
+  const docs = await client.document.findMany({
+    where: { isCurrent: true, ...(slugs ? { slug: { in: slugs } } : {}) },
+    select: {
+      slug: true, version: true, title: true, kind: true, issuer: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true,
+      provisions: { orderBy: { order: "asc" }, select: { id: true, eid: true, parentEid: true, label: true, heading: true, citation: true, role: true, text: true } },
+      responsibilities: { select: { provisionId: true, mention: true, role: true, party: { select: { name: true } } } },
+      deadlines: { select: { provisionId: true, date: true } },
+    },
+  });
+  return docs.map((d) => {
+    const byEid = new Map(d.provisions.map((p) => [p.eid, p]));
+    const partiesOf = new Map<number, Set<string>>();
+    const rolesOf = new Map<number, Array<{ mention: string; name: string; role: string }>>();
+    for (const r of d.responsibilities) {
+      if (r.provisionId == null) continue;
+      const set = partiesOf.get(r.provisionId) ?? new Set<string>();
+      set.add(r.party.name);
+      partiesOf.set(r.provisionId, set);
+      rolesOf.set(r.provisionId, [...(rolesOf.get(r.provisionId) ?? []), { mention: r.mention, name: r.party.name, role: r.role }]);
+    }
+    const datesOf = new Map<number, string[]>();
+    for (const x of d.deadlines) {
+      if (x.provisionId == null || !x.date) continue;
+      datesOf.set(x.provisionId, [...(datesOf.get(x.provisionId) ?? []), x.date]);
+    }
+    const records = d.provisions.map((p) => {
+      const breadcrumb: Crumb[] = [];
+      for (let up = p.parentEid ? byEid.get(p.parentEid) : undefined; up; up = up.parentEid ? byEid.get(up.parentEid) : undefined) {
+        breadcrumb.unshift({ id: up.eid, label: up.label, heading: up.heading });
+      }
+      return {
+        document: d.slug, documentTitle: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
+        provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role as Role, text: p.text, breadcrumb, parties: [...(partiesOf.get(p.id) ?? [])],
+        partyRoles: rolesOf.get(p.id) ?? [],
+        context: breadcrumb.map((c) => c.heading ?? "").filter(Boolean).join(" "),
+        dates: [...new Set(datesOf.get(p.id) ?? [])],
+      };
+    });
+    return { slug: d.slug, version: d.version, records };
+  });
+}
+
+/** Party aliases: every name (alias or canonical) → all names of its party. */
+export async function loadAliasGroups(): Promise<Map<string, string[]>> {
+  const client = await dbReady();
+  const parties = await client.party.findMany({ select: { name: true, aliases: { select: { alias: true } } } });
+  const groups = new Map<string, string[]>();
+  for (const p of parties) {
+    const names = [...new Set([p.name, ...p.aliases.map((a) => a.alias)])];
+    if (names.length < 2) continue;
+    for (const n of names) groups.set(n, names);
+  }
+  return groups;
+}

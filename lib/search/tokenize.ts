@@ -1,0 +1,145 @@
+/**
+ * Text folding and tokens for the search index and for queries.
+ *
+ * Matching runs on a folded copy of the text: NFKC (full-width → half-width),
+ * lower case, without quotes, brackets and spaces (“僵尸”企业 = 僵尸企业,
+ * 首台（套） = 首台套), dashes as "-", 百分之三十 as 30%. A map from the folded
+ * copy back to the original lets snippets mark the original characters.
+ *
+ * Tokens (FlexSearch `encode`) come in two strategies, measured on the
+ * relevance set (npm run eval:tokenizers): CJK character bigrams (default: every
+ * substring query finds every text that contains it, whatever a segmenter
+ * would cut) and Intl.Segmenter words.
+ */
+import { chineseToNumber } from "../parser/numerals";
+import { segmentWords } from "../parser/words";
+
+const DROP = new Set([..."“”‘’\"'《》〈〉「」『』()（）【】[]{}·、 \u3000\t\r\n"]);
+const DASHES = new Set([..."—–－~～‐‑‒―"]);
+
+export interface Folded {
+  text: string;
+  /** For each character of `text`, its offset in the original. */
+  map: Int32Array;
+}
+
+/** The folded copy used for matching, with its map back to the original. */
+export function foldWithMap(original: string): Folded {
+  const nfkc = original.normalize("NFKC").toLowerCase();
+  // NFKC keeps the length of Chinese text; where it does not, positions are approximate.
+  const scale = nfkc.length === original.length;
+  let out = "";
+  const map: number[] = [];
+  const percent = /百分之([零〇一二三四五六七八九十百两]+)/y;
+  for (let i = 0; i < nfkc.length; i++) {
+    const ch = nfkc[i]!;
+    if (ch === "百") {
+      percent.lastIndex = i;
+      const m = percent.exec(nfkc);
+      const n = m ? chineseToNumber(m[1]!) : null;
+      if (m && n !== null) {
+        for (const c of `${n}%`) {
+          out += c;
+          map.push(scale ? i : 0);
+        }
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if (DROP.has(ch)) continue;
+    out += DASHES.has(ch) ? "-" : ch;
+    map.push(scale ? i : 0);
+  }
+  return { text: out, map: Int32Array.from(map) };
+}
+
+/** The folded copy alone. */
+export function fold(text: string): string {
+  return foldWithMap(text).text;
+}
+
+export type TokenStrategy = "bigram" | "words";
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** CJK runs as character bigrams (a single character alone), other runs of letters and digits whole. */
+export function bigramTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of text.split(/\s+/)) if (piece) bigramsOf(fold(piece), out);
+  return out;
+}
+
+function bigramsOf(folded: string, out: string[]): void {
+  let run = "";
+  let other = "";
+  const flushRun = () => {
+    if (run.length === 1) out.push(run);
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    run = "";
+  };
+  const flushOther = () => {
+    if (other) out.push(other);
+    other = "";
+  };
+  for (const ch of folded) {
+    if (CJK.test(ch)) {
+      flushOther();
+      run += ch;
+    } else if (/[\p{L}\p{N}%.]/u.test(ch)) {
+      flushRun();
+      other += ch;
+    } else {
+      flushRun();
+      flushOther();
+    }
+  }
+  flushRun();
+  flushOther();
+}
+
+/** Intl.Segmenter words of the folded text. */
+export function wordTokens(text: string): string[] {
+  return segmentWords(fold(text));
+}
+
+export function tokenizer(strategy: TokenStrategy): (text: string) => string[] {
+  return strategy === "words" ? wordTokens : bigramTokens;
+}
+
+/** One unit of a query that a hit must contain: a word, or a quoted phrase. */
+export interface QueryWord {
+  /** As typed, folded. */
+  text: string;
+  phrase: boolean;
+  /** Other ways to write it (party aliases), folded; a hit must contain one of text/alternatives. */
+  alternatives: string[];
+  /** When the word names a date (2019年底), the ISO date a provision's deadline may have instead. */
+  date: string | null;
+  /** When the word names a role (牵头, 配合, 负责), the responsibility roles it stands for. */
+  roles: string[] | null;
+}
+
+/** Role words: 财政部 牵头 finds provisions where 财政部 leads, whether or not the text says 牵头. */
+export const ROLE_WORDS: Record<string, string[]> = {
+  牵头: ["lead"],
+  牵头单位: ["lead"],
+  配合: ["support"],
+  配合单位: ["support"],
+  参与: ["support"],
+  负责: ["responsible", "lead"],
+  责任单位: ["responsible", "lead"],
+  协调: ["coordinate"],
+  监督: ["supervise"],
+};
+
+/** Splits a query into words and "quoted phrases" (ASCII or Chinese quotes). */
+export function parseQuery(q: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  const normalized = q.normalize("NFKC").replace(/[“”「」『』]/g, '"');
+  const re = /"([^"]+)"|(\S+)/g;
+  for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
+    const text = fold((m[1] ?? m[2] ?? "").trim()).replace(/^[,，、。;；:：]+|[,，、。;；:：]+$/g, "");
+    if (text) words.push({ text, phrase: Boolean(m[1]), alternatives: [], date: null, roles: m[1] ? null : ROLE_WORDS[text] ?? null });
+  }
+  return words;
+}
