@@ -109,6 +109,12 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     interpreter: (given.interpreter as string | undefined) ?? found.interpreter,
   };
 
+  /** A party name found in the folded text, as the source writes it (（区、市） keeps its full-width brackets). */
+  const asWritten = (name: string, start: number, end: number): string => {
+    const at = folded.indexOf(name, start);
+    return at >= 0 && at < end + name.length ? text.slice(at, at + name.length) : name;
+  };
+
   // Stages 11–14: facts per segment.
   const provisionId = (s: Segment) => s.node?.id ?? null;
   const deadlines: DeadlineOut[] = [];
@@ -129,7 +135,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       targets.push({ provision, ...tg });
     }
     for (const r of findResponsibilities(t, seg.start, state, { addressees: meta.addressees })) {
-      responsibilities.push({ provision, party: r.party, role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
+      responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
     }
     for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });
   }

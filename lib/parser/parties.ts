@@ -27,7 +27,7 @@ const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常�
 /** Two-character words a name never contains: where a name starts after them. */
 const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
 /** Single characters a name never contains (function words). */
-const STOP_CHARS = new Set([..."的了与及或对由请在从向把被将要为以按经是并同使让给于等之其此该这那也都而且则但如若因所即就还再又应须可能会"]);
+const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按经是并同使让给于等之其此该这那也都而且则但如若因所即就还再又应须可能会"]);
 /** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
@@ -124,23 +124,25 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
   return out;
 }
 
-/** Scans left from a name's end to where the name starts. */
+/** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
+const LEADING_WORDS = [...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
+
+/** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
 function nameStart(text: string, end: number, floor: number): number {
   let s = end;
-  const limit = Math.max(floor, end - 22);
+  const limit = Math.max(floor, end - 24);
   while (s > limit) {
     const ch = text[s - 1]!;
-    if (!/[\u4e00-\u9fa5\d（）()]/.test(ch)) break;
-    if (ch === "（" || ch === "(") break;
-    const two = text.slice(s - 2, s);
-    if (STOP_WORDS.includes(two) && s - 2 >= limit) break;
+    if (!/[\u4e00-\u9fa5\d]/.test(ch)) break;
     if (STOP_CHARS.has(ch)) {
-      if (ch === "和" || ch === "与") {
-        const after = text.slice(s, end);
-        if (AND_STEMS.test(after) && ch === "和") {
-          s--;
-          continue;
-        }
+      // 县级以上 and 设区的市级以上 belong to the name.
+      if (ch === "以" && text[s] === "上") {
+        s--;
+        continue;
+      }
+      if (ch === "和" && AND_STEMS.test(text.slice(s, end))) {
+        s--;
+        continue;
       }
       break;
     }
@@ -149,6 +151,17 @@ function nameStart(text: string, end: number, floor: number): number {
   // 县级以上地方各级人民政府: keep the level words.
   const level = /(县级以上|设区的市级以上|省级以上|市级以上)$/.exec(text.slice(Math.max(floor, s - 8), s));
   if (level) s -= level[0].length;
+  let stripped = true;
+  while (stripped && end - s > 2) {
+    stripped = false;
+    for (const w of LEADING_WORDS) {
+      if (text.startsWith(w, s) && end - s - w.length >= 2) {
+        s += w.length;
+        stripped = true;
+        break;
+      }
+    }
+  }
   return s;
 }
 
@@ -159,25 +172,75 @@ interface NameHit {
   end: number;
 }
 
-/** Finds organisation names in running text. */
-export function findNames(text: string, from = 0): NameHit[] {
+/** Suffix words that name a kind of body, not one body: kept only with a definite qualifier (各…, a count, a listed name). */
+const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司)$/;
+/** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
+const DEFINITE_CATEGORY = /^(?:省|市|县|区|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市|\d+[户家个所])|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
+/** Common nouns that end like place names. */
+const GENERIC_PLACE = /(?:山区|地区|城区|社区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
+
+const wordSegmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/** Word boundaries (offsets) of a text, from the segmenter, piece by piece. */
+function wordBoundaries(text: string): Set<number> {
+  const out = new Set<number>([0, text.length]);
+  let base = 0;
+  for (const piece of text.split(/(?<=[。；;！？!?\n,，、])/)) {
+    for (let i = 0; i < piece.length; i += 200) {
+      const chunk = piece.slice(i, i + 200);
+      for (const seg of wordSegmenter.segment(chunk)) {
+        out.add(base + i + seg.index);
+        out.add(base + i + seg.index + seg.segment.length);
+      }
+    }
+    base += piece.length;
+  }
+  return out;
+}
+
+/** Words ending like an organisation that are not one (执行, 督办, 干部, 社会, 网站 …). */
+const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委)$/;
+
+/** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
+const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分]|委[托]|办[理法]|区[域别]|市[场]|所[有需得属]|室[内外])$/;
+/** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
+const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "商"];
+
+/** Finds organisation names in running text: a name ends with an organisation suffix at a word boundary. */
+export function findNames(text: string): NameHit[] {
   const hits: NameHit[] = [];
-  const re = /[\u4e00-\u9fa5\d（）()]+/g;
-  re.lastIndex = from;
+  const boundaries = wordBoundaries(text);
+  // Collectives first: 各省、自治区、直辖市人民政府, 各市、州、县, 各区、县级市.
+  const taken: Array<[number, number]> = [];
+  for (let i = text.indexOf("各"); i >= 0; i = text.indexOf("各", i + 1)) {
+    const m = ADMIN_LIST.exec(text.slice(i));
+    if (m && m[0].length > 2 && (/[、(（]/.test(m[0]) || /(?:人民政府|政府|党委)$/.test(m[0]))) {
+      hits.push({ name: m[0], start: i, end: i + m[0].length });
+      taken.push([i, i + m[0].length]);
+    }
+  }
+  const re = /[\u4e00-\u9fa5\d]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    // Within a run of CJK, try every end position whose suffix is an organisation suffix.
     const runStart = m.index;
     const run = m[0];
     let i = run.length;
     const local: NameHit[] = [];
-    while (i > 0) {
-      const prefix = run.slice(0, i);
-      const suffix = ORG_SUFFIX.exec(prefix);
-      if (suffix) {
-        const end = runStart + i;
-        const start = nameStart(text, end, runStart);
+    while (i > 1) {
+      const end = runStart + i;
+      const suffix = ORG_SUFFIX.exec(run.slice(0, i));
+      if (suffix && boundaries.has(end) && !COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
+        let start = nameStart(text, end, Math.max(runStart, ...taken.filter(([, b]) => b <= end).map(([, b]) => b)));
+        // 领导小组办公室协调省政府督查室: a verb between two names ends the second name's reach.
+        const inner = text.slice(start, end);
+        for (const verb of SPLIT_VERBS) {
+          const at = inner.lastIndexOf(verb);
+          if (at > 0 && ORG_SUFFIX.test(inner.slice(0, at)) && end - (start + at + verb.length) >= 2) {
+            start += at + verb.length;
+            break;
+          }
+        }
         const name = text.slice(start, end);
-        if (name.length >= 2 && name.length > suffix[0].length - (suffix[0].length > 1 ? 0 : -1) - 1) {
+        if (name.length >= 2 && name.length > suffix[0].length && boundaries.has(start)) {
           local.push({ name, start, end });
           i = start - runStart;
           continue;
@@ -187,11 +250,11 @@ export function findNames(text: string, from = 0): NameHit[] {
     }
     hits.push(...local.reverse());
   }
-  return hits;
+  return hits.sort((a, b) => a.start - b.start);
 }
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在\d|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
+const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在\d|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以)\s*$/;
 const RESPONSIBLE_BEFORE = /(?:请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
@@ -224,7 +287,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2. Running text.
   const isCovered = (s: number) => covered.some(([a, b]) => s >= a && s < b);
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
-  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:有关)?(?:部门|单位|机构)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:[\u4e00-\u9fa5]{0,10}?)(?:有关|相关)?(?:部门|单位|机构)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = sectorList.exec(text); m; m = sectorList.exec(text)) {
     if (isCovered(m.index)) continue;
@@ -241,6 +304,23 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
   const inSector = (s: number) => sectorCovered.some(([a, b]) => s >= a && s < b);
+  // 2b. Named lists acted upon: 对西宁特钢、西矿集团、盐湖集团等企业 / 发挥好省信保集团等政策性担保公司作用.
+  const namedList = /(?:对|支持|鼓励|扶持|帮助|推动|引导|依托|发挥好?|推进|选择|确定)((?:[\u4e00-\u9fa5]{2,12}、)*[\u4e00-\u9fa5]{2,12})等(?:[\u4e00-\u9fa5]{0,6}?)(?:企业|公司|集团|高校|医院|院校|单位|机构|院所|大学)/g;
+  for (let m = namedList.exec(text); m; m = namedList.exec(text)) {
+    if (isCovered(m.index)) continue;
+    const listStart = m.index + m[0].indexOf(m[1]!);
+    const names = m[1]!.split("、").map(cleanParty).filter((n) => n.length >= 2 && !GENERIC_PARTY.test(n) && !CATEGORY_SUFFIX.test(n));
+    if (!names.length) continue;
+    for (const n of names) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([listStart, m.index + m[0].length]);
+  }
+  // 2c. Counted groups acted upon: 18户省属出资企业，
+  const counted = /(\d+\s*[户家个所])([\u4e00-\u9fa5]{2,10}(?:企业|集团|公司|单位|医院|高校))(?=[,，。;；、])/g;
+  for (let m = counted.exec(text); m; m = counted.exec(text)) {
+    if (isCovered(m.index)) continue;
+    out.push({ party: m[0], role: "subject", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([m.index, m.index + m[0].length]);
+  }
   // 2b. Named organisations in a role-giving position.
   const hits = findNames(text);
   for (let k = 0; k < hits.length; k++) {
@@ -248,6 +328,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (isCovered(hit.start) || inSector(hit.start)) continue;
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
+    if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
+    if (GENERIC_PLACE.test(name) && !/^各/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
     if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
     let listEnd = hit.end;
@@ -263,14 +345,18 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const before = text.slice(Math.max(0, hit.start - 8), hit.start);
     const after = text.slice(listEnd, listEnd + 12);
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2))) continue;
-    if (AUTHORITY_AFTER.test(after.replace(/^等/, ""))) continue;
+    if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     if (RESPONSIBLE_BEFORE.test(before)) role = "responsible";
     else if (SUPPORT_BEFORE.test(before)) role = "support";
     else if (COORDINATE_BEFORE.test(before) && !/^的?(?:沟通|合作|交流|衔接)/.test(after) === false) role = "coordinate";
     else if (COORDINATE_BEFORE.test(before)) role = "coordinate";
+    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
-    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同)/.test(after) ? "lead" : "responsible";
+    else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
+    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : "responsible";
+    else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
+    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     if (!role) continue;
     for (const member of members) {
