@@ -123,3 +123,15 @@ export function inlineMarkers(folded: string, source: string, start: number, end
   found.sort((a, b) => a.start - b.start);
   return found.filter((m, i) => i === 0 || m.start >= found[i - 1]!.end);
 }
+
+/**
+ * A label glued to a number in the text ("11.121人才梯队项目": item 11 about
+ * the 121 programme): taken as the label only when it is the next number of
+ * the running list (`expected`).
+ */
+export function gluedArabicMarker(folded: string, source: string, start: number, expected: number): Marker | null {
+  const m = /^(\d{1,3})\.(?=\d)/.exec(folded.slice(start, start + 8));
+  if (!m || Number(m[1]) !== expected) return null;
+  const end = start + m[0].length;
+  return { style: "arabic-dot", ordinal: expected, label: source.slice(start, end), start, end, inline: false };
+}

@@ -35,12 +35,11 @@ export function linkUnits(root: ProvisionNode, textOf: (n: ProvisionNode) => str
         continue;
       }
       const sectionChildren = child.children.filter((c) => c.marker && !c.marker.inline && c.marker.style !== "bullet");
-      // A part with sections links through its sections; a goal section links as a whole.
-      if (level === 0 && sectionChildren.length && child.role !== "goal") {
+      // A part with sections links through its sections (a goal part through its goal items).
+      if (level === 0 && sectionChildren.length) {
         for (const c of sectionChildren) {
           if (c.role === "goal" || c.role === "task" || c.role === "measure") units.push(unit(c));
         }
-        for (const c of sectionChildren) if (c.role === "goal") continue;
       } else {
         units.push(unit(child));
       }
@@ -94,34 +93,43 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     }
   }
 
-  // Inferred links from shared content words, weighted by rarity in the document.
+  // Inferred links from shared content words, weighted by rarity among the link units.
   const words = units.map((u) => new Set(contentWords(`${u.heading} ${u.text}`)));
   const headingWords = units.map((u) => new Set(contentWords(u.heading)));
   const df = new Map<string, number>();
   for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
-  const idf = (w: string) => Math.log((units.length + 1) / (df.get(w) ?? 1));
+  const n = units.length;
+  const idf = (w: string) => Math.log((n + 1) / (df.get(w) ?? 1));
   const candidates: Array<{ a: number; b: number; score: number; shared: string[] }> = [];
-  for (let i = 0; i < units.length; i++) {
-    for (let j = i + 1; j < units.length; j++) {
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
       const kind = kindOf(units[i]!.role, units[j]!.role);
       if (!kind) continue;
-      if (units[i]!.node.parent === units[j]!.node.parent && units[i]!.role === units[j]!.role) continue;
-      const shared = [...words[i]!].filter((w) => words[j]!.has(w) && df.get(w)! < units.length);
+      // Goals are delivered by tasks: any shared word that is not everywhere links them.
+      // Measures support specific things: only words rare among the units count.
+      const maxDf = kind === "goal-task" ? Math.max(2, Math.floor(n * 0.6)) : 3;
+      const shared = [...words[i]!].filter((w) => words[j]!.has(w) && (df.get(w) ?? 0) <= maxDf);
       if (!shared.length) continue;
       let score = 0;
       for (const w of shared) score += idf(w) * (headingWords[i]!.has(w) || headingWords[j]!.has(w) ? 2 : 1);
-      const norm = Math.sqrt(Math.min(words[i]!.size, words[j]!.size) + 4);
-      candidates.push({ a: i, b: j, score: score / norm, shared: shared.sort((x, y) => idf(y) - idf(x)) });
+      candidates.push({ a: i, b: j, score, shared: shared.sort((x, y) => idf(y) - idf(x)) });
     }
   }
-  const THRESHOLD: Record<LinkKind, number> = { "goal-task": 0.55, "goal-measure": 1.1, "task-measure": 1.25, reference: 1 };
+  const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 6, "task-measure": 6, reference: 1 };
+  const perMeasure = new Map<number, number>();
   for (const c of candidates.sort((x, y) => y.score - x.score)) {
     const a = units[c.a]!;
     const b = units[c.b]!;
     const kind = kindOf(a.role, b.role)!;
     if (c.score < THRESHOLD[kind]) continue;
+    // A measure supports a few tasks, not all of them.
+    if (kind === "task-measure") {
+      const m = a.role === "measure" ? c.a : c.b;
+      if ((perMeasure.get(m) ?? 0) >= 3) continue;
+      perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
+    }
     const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [a, b] : [b, a];
-    add(from.node, to.node, kind, Math.min(1, c.score / 3), `共同词语：${c.shared.slice(0, 4).join("、")}`, "inferred");
+    add(from.node, to.node, kind, Math.min(1, c.score / 12), `共同词语：${c.shared.slice(0, 4).join("、")}`, "inferred");
   }
   return links;
 }

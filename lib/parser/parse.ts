@@ -6,7 +6,7 @@
 import { decode, type Decoded } from "./decode";
 import { extract } from "./extract";
 import { splitBlocks } from "./blocks";
-import { inlineMarkers, leadingMarker } from "./labels";
+import { gluedArabicMarker, inlineMarkers, leadingMarker } from "./labels";
 import { assignZones } from "./zones";
 import { buildTree } from "./structure";
 import { headingOf } from "./headings";
@@ -65,8 +65,11 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const { folded, text } = src;
 
   // Stages 3–5: blocks, labels, zones.
+  let lastArabic = 0;
   const blocks: Block[] = splitBlocks(src).map((raw) => {
-    const marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start) : null;
+    let marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start) : null;
+    if (!marker && raw.kind === "text" && lastArabic > 0) marker = gluedArabicMarker(folded, text, raw.start, lastArabic + 1);
+    if (marker?.style === "arabic-dot") lastArabic = marker.ordinal;
     const inline = raw.kind === "text" ? inlineMarkers(folded, text, raw.start, raw.end, marker) : [];
     return { ...raw, marker, inline, zone: "body" };
   });

@@ -31,7 +31,8 @@ const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要
 /** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
-const ADMIN_LIST = /^各(?:有关)?(?:省|自治区|直辖市|市|州|县|区|县级市|盟|旗|乡|镇|自治州|地区|地市|计划单列市|新疆生产建设兵团)(?:[、(（](?:省|自治区|直辖市|市|州|县|区|县级市|盟|旗|乡|镇|自治州|地区|计划单列市|新疆生产建设兵团|区、市|区、县)[)）]?)*(?:人民政府|政府|党委)?/;
+const ADMIN_UNITS = "(?:新疆生产建设兵团|计划单列市|自治区|直辖市|自治州|县级市|地区|地市|省|市|州|县|区|盟|旗|乡|镇)";
+const ADMIN_LIST = new RegExp(`^各(?:有关)?${ADMIN_UNITS}(?:[、(（](?:区、市|区、县|${ADMIN_UNITS})[)）]?)*(?:人民政府|政府|党委)?`);
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
@@ -175,7 +176,7 @@ interface NameHit {
 /** Suffix words that name a kind of body, not one body: kept only with a definite qualifier (各…, a count, a listed name). */
 const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司)$/;
 /** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
-const DEFINITE_CATEGORY = /^(?:省|市|县|区|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市|\d+[户家个所])|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
+const DEFINITE_CATEGORY = /^(?:省|市|县|区|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
 /** Common nouns that end like place names. */
 const GENERIC_PLACE = /(?:山区|地区|城区|社区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
 
@@ -199,12 +200,12 @@ function wordBoundaries(text: string): Set<number> {
 }
 
 /** Words ending like an organisation that are not one (执行, 督办, 干部, 社会, 网站 …). */
-const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委)$/;
+const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级)$/;
 
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
 const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分]|委[托]|办[理法]|区[域别]|市[场]|所[有需得属]|室[内外])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
-const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "商"];
+const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "商", "要", "对", "向"];
 
 /** Finds organisation names in running text: a name ends with an organisation suffix at a word boundary. */
 export function findNames(text: string): NameHit[] {
@@ -255,8 +256,8 @@ export function findNames(text: string): NameHit[] {
 
 /** Words after a name that tell it to act. */
 const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在\d|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
-const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以)\s*$/;
-const RESPONSIBLE_BEFORE = /(?:请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
+const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
+const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
 const COORDINATE_BEFORE = /(?:协调|加强与|与|同|商)\s*$/;
 const AUTHORITY_BEFORE = /(?:贯彻落实|贯彻|落实|根据|依据|按照|遵照|经|在|党中央、|中共中央、)\s*$/;
@@ -293,6 +294,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (isCovered(m.index)) continue;
     const listStart = m.index;
     const before = text.slice(Math.max(0, listStart - 6), listStart);
+    // Bodies cited as the source of another document are not parties (…等九部门《关于…》).
+    if (/^\s*(?:《|印发|发布|联合印发|出台)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || /(?:贯彻落实|贯彻|落实|根据|依据|按照)\s*\S{0,6}$/.test(before)) continue;
     let names = m[1]!.split("、");
     // The first item may carry the verb before it (加强与发展改革 → 发展改革).
     names[0] = names[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "");
@@ -329,7 +332,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
-    if (GENERIC_PLACE.test(name) && !/^各/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
+    if (GENERIC_PLACE.test(name) && name.length <= 5 && !/^各/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
     if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
     let listEnd = hit.end;
