@@ -13,7 +13,7 @@ export interface RawBlock {
 }
 
 const STARTS_WITH_LABEL = [CHAPTER, SECTION, ARTICLE, CN_DUN, CN_PAREN, CN_ENCLOSED, ARABIC_DOT, ARABIC_PAREN, CIRCLED, BULLET];
-const OPEN_END = /[,、(“《—\-:;]$|[,、(“《]\s*$/;
+const OPEN_END = /[,、(“《—\-;]$|[,、(“《]\s*$/;
 const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
 const TITLE_END = new RegExp(`(?:${KINDS.join("|")})$`);
 

@@ -151,7 +151,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const opensSentence = !month && /^\s*[,，]/.test(after) && (s === 0 || /[。;:,\s]$/.test(text.slice(0, s)));
     const dateIsFuture = !issued || (date !== null && date >= issued);
     if (!hasCue && !(opensSentence && dateIsFuture) && !(month && /^\s*(?:底|末)?\s*(?:前|完成|实现|建成)/.test(after))) continue;
-    const kind: DeadlineKind = /到|至|截/.test(prefix) || (!month && !suffix && !period) ? "milestone" : "due";
+    const kind: DeadlineKind = /有效期(?:至|到)|截止|终止/.test(text.slice(Math.max(0, s - 6), s)) ? "expiry" : /到|至|截/.test(prefix) || (!month && !suffix && !period) ? "milestone" : "due";
     const end = e + (suffix?.length ?? 0);
     add({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
   }

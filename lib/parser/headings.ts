@@ -26,6 +26,11 @@ export function headingOf(node: ProvisionNode, folded: string, source: string): 
   }
   const stop = body.search(/[。!?！？;]/);
   const colon = body.search(/[:]/);
+  // 1.1 目的 为统一…: a decimal heading ends at the space after its title.
+  if (node.marker.style === "decimal") {
+    const gap = /^[\u4e00-\u9fa5A-Za-z0-9“”、]{1,20}(?=\s)/.exec(body);
+    if (gap) return take(gap[0].length);
+  }
   if (node.marker.style === "chapter" || node.marker.style === "section" || node.marker.style === "part") {
     const end = stop >= 0 ? stop : body.length;
     return end > 0 && end <= MAX_RUN_IN ? take(end) : null;

@@ -68,7 +68,7 @@ export function assignIds(root: ProvisionNode): void {
       else if (node.container === "enclosure") segment = enclosures++ ? `encl${enclosures}` : "encl";
       else if (!node.marker) segment = "para";
       else if (node.marker.style === "bullet") segment = `b${++bullets}`;
-      else if (node.marker.style === "decimal") segment = `d${node.marker.ordinal}`;
+      else if (node.marker.style === "decimal") segment = `d${(node.marker.path ?? [node.marker.ordinal]).join("-")}`;
       else segment = `${PREFIX[node.marker.style]}${node.marker.ordinal}`;
       const n = (used.get(segment) ?? 0) + 1;
       used.set(segment, n);

@@ -135,3 +135,15 @@ export function gluedArabicMarker(folded: string, source: string, start: number,
   const end = start + m[0].length;
   return { style: "arabic-dot", ordinal: expected, label: source.slice(start, end), start, end, inline: false };
 }
+
+/**
+ * In a document numbered 1.1 / 1.1.1, a top-level heading is written "1 总则"
+ * (a number, a space, a short title): taken as decimal level one only there.
+ */
+export function topDecimalMarker(folded: string, source: string, start: number, end: number): Marker | null {
+  const line = folded.slice(start, end);
+  const m = /^(\d{1,2})\s+(?=[\u4e00-\u9fa5])/.exec(line);
+  if (!m || line.length > 40 || /[。;]/.test(line)) return null;
+  const labelEnd = start + m[1]!.length;
+  return { style: "decimal", ordinal: Number(m[1]), path: [Number(m[1])], label: source.slice(start, labelEnd), start, end: labelEnd, inline: false };
+}

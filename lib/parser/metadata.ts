@@ -38,6 +38,13 @@ function fullDateFromMatch(text: string | undefined): string | null {
   return text ? parseFullDate(text) : null;
 }
 
+/** The kind a document calls itself most often (本意见, 本办法 …). */
+export function selfReference(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/本(实施意见|指导意见|若干意见|实施方案|工作方案|实施细则|管理办法|意见|通知|方案|办法|规定|条例|细则|规则|决定|规划|预案|措施)/g)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 export interface MetadataInput {
   blocks: Block[];
   source: string;
@@ -54,7 +61,8 @@ export function extractMetadata(input: MetadataInput): Metadata {
   const ftext = (b: Block) => folded.slice(b.start, b.end).trim();
   const titleBlock = blocks.find((b) => b.zone === "title");
   const title = titleBlock ? compact(text(titleBlock)).replace(/^[“"]|[”"]$/g, "") : null;
-  const kind = kindOfTitle(title);
+  // Without a title, the document names itself: 制定本意见, 本办法自…施行.
+  const kind = kindOfTitle(title) ?? selfReference(input.closingText.map((c) => c.text).join("\n"));
   let issuer = issuerOfTitle(title);
 
   // 文号 in the masthead (the blocks before the body), or an order number.

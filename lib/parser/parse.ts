@@ -6,7 +6,7 @@
 import { decode, type Decoded } from "./decode";
 import { extract } from "./extract";
 import { splitBlocks } from "./blocks";
-import { gluedArabicMarker, inlineMarkers, leadingMarker } from "./labels";
+import { gluedArabicMarker, inlineMarkers, leadingMarker, topDecimalMarker } from "./labels";
 import { assignZones } from "./zones";
 import { buildTree } from "./structure";
 import { headingOf } from "./headings";
@@ -73,6 +73,9 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     const inline = raw.kind === "text" ? inlineMarkers(folded, text, raw.start, raw.end, marker) : [];
     return { ...raw, marker, inline, zone: "body" };
   });
+  if (blocks.some((b) => b.marker?.style === "decimal")) {
+    for (const b of blocks) if (!b.marker && b.kind === "text") b.marker = topDecimalMarker(folded, text, b.start, b.end);
+  }
   const { enclosureTitle } = assignZones(blocks, folded);
 
   // Stages 6–9: tree, headings, roles, ids and citations.
@@ -143,8 +146,9 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });
   }
   if (meta.interpreter) {
+    // The interpreting body, at the document level; it wins over a plain mention of the same body there.
     const at = text.indexOf(meta.interpreter);
-    responsibilities.push({ provision: null, party: meta.interpreter, role: "interpret", text: meta.interpreter, start: Math.max(0, at), end: Math.max(0, at) + meta.interpreter.length });
+    responsibilities.unshift({ provision: null, party: meta.interpreter, role: "interpret", text: meta.interpreter, start: Math.max(0, at), end: Math.max(0, at) + meta.interpreter.length });
   }
   // One row per party and provision (GUIDE rule 4): keep the first, strongest role.
   const dedup = new Map<string, ResponsibilityOut>();

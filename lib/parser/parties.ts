@@ -22,12 +22,12 @@ export interface FoundResponsibility {
 }
 
 /** Last characters of organisation names. */
-const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|区|县|市|州|镇|乡|港|市场|基金|企业|单位|部门|机构|组织|高校)$/;
+const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|区|县|市|州|镇|乡|港|企业|单位|部门|机构|组织|高校)$/;
 
 /** Two-character words a name never contains: where a name starts after them. */
 const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
 /** Single characters a name never contains (function words). */
-const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按经是并同使让给于等之其此该这那也都而且则但如若因所即就还再又应须可能会"]);
+const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须"]);
 /** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
@@ -174,9 +174,9 @@ interface NameHit {
 }
 
 /** Suffix words that name a kind of body, not one body: kept only with a definite qualifier (各…, a count, a listed name). */
-const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司)$/;
+const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司|院所|院校)$/;
 /** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
-const DEFINITE_CATEGORY = /^(?:省|市|县|区|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
+const DEFINITE_CATEGORY = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
 /** Common nouns that end like place names. */
 const GENERIC_PLACE = /(?:山区|地区|城区|社区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
 
@@ -355,16 +355,17 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (COORDINATE_BEFORE.test(before) && !/^的?(?:沟通|合作|交流|衔接)/.test(after) === false) role = "coordinate";
     else if (COORDINATE_BEFORE.test(before)) role = "coordinate";
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
+    else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
-    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : "responsible";
-    else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
+    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : "responsible";
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     if (!role) continue;
     for (const member of members) {
       name = cleanParty(member.name);
       if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
+      if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
       if (options.addressees.includes(name) && role === "subject") continue;
       out.push({ party: name, role, text: text.slice(member.start, listEnd), start: offset + member.start, end: offset + listEnd, annotated: false });
     }

@@ -12,7 +12,7 @@ const CN = "[一二三四五六七八九十百零〇两]+";
 // ---- numbering labels at the start of a block ---------------------------------
 
 /** 第一部分 */
-export const PART = new RegExp(`^第(${CN}|\\d+)部分`);
+export const PART = new RegExp(`^第(${CN}|\\d+)部分(?=\\s|$|[^\\s的中规所])`);
 /** 第一章 — followed by a space, the end, or the chapter's heading. */
 export const CHAPTER = new RegExp(`^第(${CN}|\\d+)章(?=\\s|$|[^\\s的中规所])`);
 /** 第一节 */
@@ -34,7 +34,7 @@ export const ARABIC_PAREN = /^(?:\((\d{1,3})\)|([\u2474-\u2487]))/;
 /** ① … ⑳, ❶ … ❿ */
 export const CIRCLED = /^([\u2460-\u2473\u2776-\u277f])/;
 /** 一是 / 一要 at the start of a line. */
-export const CN_SHI = new RegExp(`^(${CN})(是|要)(?=[^\\s,，。、;]|\\s)`);
+export const CN_SHI = new RegExp(`^(${CN})(是|要)(?=[^\\s,，。、;的否]|\\s)`);
 /** --- / —— / • bullets. */
 export const BULLET = /^(-{2,}|—{1,3}|─{1,3}|[•·●■◆▪○◇□►▶✓√])/;
 
@@ -101,7 +101,7 @@ export const VALID_UNTIL = /有效期(?:至|到|截至)\s*(\d{4}\s*年\s*\d{1,2}
 // ---- responsibilities --------------------------------------------------------
 
 /** A bracketed annotation at the end of a paragraph: （A牵头，B配合） / （A、B负责）. */
-export const ANNOTATION = /[(（]([^()（）]{2,300}?(?:负责|牵头|配合|参与|指导|落实|按职责分工负责|分别负责|等负责|单位[:：][^()（）]*))[)）]/g;
+export const ANNOTATION = /[(（]([^()（）]{2,300}?(?:负责|牵头|配合|参与|指导|落实|单位[:：])[^()（）]{0,60})[)）]/g;
 /** 列第一位者为牵头单位 / 排在第一位的部门为牵头部门: the first listed leads, 下同 carries it on. */
 export const FIRST_IS_LEAD = /(?:列|排|排在|位列)(?:第一位|首位|第一)(?:者|的部门|的单位)?(?:为|是)牵头/;
 /** 牵头单位：A / 配合单位：B / 责任单位：C / 参与单位：D */

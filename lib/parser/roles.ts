@@ -15,11 +15,27 @@ export const ROLE_KEYWORDS: Array<[Role, RegExp]> = [
   ["task", /任务|重点工作|主要工作|工作重点|重点领域|主要内容|行动计划|重点项目|工作内容/],
 ];
 
-/** The role a heading's own words give, if any. */
+/** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement). */
 export function roleOfHeading(heading: string | null): Role | null {
   if (!heading) return null;
-  for (const [role, re] of ROLE_KEYWORDS) if (re.test(heading)) return role;
-  return null;
+  let best: { role: Role; at: number } | null = null;
+  for (const [role, re] of ROLE_KEYWORDS) {
+    const m = re.exec(heading);
+    if (m && (!best || m.index < best.at)) best = { role, at: m.index };
+  }
+  return best?.role ?? null;
+}
+
+/**
+ * Whether a provision's own heading may set its role: titles of parts and
+ * sections do; a long clause deep in a list (不依法履行监督管理职责的…) does not.
+ */
+function headingSetsRole(node: ProvisionNode, lawLike: boolean): boolean {
+  const style = node.marker?.style;
+  if (!style || node.marker?.inline || style === "bullet" || style === "cn-shi") return false;
+  if (lawLike) return style === "chapter" || style === "section" || style === "part";
+  if (style === "cn-dun" || style === "part" || style === "chapter" || style === "section" || style === "cn-paren" || style === "decimal") return true;
+  return (node.heading?.length ?? 99) <= 10;
 }
 
 /** Whether the document is law-like (chapters and articles): then unlabelled parts are "other". */
@@ -48,10 +64,10 @@ export function assignRoles(root: ProvisionNode): void {
     }
   };
   collectTops(root);
-  const ownRoles = tops.map((n) => roleOfHeading(n.heading));
+  const ownRoles = tops.map((n) => (headingSetsRole(n, lawLike) ? roleOfHeading(n.heading) : null));
   const structured = !lawLike && ownRoles.some((r) => r !== null);
   const assign = (node: ProvisionNode, inherited: Role | null) => {
-    const own = roleOfHeading(node.heading);
+    const own = headingSetsRole(node, lawLike) ? roleOfHeading(node.heading) : null;
     let role: Role;
     if (own) role = own;
     else if (inherited) role = inherited;

@@ -85,7 +85,9 @@ export function findTargets(text: string, offset: number, options: { role: Role;
         : /以内|不超过|控制在|以下/.test(before + (qualifier?.[0] ?? "")) ? "≤"
           : "=";
     const baseline = /比\s*(\d{4}\s*年(?:底|末)?)/.exec(before)?.[1] ?? null;
-    const subjectRaw = verb ? before.slice(0, verb.index) : before;
+    // 完成技术改造项目600项: the object between verb and number; 比重达到3%: the words before the verb.
+    const between = verb ? before.slice(verb.index + verb[0].length).replace(/^[\s、]+/, "") : "";
+    const subjectRaw = between.length >= 2 && !/^\d/.test(between) ? between : verb ? before.slice(0, verb.index) : before;
     const subject = subjectRaw.replace(/^(?:到|至)?\s*\d{4}\s*年(?:底|末)?/, "").replace(/^[\s、和及]+|[\s、]+$/g, "").replace(/比\s*\d{4}\s*年.*$/, "").trim() || after.replace(/^(?:以上|左右|以内)/, "").trim().slice(0, 30);
     found.push({
       subject,

@@ -123,18 +123,18 @@ export function assignZones(blocks: Block[], folded: string): Zoning {
     }
   }
 
-  // Table of contents: heading-only lines that come again later, with no text of their own.
+  // Table of contents: heading-only lines whose heading comes again later (the body's
+  // heading may go on with text: 1.1 目的 为统一…), with no text of their own.
   const keyOf = (b: Block) => compact(text(b));
-  const laterKeys = new Map<string, number>();
-  blocks.forEach((b, k) => {
-    if (isHeadingOnly(b, text(b))) laterKeys.set(keyOf(b), k);
-  });
+  const headingOnly = blocks.map((b) => b.zone === "body" && isHeadingOnly(b, text(b)));
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.zone !== "body" || !isHeadingOnly(b, text(b))) continue;
-    const last = laterKeys.get(keyOf(b));
+    if (!headingOnly[k]) continue;
+    const key = keyOf(b);
     const next = blocks[k + 1];
-    if (last !== undefined && last > k && next && (isHeadingOnly(next, text(next)) || next.zone === "toc")) b.zone = "toc";
+    if (!next || !(headingOnly[k + 1] || next.zone === "toc")) continue;
+    const again = blocks.some((later, j) => j > k + 1 && later.marker?.label === b.marker?.label && keyOf(later).startsWith(key));
+    if (again) b.zone = "toc";
   }
   // After an explicit 目录 heading, heading-only lines until the first repeat are contents.
   const tocHead = blocks.findIndex((b) => b.zone === "toc" && !b.marker);
