@@ -20,6 +20,7 @@ const PREFIX: Record<LabelStyle, string> = {
   circled: "c",
   "cn-shi": "x",
   bullet: "b",
+  note: "note",
 };
 
 /** How a person cites one level: 第二部分, 第（四）项, 第三点, 第十二条. */
@@ -52,6 +53,8 @@ function citeLevel(node: ProvisionNode, bulletIndex: number): string {
       return `第${cn}点`;
     case "bullet":
       return `第${numberToChinese(bulletIndex)}点`;
+    case "note":
+      return "注";
   }
 }
 

@@ -6,10 +6,10 @@
  */
 import { chineseToNumber, enclosedValue } from "./numerals";
 import {
-  ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, CN_SHI, DECIMAL,
+  ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, CN_SHI, DECIMAL, NOTE,
   INLINE_ARABIC_DOT, INLINE_ARABIC_PAREN, INLINE_CIRCLED, INLINE_CN_ORDINAL, INLINE_CN_SHI, PART, SECTION,
 } from "./patterns";
-import type { LabelStyle, Marker } from "./types";
+import type { LabelStyle, Marker, TableCell } from "./types";
 
 function ordinalOf(text: string | undefined): number | null {
   if (!text) return null;
@@ -37,11 +37,12 @@ const LEADING: LeadingRule[] = [
   { style: "arabic-dot", re: ARABIC_DOT, ordinal: (m) => (m[1] ? Number(m[1]) : enclosedValue(m[2] ?? "")) },
   { style: "circled", re: CIRCLED, ordinal: (m) => enclosedValue(m[1] ?? "") },
   { style: "bullet", re: BULLET, ordinal: () => 0 },
+  { style: "note", re: NOTE, ordinal: () => 1 },
 ];
 
 /** The numbering label at the start of a block's folded text, if any. */
-export function leadingMarker(folded: string, source: string, start: number): Marker | null {
-  const text = folded.slice(start, start + 24);
+export function leadingMarker(folded: string, source: string, start: number, end: number = start + 24): Marker | null {
+  const text = folded.slice(start, Math.min(end, start + 24));
   for (const rule of LEADING) {
     const m = rule.re.exec(text);
     if (!m) continue;
@@ -146,4 +147,39 @@ export function topDecimalMarker(folded: string, source: string, start: number, 
   if (!m || line.length > 40 || /[。;]/.test(line)) return null;
   const labelEnd = start + m[1]!.length;
   return { style: "decimal", ordinal: Number(m[1]), path: [Number(m[1])], label: source.slice(start, labelEnd), start, end: labelEnd, inline: false };
+}
+
+/** Header names of columns that number rows (序号) or name who is responsible (指导部门, 责任单位 …). */
+export const NUMBER_COLUMN = /^(?:序号|编号|序|No\.?)$/i;
+export const PARTY_COLUMN = /(?:指导部门|责任单位|责任部门|牵头单位|牵头部门|负责单位|负责部门|主管部门|实施单位|配合单位|配合部门|承办单位)/;
+
+/**
+ * The cells of a table row with their labels. A header row (no labels, names
+ * such as 序号 or 指导部门) is remembered so that a 序号 cell's bare number
+ * (| 12 | …) counts as the row's label and a 指导部门 cell as its parties.
+ */
+export function tableCells(folded: string, source: string, start: number, end: number, header: string[] | null): TableCell[] {
+  const cells: TableCell[] = [];
+  let at = start + 1;
+  let column = 0;
+  while (at < end) {
+    let next = folded.indexOf("|", at);
+    if (next < 0 || next > end) next = end;
+    let s = at;
+    let e = next;
+    while (s < e && /\s/.test(folded[s]!)) s++;
+    while (e > s && /\s/.test(folded[e - 1]!)) e--;
+    if (e > s) {
+      const name = header?.[column] ?? null;
+      let marker = leadingMarker(folded, source, s, e);
+      if (!marker && name && NUMBER_COLUMN.test(name)) {
+        const n = /^\d{1,4}$/.exec(folded.slice(s, e));
+        if (n) marker = { style: "arabic-dot", ordinal: Number(n[0]), label: source.slice(s, e), start: s, end: e, inline: false };
+      }
+      cells.push({ start: s, end: e, marker, inline: inlineMarkers(folded, source, s, e, marker), column: name });
+    }
+    column++;
+    at = next + 1;
+  }
+  return cells;
 }

@@ -115,6 +115,15 @@ export function markdownMarkup(text: string, bodyStart: number): Uint8Array {
     }
   };
   visit(tree, false);
+  // CommonMark does not see **…** as strong emphasis when it closes after Chinese
+  // punctuation (**（一）指导思想。**坚持…); such pairs are still syntax to a reader.
+  const body2 = text.slice(bodyStart);
+  for (const m of body2.matchAll(/(\*\*|__)(?=\S)([^\n]*?\S)\1/g)) {
+    const at = bodyStart + (m.index ?? 0);
+    if (mask[at] === 1) continue;
+    mask.fill(1, at, at + 2);
+    mask.fill(1, at + m[0].length - 2, at + m[0].length);
+  }
   // Newlines always separate lines.
   for (let i = bodyStart; i < text.length; i++) if (text.charCodeAt(i) === 10) mask[i] = 0;
   return mask;

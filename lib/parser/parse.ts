@@ -6,7 +6,7 @@
 import { decode, type Decoded } from "./decode";
 import { extract } from "./extract";
 import { splitBlocks } from "./blocks";
-import { gluedArabicMarker, inlineMarkers, leadingMarker, topDecimalMarker } from "./labels";
+import { gluedArabicMarker, inlineMarkers, leadingMarker, tableCells, topDecimalMarker, NUMBER_COLUMN, PARTY_COLUMN } from "./labels";
 import { assignZones } from "./zones";
 import { buildTree } from "./structure";
 import { headingOf } from "./headings";
@@ -15,7 +15,7 @@ import { assignIds } from "./ids";
 import { extractMetadata } from "./metadata";
 import { findDeadlines } from "./deadlines";
 import { findTargets } from "./targets";
-import { findResponsibilities, type AnnotationState } from "./parties";
+import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
 import { findLinks } from "./links";
 import type { Block, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
@@ -66,8 +66,22 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
 
   // Stages 3–5: blocks, labels, zones.
   let lastArabic = 0;
+  let header: string[] | null = null;
+  let previousKind: "text" | "table" = "text";
   const blocks: Block[] = splitBlocks(src).map((raw) => {
-    let marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start) : null;
+    if (raw.kind === "table") {
+      if (previousKind !== "table") header = null;
+      previousKind = "table";
+      const cells = tableCells(folded, text, raw.start, raw.end, header);
+      // A first row of names without labels (序号, 指导部门 …) is the header.
+      if (!header && cells.every((c) => !c.marker) && cells.some((c) => NUMBER_COLUMN.test(folded.slice(c.start, c.end)) || PARTY_COLUMN.test(folded.slice(c.start, c.end)) || c.end - c.start <= 8)) {
+        header = cells.map((c) => folded.slice(c.start, c.end).replace(/\s+/g, ""));
+        return { ...raw, marker: null, inline: [], zone: "body", cells: [] };
+      }
+      return { ...raw, marker: null, inline: [], zone: "body", cells };
+    }
+    previousKind = "text";
+    let marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start, raw.end) : null;
     if (!marker && raw.kind === "text" && lastArabic > 0) marker = gluedArabicMarker(folded, text, raw.start, lastArabic + 1);
     if (marker?.style === "arabic-dot") lastArabic = marker.ordinal;
     const inline = raw.kind === "text" ? inlineMarkers(folded, text, raw.start, raw.end, marker) : [];
@@ -84,6 +98,11 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const walk = (n: ProvisionNode) => {
     for (const c of n.children) {
       if (c.marker) c.heading = headingOf(c, folded, text);
+      // A numbered table row (| 12 | 改革举措 | …): its title is the cell after the number.
+      if (c.marker && /^\d+$/.test(c.marker.label) && c.spans[1]) {
+        const [s, e] = c.spans[1];
+        c.heading = e - s <= 60 ? text.slice(s, e).trim() : null;
+      }
       nodes.push(c);
       walk(c);
     }
@@ -145,6 +164,19 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     }
     for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });
   }
+  // Table columns that name who is responsible (| 指导部门 |): their parties belong to the row's provision.
+  const ownerAt = new Map<number, ProvisionNode>();
+  for (const n of nodes) for (const [s] of n.spans) ownerAt.set(s, n);
+  for (const b of blocks) {
+    for (const cell of b.cells ?? []) {
+      if (!cell.column || !PARTY_COLUMN.test(cell.column)) continue;
+      const owner = ownerAt.get(cell.start);
+      const role = /牵头/.test(cell.column) ? "lead" : /配合/.test(cell.column) ? "support" : "responsible";
+      for (const party of splitParties(folded.slice(cell.start, cell.end))) {
+        responsibilities.push({ provision: owner && !owner.container ? owner.id : null, party: asWritten(party, cell.start, cell.end), role, text: text.slice(cell.start, cell.end), start: cell.start, end: cell.end });
+      }
+    }
+  }
   if (meta.interpreter) {
     // The interpreting body, at the document level; it wins over a plain mention of the same body there.
     const at = text.indexOf(meta.interpreter);
@@ -166,7 +198,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     return {
       id: n.id,
       parent: n.parent && n.parent !== root ? n.parent.id : null,
-      label: n.marker ? n.marker.label : null,
+      label: n.marker ? n.marker.label : n.container === "attachment" ? (n.containerLabel ?? "附件") : null,
       heading: n.heading,
       role: n.role,
       citation: n.citation,

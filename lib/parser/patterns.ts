@@ -35,6 +35,8 @@ export const ARABIC_PAREN = /^(?:\((\d{1,3})\)|([\u2474-\u2487]))/;
 export const CIRCLED = /^([\u2460-\u2473\u2776-\u277f])/;
 /** 一是 / 一要 at the start of a line. */
 export const CN_SHI = new RegExp(`^(${CN})(是|要)(?=[^\\s,，。、;的否]|\\s)`);
+/** 注： / 备注： / 说明： alone on a line, heading a list of notes. */
+export const NOTE = /^(?:注|备注|说明|附注)\s*:\s*$/;
 /** --- / —— / • bullets. */
 export const BULLET = /^(-{2,}|—{1,3}|─{1,3}|[•·●■◆▪○◇□►▶✓√])/;
 

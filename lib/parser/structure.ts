@@ -23,6 +23,7 @@ export const RANK: Record<LabelStyle, number> = {
   circled: 8,
   "cn-shi": 9,
   bullet: 10,
+  note: 4,
 };
 
 export function newNode(marker: Marker | null, parent: ProvisionNode | null, container: ProvisionNode["container"] = null): ProvisionNode {
@@ -137,6 +138,7 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
         attachmentCount++;
         const node = newNode(null, root, "attachment");
         node.spans.push([block.start, block.end]);
+        node.containerLabel = folded.slice(block.start, block.end).replace(/[\s:：]+/g, "") || "附件";
         // The attachment's own title is the next title-like line.
         const next = blocks[k + 1];
         if (next && !next.marker && next.kind === "text" && next.zone === "body" && next.end - next.start <= 60) {
@@ -151,6 +153,25 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
       }
       default:
         break;
+    }
+    if (block.cells) {
+      // A table row: labelled cells nest like lines, other cells are text of the row's last provision.
+      let rowOwner: ProvisionNode | null = null;
+      for (const cell of block.cells) {
+        if (cell.marker) {
+          const parent = place(stack, cell.marker);
+          const node = newNode(cell.marker, parent);
+          parent.children.push(node);
+          stack.push(node);
+          placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
+          rowOwner = node;
+        } else {
+          const owner = rowOwner ?? stack.at(-1)!;
+          if (owner === root) documentSpans.push([cell.start, cell.end]);
+          else placeInline(owner, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
+        }
+      }
+      continue;
     }
     if (block.marker) {
       const parent = place(stack, block.marker);

@@ -119,7 +119,8 @@ export type LabelStyle =
   | "arabic-paren" // （1） / ⑴
   | "circled" // ①
   | "cn-shi" // 一是 / 一要
-  | "bullet"; // --- / —— / •
+  | "bullet" // --- / —— / •
+  | "note"; // 注： / 备注： heading a list of notes
 
 /** A numbering label found in the text. */
 export interface Marker {
@@ -148,6 +149,18 @@ export interface Block {
   inline: Marker[];
   /** Set by the zoning stage. */
   zone: Zone;
+  /** Table rows: the cells, each with its label if it has one. */
+  cells?: TableCell[];
+}
+
+/** One cell of a table row (`| a | b |`). */
+export interface TableCell {
+  start: number;
+  end: number;
+  marker: Marker | null;
+  inline: Marker[];
+  /** The column's header (序号, 指导部门 …), when the table has a header row. */
+  column: string | null;
 }
 
 /**
@@ -162,6 +175,8 @@ export interface ProvisionNode {
   marker: Marker | null;
   /** Container nodes (an enclosed document, an attachment) have no marker. */
   container: "enclosure" | "attachment" | null;
+  /** An attachment's own line (附件, 附件2) is its label. */
+  containerLabel?: string;
   heading: string | null;
   /** Spans of the node's own text (not its children's), in source order. */
   spans: Array<[number, number]>;

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { parseDocument } from "../../lib/parser";
+
+const content = path.resolve(import.meta.dirname, "..", "..", "content");
+const files = readdirSync(content).filter((f) => f.endsWith(".md")).sort();
+
+describe("every corpus document", () => {
+  test("there are about twenty of them", () => {
+    expect(files.length).toBeGreaterThanOrEqual(20);
+  });
+  for (const name of files) {
+    test(name, async () => {
+      const bytes = new Uint8Array(readFileSync(path.join(content, name)));
+      const first = await parseDocument(bytes, name);
+      const again = await parseDocument(bytes, name);
+      const { doc, sourceText, messages } = first;
+      // No message that loses text; the same ids on every run.
+      expect(messages).toEqual([]);
+      expect(again.doc.provisions.map((p) => p.id)).toEqual(doc.provisions.map((p) => p.id));
+      const ids = new Set(doc.provisions.map((p) => p.id));
+      expect(ids.size).toBe(doc.provisions.length);
+      for (const p of doc.provisions) {
+        expect(p.id).toMatch(/^[A-Za-z0-9_-]+$/);
+        if (p.parent) expect(ids.has(p.parent)).toBe(true);
+        expect(p.start).toBeGreaterThanOrEqual(0);
+        expect(p.end).toBeLessThanOrEqual(sourceText.length);
+        expect(p.start).toBeLessThan(p.end);
+        if (p.label) expect(sourceText.slice(p.start, p.end).startsWith(p.label)).toBe(true);
+        expect(p.citation.length).toBeGreaterThan(0);
+      }
+      // Every fact points at a provision that exists, with its words in the source.
+      for (const f of [...doc.responsibilities, ...doc.deadlines, ...doc.targets]) {
+        if (f.provision) expect(ids.has(f.provision)).toBe(true);
+        expect(f.start).toBeLessThanOrEqual(f.end);
+      }
+      for (const d of doc.deadlines) expect(sourceText.slice(d.start, d.end)).toBe(d.text);
+      for (const l of doc.links) {
+        expect(ids.has(l.from) && ids.has(l.to)).toBe(true);
+        expect(l.why.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
