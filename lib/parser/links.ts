@@ -7,7 +7,7 @@
  */
 import { chineseToNumber } from "./numerals";
 import type { LinkKind, LinkOut, ProvisionNode, Role } from "./types";
-import { contentWords } from "./words";
+import { contentGrams, contentWords, sharedStretches } from "./words";
 
 export interface LinkUnit {
   node: ProvisionNode;
@@ -59,7 +59,12 @@ function kindOf(a: Role, b: Role): LinkKind | null {
 }
 
 /** Stage 15 entry point. */
-export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string): LinkOut[] {
+export interface LinkOptions {
+  /** How shared content is measured: character bigrams (default, fast) or Intl.Segmenter words. */
+  terms?: "bigrams" | "words";
+}
+
+export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string, options: LinkOptions = {}): LinkOut[] {
   const units = linkUnits(root, textOf);
   const links: LinkOut[] = [];
   const seen = new Set<string>();
@@ -93,9 +98,10 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     }
   }
 
-  // Inferred links from shared content words, weighted by rarity among the link units.
-  const words = units.map((u) => new Set(contentWords(`${u.heading} ${u.text}`)));
-  const headingWords = units.map((u) => new Set(contentWords(u.heading)));
+  // Inferred links from shared content terms, weighted by rarity among the link units.
+  const terms = options.terms === "words" ? (t: string) => new Set(contentWords(t)) : contentGrams;
+  const words = units.map((u) => terms(`${u.heading} ${u.text}`));
+  const headingWords = units.map((u) => terms(u.heading));
   const df = new Map<string, number>();
   for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
   const n = units.length;
@@ -115,7 +121,7 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       candidates.push({ a: i, b: j, score, shared: shared.sort((x, y) => idf(y) - idf(x)) });
     }
   }
-  const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 6, "task-measure": 6, reference: 1 };
+  const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 10, "task-measure": 10, reference: 1 };
   const perMeasure = new Map<number, number>();
   for (const c of candidates.sort((x, y) => y.score - x.score)) {
     const a = units[c.a]!;
@@ -129,7 +135,8 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
     }
     const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [a, b] : [b, a];
-    add(from.node, to.node, kind, Math.min(1, c.score / 12), `共同词语：${c.shared.slice(0, 4).join("、")}`, "inferred");
+    const why = options.terms === "words" ? c.shared.slice(0, 4) : sharedStretches(`${from.heading} ${from.text}`, new Set(c.shared)).slice(0, 4);
+    add(from.node, to.node, kind, Math.min(1, c.score / 12), `共同词语：${why.join("、")}`, "inferred");
   }
   return links;
 }

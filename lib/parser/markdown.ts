@@ -21,6 +21,9 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
+/** Anything remark would read as syntax: block markers, setext underlines, indented code, inline markup. */
+const MARKDOWN_SYNTAX = /^(?: {0,3}(?:#{1,6}\s|>|[*+-]\s|\d{1,9}[.)]\s|\||=+\s*$|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$|`{3,}|~{3,})| {4,}\S)|\*\*|__|\]\(|\]\[|<[a-z/!]|`|\\[\\`*_{}[\]()#+\-.!]/im;
+
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 
 /** Splits YAML front matter from the body. Malformed YAML is an InputError. */
@@ -50,6 +53,8 @@ export function markdownMarkup(text: string, bodyStart: number): Uint8Array {
   const mask = new Uint8Array(text.length);
   mask.fill(1, 0, bodyStart);
   const body = text.slice(bodyStart);
+  // Plain text saved as .md (most policy documents): nothing for remark to find.
+  if (!MARKDOWN_SYNTAX.test(body)) return mask;
   const tree = markdownParser.parse(body) as Root;
   // Block containers: everything inside is syntax unless a text-bearing node unmarks it.
   const markRange = (s: number, e: number, v: 0 | 1) => mask.fill(v, bodyStart + s, bodyStart + e);

@@ -32,7 +32,7 @@ const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
 const ADMIN_UNITS = "(?:新疆生产建设兵团|计划单列市|自治区|直辖市|自治州|县级市|地区|地市|省|市|州|县|区|盟|旗|乡|镇)";
-const ADMIN_LIST = new RegExp(`^各(?:有关)?${ADMIN_UNITS}(?:[、(（](?:区、市|区、县|${ADMIN_UNITS})[)）]?)*(?:人民政府|政府|党委)?`);
+const ADMIN_LIST = new RegExp(`^各(?:有关)?${ADMIN_UNITS}(?!级)(?:[、(（](?:区、市|区、县|${ADMIN_UNITS})(?!级)[)）]?)*(?:人民政府|政府|党委)?`);
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
@@ -180,24 +180,6 @@ const DEFINITE_CATEGORY = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域
 /** Common nouns that end like place names. */
 const GENERIC_PLACE = /(?:山区|地区|城区|社区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
 
-const wordSegmenter = new Intl.Segmenter("zh", { granularity: "word" });
-
-/** Word boundaries (offsets) of a text, from the segmenter, piece by piece. */
-function wordBoundaries(text: string): Set<number> {
-  const out = new Set<number>([0, text.length]);
-  let base = 0;
-  for (const piece of text.split(/(?<=[。；;！？!?\n,，、])/)) {
-    for (let i = 0; i < piece.length; i += 200) {
-      const chunk = piece.slice(i, i + 200);
-      for (const seg of wordSegmenter.segment(chunk)) {
-        out.add(base + i + seg.index);
-        out.add(base + i + seg.index + seg.segment.length);
-      }
-    }
-    base += piece.length;
-  }
-  return out;
-}
 
 /** Words ending like an organisation that are not one (执行, 督办, 干部, 社会, 网站 …). */
 const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级)$/;
@@ -207,10 +189,12 @@ const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
 const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "商", "要", "对", "向"];
 
+/** Last characters of the organisation suffixes: a quick test before the suffix expression. */
+const SUFFIX_LAST = new Set([...ORG_SUFFIX.source.replace(/[()?:$|\\]/g, " ").split(" ").filter(Boolean).map((w) => w.at(-1)!)]);
+
 /** Finds organisation names in running text: a name ends with an organisation suffix at a word boundary. */
 export function findNames(text: string): NameHit[] {
   const hits: NameHit[] = [];
-  const boundaries = wordBoundaries(text);
   // Collectives first: 各省、自治区、直辖市人民政府, 各市、州、县, 各区、县级市.
   const taken: Array<[number, number]> = [];
   for (let i = text.indexOf("各"); i >= 0; i = text.indexOf("各", i + 1)) {
@@ -228,8 +212,12 @@ export function findNames(text: string): NameHit[] {
     const local: NameHit[] = [];
     while (i > 1) {
       const end = runStart + i;
-      const suffix = ORG_SUFFIX.exec(run.slice(0, i));
-      if (suffix && boundaries.has(end) && !COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
+      if (!SUFFIX_LAST.has(run[i - 1]!)) {
+        i--;
+        continue;
+      }
+      const suffix = ORG_SUFFIX.exec(run.slice(Math.max(0, i - 12), i));
+      if (suffix && !COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
         let start = nameStart(text, end, Math.max(runStart, ...taken.filter(([, b]) => b <= end).map(([, b]) => b)));
         // 领导小组办公室协调省政府督查室: a verb between two names ends the second name's reach.
         const inner = text.slice(start, end);
@@ -241,7 +229,7 @@ export function findNames(text: string): NameHit[] {
           }
         }
         const name = text.slice(start, end);
-        if (name.length >= 2 && name.length > suffix[0].length && boundaries.has(start)) {
+        if (name.length >= 2 && name.length > suffix[0].length && true) {
           local.push({ name, start, end });
           i = start - runStart;
           continue;
@@ -290,7 +278,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
   const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:[\u4e00-\u9fa5]{0,10}?)(?:有关|相关)?(?:部门|单位|机构)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
-  for (let m = sectorList.exec(text); m; m = sectorList.exec(text)) {
+  for (let m = text.includes("等") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (isCovered(m.index)) continue;
     const listStart = m.index;
     const before = text.slice(Math.max(0, listStart - 6), listStart);

@@ -33,7 +33,7 @@ export function findReferences(text: string, source: string, offset: number, own
     out.push({ title, docNumber: number ? number[1]!.replace(/\s/g, "") : null, text: source.slice(offset + m.index, offset + end), start: offset + m.index, end: offset + end });
   }
   NUMBER_GLOBAL.lastIndex = 0;
-  for (let m = NUMBER_GLOBAL.exec(text); m; m = NUMBER_GLOBAL.exec(text)) {
+  if (text.includes("号")) for (let m = NUMBER_GLOBAL.exec(text); m; m = NUMBER_GLOBAL.exec(text)) {
     const s = offset + m.index;
     if (out.some((r) => s >= r.start && s < r.end)) continue;
     out.push({ title: null, docNumber: m[0].replace(/\s/g, ""), text: source.slice(s, s + m[0].length), start: s, end: s + m[0].length });

@@ -39,3 +39,40 @@ export function segmentWords(text: string): string[] {
 export function contentWords(text: string): string[] {
   return segmentWords(text).filter((w) => w.length >= 2 && !/^\d/.test(w) && !POLICY_STOPWORDS.has(w));
 }
+
+const CJK_RUN = /[\u4e00-\u9fff]+/g;
+
+/**
+ * Character bigrams of a text's Chinese runs, without the policy stopwords:
+ * a cheaper way than the segmenter (ICU's word segmentation was most of the
+ * parse time) to say what two provisions share.
+ */
+export function contentGrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(CJK_RUN)) {
+    const run = m[0];
+    for (let i = 0; i + 1 < run.length; i++) {
+      const g = run.slice(i, i + 2);
+      if (!POLICY_STOPWORDS.has(g)) out.add(g);
+    }
+  }
+  return out;
+}
+
+/** The stretches of `text` made of shared bigrams (技术改造 from 技术, 术改, 改造): words a reader recognises. */
+export function sharedStretches(text: string, shared: Set<string>): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(CJK_RUN)) {
+    const run = m[0];
+    let from = -1;
+    for (let i = 0; i <= run.length - 1; i++) {
+      const ok = i + 1 < run.length && shared.has(run.slice(i, i + 2));
+      if (ok && from < 0) from = i;
+      if (!ok && from >= 0) {
+        out.add(run.slice(from, i + 1));
+        from = -1;
+      }
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}

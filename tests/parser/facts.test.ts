@@ -1,0 +1,82 @@
+import { describe, expect, test } from "vitest";
+import { findDeadlines } from "../../lib/parser/deadlines";
+import { findTargets } from "../../lib/parser/targets";
+import { findResponsibilities, splitParties } from "../../lib/parser/parties";
+import { fold } from "../../lib/parser/fold";
+
+const dates = (text: string, issuedAt: string | null = null, documentLevel = false) =>
+  findDeadlines(fold(text), 0, { issuedAt, effectiveFrom: null, documentLevel }).map((d) => [d.date, d.kind]);
+
+describe("deadlines: words resolved to dates", () => {
+  const TABLE: Array<[string, Array<[string | null, string]>, (string | null)?]> = [
+    ["2019年3月底前完成", [["2019-03-31", "due"]]],
+    ["到2020年，基本建立体系", [["2020-12-31", "milestone"]]],
+    ["2017年底前完成", [["2017-12-31", "due"]]],
+    ["2019年上半年完成", [["2019-06-30", "due"]]],
+    ["2014年前完成", [["2014-12-31", "due"]]],
+    ["2013年3月前完成", [["2013-03-31", "due"]]],
+    ["2019年初启动", [["2019-01-01", "due"]]],
+    ["本意见自2016年5月1日起施行，有效期至2018年12月31日。", [["2016-05-01", "effective"], ["2018-12-31", "expiry"]]],
+    ["本办法自2012年2月1日至2017年1月31日施行。", [["2012-02-01", "effective"], ["2017-01-31", "expiry"]]],
+    ["2019年1月1日至12月31日，返还标准提高", [["2019-01-01", "period"], ["2019-12-31", "period"]]],
+    ["2020年起，每年2月底前各省份完成考核，3月底前完成分析", [["2020-02-29", "due"], ["2020-03-31", "due"]]],
+    ["原则上于2019年6月底前完成；需要回收的，9月底前完成", [["2019-06-30", "due"], ["2019-09-30", "due"]]],
+    ["2012年起5年内，实施六大人才行动计划", [["2016-12-31", "due"]]],
+    ["在本意见印发之日起30日内出台实施办法", [["2018-12-16", "due"]], "2018-11-16"],
+    ["按照“一年破局、两年稳定、三年提升”的进度要求", [[null, "milestone"], [null, "milestone"], [null, "milestone"]]],
+  ];
+  for (const [text, expected, issued] of TABLE) test(text, () => expect(dates(text, issued ?? null)).toEqual(expected));
+
+  test("history, baselines and statistics are not deadlines", () => {
+    expect(dates("国务院办公厅已于2017年印发通知予以推广", "2018-12-23")).toEqual([]);
+    expect(dates("企业综合成本比2015年下降4%以上")).toEqual([]);
+    expect(dates("从2011年的78.4%下降到2016年的69.2%")).toEqual([]);
+    expect(dates("2018年11月，党中央、国务院印发《关于学前教育深化改革规范发展的若干意见》", "2019-01-09")).toEqual([]);
+  });
+});
+
+describe("targets: levels to reach, not rules or history", () => {
+  const targets = (text: string, role: "goal" | "task" | "other" = "goal") =>
+    findTargets(fold(text), 0, { role, deadline: () => null }).map((t) => [t.value, t.unit]);
+  test("quantities to deliver", () => {
+    expect(targets("省级技术中心研发投入占销售收入比重达到3%，累计完成技术改造项目600项。")).toEqual([[3, "%"], [600, "项"]]);
+    expect(targets("完成50万吨钢铁、276万吨煤炭压减目标。淘汰各类落后产能225万吨。")).toEqual([[50, "万吨"], [276, "万吨"], [225, "万吨"]]);
+    expect(targets("到2025年，体育竞赛表演产业总规模达到2万亿元")).toEqual([[2, "万亿元"]]);
+    expect(targets("建设1到2个大型的人才培养基地", "task")).toEqual([[1, "个"]]);
+  });
+  test("rules, own items, slogans and past figures are not targets", () => {
+    expect(targets("可返还其上年度实际缴纳失业保险费的50%", "task")).toEqual([]);
+    expect(targets("推广的改革举措（共23项）", "task")).toEqual([]);
+    expect(targets("对违法行为处10万元以下罚款", "other")).toEqual([]);
+    expect(targets("启动实施工业“4322”工程，打造“10里文化圈”", "task")).toEqual([]);
+    expect(targets("近年来已建成示范项目300个", "task")).toEqual([]);
+  });
+});
+
+describe("responsibilities", () => {
+  const rows = (text: string, firstIsLead = false) =>
+    findResponsibilities(fold(text), 0, { firstIsLead }, { addressees: [] }).map((r) => [r.party, r.role]);
+  test("annotation forms", () => {
+    expect(rows("（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）")).toEqual([["人力资源社会保障部", "lead"], ["财政部", "support"]]);
+    expect(rows("（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）")).toEqual([
+      ["市发展改革委", "lead"], ["市委组织部", "support"], ["市人力资源和社会保障局", "support"], ["各区、县级市", "support"],
+    ]);
+    expect(rows("（发展改革委、扶贫办等和各有关省级人民政府负责）")).toEqual([["发展改革委", "responsible"], ["扶贫办", "responsible"], ["各有关省级人民政府", "responsible"]]);
+    expect(rows("（国家卫生健康委牵头，财政部、医保局配合）")).toEqual([["国家卫生健康委", "lead"], ["财政部", "support"], ["医保局", "support"]]);
+  });
+  test("parties named in running text", () => {
+    expect(rows("请科技部、工业和信息化部等部门在2019年2月底前完成")).toEqual([["科技部", "responsible"], ["工业和信息化部", "responsible"]]);
+    expect(rows("对西宁特钢、西矿集团、盐湖集团等企业，通过并购重组")).toEqual([["西宁特钢", "subject"], ["西矿集团", "subject"], ["盐湖集团", "subject"]]);
+    expect(rows("领导小组办公室协调省政府督查室，不定期开展督促检查")).toEqual([["领导小组办公室", "lead"], ["省政府督查室", "coordinate"]]);
+    expect(rows("县级以上地方各级人民政府应当安排中小企业发展专项资金")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
+  });
+  test("sources of authority and generic words are not parties", () => {
+    expect(rows("为全面贯彻落实党中央、国务院关于供给侧结构性改革精神")).toEqual([]);
+    expect(rows("认真贯彻落实人行西宁中心支行、省金融办等九部门《关于金融支持企业的意见》")).toEqual([]);
+    expect(rows("各地区、各有关部门要加强组织领导")).toEqual([]);
+  });
+  test("lists split into units, collectives kept whole", () => {
+    expect(splitParties("工业和信息化部、发展改革委、科技部、农业农村部等")).toEqual(["工业和信息化部", "发展改革委", "科技部", "农业农村部"]);
+    expect(splitParties("各省、自治区、直辖市人民政府")).toEqual(["各省、自治区、直辖市人民政府"]);
+  });
+});
