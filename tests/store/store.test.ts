@@ -1,0 +1,110 @@
+import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, test } from "vitest";
+import { dbReady, closeDb } from "../../lib/db/client";
+import { storeDocument, contentHash } from "../../lib/db/store";
+import { exportAll } from "../../lib/db/export";
+import { getDocument } from "../../lib/db/documents";
+import { ingestPaths, ingestExport } from "../../lib/ingest/ingest";
+import { parseDocument } from "../../lib/parser";
+import { freshDatabase } from "../helpers/db";
+import { ROOT } from "../helpers/cli";
+
+const CONTENT = path.join(ROOT, "content");
+const SEED = path.join(CONTENT, "qinghai-2016-industry-supply-side-reform.md");
+
+async function counts() {
+  const db = await dbReady();
+  const [documents, provisions, responsibilities, deadlines, targets, links] = await Promise.all([
+    db.document.count(), db.provision.count(), db.responsibility.count(), db.deadline.count(), db.target.count(), db.link.count(),
+  ]);
+  return { documents, provisions, responsibilities, deadlines, targets, links };
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "policykb-store-"));
+}
+
+beforeEach(async () => {
+  await freshDatabase();
+});
+
+describe("ingest", () => {
+  test("a document that fails to store leaves no rows behind", async () => {
+    const bytes = new Uint8Array(await import("node:fs").then((fs) => fs.readFileSync(SEED)));
+    const result = await parseDocument(bytes, SEED);
+    // Two provisions with one id: the unique key fails halfway through the transaction.
+    result.doc.provisions.push({ ...result.doc.provisions[0]! });
+    const db = await dbReady();
+    await expect(storeDocument(db, { result, slug: "broken", sourceName: "broken.md", contentHash: contentHash(bytes) })).rejects.toThrow();
+    expect(await counts()).toEqual({ documents: 0, provisions: 0, responsibilities: 0, deadlines: 0, targets: 0, links: 0 });
+  });
+
+  test("a bad file among good ones is reported with its name; the others go in", async () => {
+    const dir = tempDir();
+    copyFileSync(SEED, path.join(dir, "seed.md"));
+    writeFileSync(path.join(dir, "image.txt"), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
+    const summary = await ingestPaths([dir], { quiet: true });
+    expect(summary.added).toBe(1);
+    expect(summary.failed).toEqual([{ file: path.join(dir, "image.txt"), reason: expect.stringMatching(/PNG image/) }]);
+    expect((await counts()).documents).toBe(1);
+  });
+
+  test("the same content twice changes nothing", async () => {
+    const first = await ingestPaths([CONTENT], { quiet: true });
+    expect(first.added).toBeGreaterThanOrEqual(20);
+    const before = await counts();
+    const second = await ingestPaths([CONTENT], { quiet: true });
+    expect(second).toMatchObject({ added: 0, updated: 0, unchanged: first.added, failed: [] });
+    expect(await counts()).toEqual(before);
+  });
+
+  test("changed content makes version 2; version 1's provisions still resolve", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "policy.txt");
+    writeFileSync(file, "示范意见\n一、总体要求\n（一）指导思想。坚持稳中求进。\n（二）主要目标。到2020年完成100个示范项目。\n");
+    await ingestPaths([file], { quiet: true });
+    writeFileSync(file, "示范意见\n一、总体要求\n（一）指导思想。坚持新发展理念。\n");
+    const summary = await ingestPaths([file], { quiet: true });
+    expect(summary.updated).toBe(1);
+    const current = await getDocument("policy");
+    expect(current).toMatchObject({ version: 2, versions: [1, 2], isCurrent: true });
+    expect(current!.provisions.find((p) => p.id === "p1__s2")).toBeUndefined();
+    const old = await getDocument("policy", 1);
+    expect(old!.isCurrent).toBe(false);
+    expect(old!.provisions.find((p) => p.id === "p1__s2")!.text).toBe("（二）主要目标。到2020年完成100个示范项目。");
+  });
+});
+
+describe("parties", () => {
+  test("aliases merge parties across documents and jurisdictions resolve relative names", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "a.txt"), "国务院关于示范的意见\n一、重点任务\n（一）降成本。加强协调。（发展改革委、人行负责）\n国务院\n2019年1月1日\n");
+    writeFileSync(path.join(dir, "b.txt"), "国务院办公厅关于示范的通知\n一、重点任务\n（一）去产能。加强协调。（国家发展改革委、中国人民银行负责）\n国务院办公厅\n2019年2月1日\n");
+    writeFileSync(path.join(dir, "c.md"), "---\nissuer: 青海省人民政府\n---\n一、保障措施\n（一）加强领导。省经信委牵头，省财政厅配合。\n（二）强化执行。省经济和信息化委员会负责督查。\n");
+    await ingestPaths([dir], { quiet: true });
+    const db = await dbReady();
+    const party = async (mention: string) => (await db.responsibility.findFirst({ where: { mention }, include: { party: true } }))?.party.name;
+    expect(await party("发展改革委")).toBe("国家发展改革委");
+    expect(await party("国家发展改革委")).toBe("国家发展改革委");
+    expect(await party("人行")).toBe("人民银行");
+    expect(await party("中国人民银行")).toBe("人民银行");
+    expect(await party("省经信委")).toBe("青海省经济和信息化委员会");
+    expect(await party("省经济和信息化委员会")).toBe("青海省经济和信息化委员会");
+    const ledger = await db.party.findUnique({ where: { name: "国家发展改革委" }, include: { responsibilities: true } });
+    expect(ledger!.responsibilities.map((r) => r.mention).sort()).toEqual(["发展改革委", "国家发展改革委"]);
+  });
+});
+
+describe("export", () => {
+  test("export → ingest into an empty database → export gives identical JSON", async () => {
+    await ingestPaths([CONTENT], { quiet: true });
+    const first = await exportAll(await dbReady());
+    await freshDatabase();
+    await ingestExport(first);
+    const second = await exportAll(await dbReady());
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    await closeDb();
+  });
+});
