@@ -3,17 +3,46 @@
  * bundled WebAssembly schema engine: no download) to the configured database.
  */
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import Database from "better-sqlite3";
 import path from "node:path";
 import { promisify } from "node:util";
 import { databaseTarget, projectRoot } from "./url";
 
 const run = promisify(execFile);
 
-/** Runs `prisma migrate deploy` for DATABASE_URL (or the default SQLite file). */
+/** Names of the committed migrations of a provider. */
+export function committedMigrations(provider: "sqlite" | "postgres"): string[] {
+  const dir = path.join(projectRoot(), "prisma", provider, "migrations");
+  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+/**
+ * Whether an SQLite database already has every committed migration. Checked
+ * read-only, so a running site (which holds the file open) is not disturbed and
+ * the Prisma CLI only starts when there is something to apply.
+ */
+function sqliteUpToDate(file: string): boolean {
+  if (!existsSync(file)) return false;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const applied = new Set((db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as Array<{ migration_name: string }>).map((r) => r.migration_name));
+    return committedMigrations("sqlite").every((m) => applied.has(m));
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Runs `prisma migrate deploy` for DATABASE_URL (or the default SQLite file) when migrations are pending. */
 export async function migrate(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const target = databaseTarget(env);
   if (target.file) mkdirSync(path.dirname(target.file), { recursive: true });
+  if (target.file && sqliteUpToDate(target.file)) return;
   const root = projectRoot();
   const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
   try {

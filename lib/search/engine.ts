@@ -177,6 +177,39 @@ export class SearchEngine {
     return f.all.includes(word.text) || word.alternatives.some((a) => f.all.includes(a)) || (word.date !== null && (this.records[slot]?.dates.includes(word.date) ?? false));
   }
 
+  /**
+   * Provisions where every word's characters appear in order within a short
+   * stretch (a loose match for words written with something in between).
+   * Candidates come from FlexSearch on each word's first and last bigram.
+   */
+  private fuzzyCandidates(words: QueryWord[]): number[] {
+    const loose = words.filter((w) => /^[\u4e00-\u9fff]{3,8}$/.test(w.text));
+    if (!loose.length || loose.length !== words.length) return [];
+    let slots: number[] | null = null;
+    for (const w of loose) {
+      const probe = `${w.text.slice(0, 2)} ${w.text.slice(-2)}`;
+      const ids = new Set(this.index.search(probe, { limit: 5000 }) as number[]);
+      slots = slots ? slots.filter((s) => ids.has(s)) : [...ids];
+    }
+    const within = (hay: string, w: string) => {
+      const limit = w.length * 2 + 2;
+      for (let start = hay.indexOf(w[0]!); start >= 0; start = hay.indexOf(w[0]!, start + 1)) {
+        let at = start;
+        let ok = true;
+        for (let k = 1; k < w.length && ok; k++) {
+          at = hay.indexOf(w[k]!, at + 1);
+          ok = at >= 0 && at - start < limit;
+        }
+        if (ok) return true;
+      }
+      return false;
+    };
+    return (slots ?? []).filter((slot) => {
+      const f = this.folded[slot];
+      return f !== null && f !== undefined && loose.every((w) => within(f.all, w.text));
+    });
+  }
+
   /** Whether a party named by one of the words has one of the roles in this provision. */
   private hasPartyRole(slot: number, words: QueryWord[], roles: string[]): boolean {
     const r = this.records[slot];
@@ -207,8 +240,8 @@ export class SearchEngine {
     const lexical = structural ? plainWords : q.words;
     // Start from the rarest word's candidates; check the others by substring.
     const FULL = Math.max(this.records.length, 1);
-    const sets = lexical.map((w) => this.candidates(w, FULL));
-    sets.sort((a, b) => a.size - b.size);
+    const wordSets = lexical.map((w) => this.candidates(w, FULL));
+    const sets = [...wordSets].sort((a, b) => a.size - b.size);
     const [first, ...rest] = sets;
     const matched: number[] = [];
     for (const slot of first ?? []) {
@@ -225,16 +258,35 @@ export class SearchEngine {
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
     if (scored.length < q.offset + q.limit && lexical.length > 1) {
       const full = new Set(matched);
+      // Missing a common word (应用, 签发) costs less than missing a rare one: weigh words by rarity.
+      const live = Math.max(2, this.size);
+      const weight = wordSets.map((set) => Math.log(live / Math.max(1, set.size)) + 0.1);
+      const totalWeight = weight.reduce((a, b) => a + b, 0);
       const counts = new Map<number, number>();
-      for (const set of sets) for (const slot of set) if (!full.has(slot)) counts.set(slot, (counts.get(slot) ?? 0) + 1);
+      wordSets.forEach((set, i) => {
+        for (const slot of set) if (!full.has(slot)) counts.set(slot, (counts.get(slot) ?? 0) + weight[i]! / totalWeight);
+      });
       const partial = [...counts]
         .filter(([slot]) => {
           const r = this.records[slot];
           return r !== null && r !== undefined && this.passes(r, q.filters, today);
         })
-        .map(([slot, n]) => ({ slot, score: n / lexical.length + this.score(slot, q.words) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
+        .map(([slot, n]) => ({ slot, score: n + this.score(slot, q.words) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
         .sort((a, b) => b.score - a.score || a.slot - b.slot);
       scored.push(...partial.slice(0, q.offset + q.limit - scored.length));
+    }
+    // Still short: words written with something in between (通行费 ~ 通行收费, 政务公开 ~ 政务信息公开).
+    if (scored.length < q.offset + q.limit) {
+      const seen = new Set(scored.map((x) => x.slot));
+      const fuzzy: typeof scored = [];
+      for (const slot of this.fuzzyCandidates(lexical)) {
+        if (seen.has(slot)) continue;
+        const r = this.records[slot];
+        if (!r || !this.passes(r, q.filters, today)) continue;
+        fuzzy.push({ slot, score: this.score(slot, q.words) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
+      }
+      fuzzy.sort((a, b) => b.score - a.score || a.slot - b.slot);
+      scored.push(...fuzzy.slice(0, q.offset + q.limit - scored.length));
     }
     const top = scored.slice(q.offset, q.offset + q.limit);
     const best = scored.find((x) => !x.missing.length)?.score ?? 1;
@@ -268,6 +320,12 @@ export class SearchEngine {
       if (at.length) firstAt = Math.min(firstAt, ...at);
     }
     if (firstAt < Infinity) score += 1 / (1 + firstAt / 40);
+    // Provisions about the term name it more than once.
+    for (const w of words) {
+      let n = 0;
+      for (const x of forms(w)) for (let i = body.indexOf(x); i >= 0 && n < 4; i = body.indexOf(x, i + x.length)) n++;
+      score += (0.25 * Math.max(0, n - 1)) / words.length;
+    }
     if (words.length > 1) {
       const positions = words.map((w) => Math.max(...forms(w).map((x) => body.indexOf(x))));
       if (positions.every((p) => p >= 0)) score += 1 / (1 + (Math.max(...positions) - Math.min(...positions)) / 20);
