@@ -340,14 +340,12 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     let role: ResponsibilityRole | null = null;
     if (RESPONSIBLE_BEFORE.test(before)) role = "responsible";
     else if (SUPPORT_BEFORE.test(before)) role = "support";
-    else if (COORDINATE_BEFORE.test(before) && !/^的?(?:沟通|合作|交流|衔接)/.test(after) === false) role = "coordinate";
     else if (COORDINATE_BEFORE.test(before)) role = "coordinate";
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
     else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : "responsible";
-    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     if (!role) continue;
     for (const member of members) {
