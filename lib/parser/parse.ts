@@ -18,6 +18,7 @@ import { findTargets } from "./targets";
 import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
 import { findLinks } from "./links";
+import { numberingMessages } from "./checks";
 import type { Block, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
 
 export interface ParseOptions {
@@ -110,6 +111,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   walk(root);
   assignRoles(root);
   assignIds(root);
+  messages.push(...numberingMessages(root));
 
   // Segments in document order; facts go to the deepest provision containing them.
   const segments: Segment[] = [];
