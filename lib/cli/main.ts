@@ -10,6 +10,7 @@ import { parseCommand } from "./parse";
 import { ingestCommand } from "./ingest";
 import { exportCommand } from "./export";
 import { searchCommand } from "./search";
+import { aliasCommand } from "./alias";
 
 const HELP = `policykb — PolicyKB (政策知识库) command line
 
@@ -20,6 +21,8 @@ Usage:
                  [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|尚未施行]
                                            search stored provisions
   policykb export [--out FILE]             write everything stored as JSON
+  policykb alias add ALIAS PARTY           make ALIAS a name of PARTY (merging a party made for it)
+  policykb alias list [PARTY]              list aliases and where they came from
 
 Options:
   -h, --help     show this help
@@ -69,6 +72,9 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length) throw new UsageError(`export takes no arguments (got "${positionals[0]}"); use --out FILE`);
         return await exportCommand({ out: values.out });
       }
+      case "alias":
+        if (rest.includes("--help") || rest.includes("-h")) return help();
+        return await aliasCommand(rest);
       default:
         throw new UsageError(`unknown command "${command}" (expected parse, ingest, search or export; see policykb --help)`);
     }

@@ -30,10 +30,14 @@ interface Holder {
 const state = globalThis as unknown as { __policykbSearch?: Promise<Holder> };
 const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "other"];
 
-/** Brings an engine up to date with the store: adds changed documents, drops removed ones. */
-async function syncEngine(engine: SearchEngine): Promise<boolean> {
+/**
+ * Brings an engine up to date with the store: adds changed documents, drops
+ * removed ones; `all` reloads every document (party aliases changed, so the
+ * parties recorded on provisions may have too).
+ */
+async function syncEngine(engine: SearchEngine, all = false): Promise<boolean> {
   const wanted = await currentVersions();
-  const stale = [...wanted].filter(([slug, version]) => engine.versions.get(slug) !== version).map(([slug]) => slug);
+  const stale = [...wanted].filter(([slug, version]) => all || engine.versions.get(slug) !== version).map(([slug]) => slug);
   const gone = engine.documents().filter((slug) => !wanted.has(slug));
   for (const slug of gone) engine.removeDocument(slug);
   if (stale.length) {
@@ -71,7 +75,8 @@ export async function refreshIndex(): Promise<void> {
   const fingerprint = await storeFingerprint();
   h.checkedAt = Date.now();
   if (fingerprint === h.fingerprint) return;
-  const changed = await syncEngine(h.engine);
+  const aliasesChanged = fingerprint.slice(-8) !== h.fingerprint.slice(-8);
+  const changed = await syncEngine(h.engine, aliasesChanged);
   h.aliases = await loadAliasGroups();
   h.fingerprint = fingerprint;
   if (changed) await persist(h.engine, fingerprint);

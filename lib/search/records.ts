@@ -4,6 +4,7 @@
  * breadcrumb, role, parties.
  */
 import type { Role } from "../parser";
+import { createHash } from "node:crypto";
 import { dbReady } from "../db/client";
 import type { Crumb } from "./types";
 
@@ -37,11 +38,19 @@ export async function storeFingerprint(): Promise<string> {
   const client = await dbReady();
   const docs = await client.document.findMany({ where: { isCurrent: true }, select: { slug: true, version: true, contentHash: true }, orderBy: { slug: "asc" } });
   const aliases = await client.partyAlias.count();
-  const { createHash } = await import("node:crypto");
   const h = createHash("sha256");
   for (const d of docs) h.update(`${d.slug}\u0000${d.version}\u0000${d.contentHash}\n`);
-  h.update(`aliases:${aliases}`);
-  return h.digest("hex").slice(0, 32);
+  // The last 8 characters stand for the aliases, so a change of aliases alone can be told apart.
+  const aliasPart = createHash("sha256").update(`aliases:${aliases}:${await aliasStamp()}`).digest("hex").slice(0, 8);
+  return h.digest("hex").slice(0, 24) + aliasPart;
+}
+
+/** A stamp that changes whenever an alias is added or moved (the newest alias row and its party). */
+async function aliasStamp(): Promise<string> {
+  const client = await dbReady();
+  const last = await client.partyAlias.findFirst({ orderBy: { id: "desc" }, select: { id: true, partyId: true } });
+  const admin = await client.partyAlias.findMany({ where: { source: "admin" }, select: { alias: true, partyId: true }, orderBy: { alias: "asc" } });
+  return `${last?.id ?? 0}/${last?.partyId ?? 0}/${admin.map((a) => `${a.alias}:${a.partyId}`).join(",")}`;
 }
 
 /** Current (slug → version) of the store. */

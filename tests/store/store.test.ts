@@ -108,3 +108,42 @@ describe("export", () => {
     await closeDb();
   });
 });
+
+describe("aliases added by an administrator", () => {
+  test("merge the party made for the alias and show up in search", async () => {
+    const { addAlias, listAliases } = await import("../../lib/db/aliases");
+    const { resetSearch, search, refreshIndex } = await import("../../lib/search");
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "a.txt"), "一、重点任务\n（一）融资担保。扩大担保规模。（省信用担保集团负责）\n");
+    writeFileSync(path.join(dir, "b.txt"), "一、重点任务\n（一）降低费率。发挥担保作用。（省信保集团负责）\n");
+    await ingestPaths([dir], { quiet: true });
+    resetSearch();
+    const change = await addAlias("省信保集团", "省信用担保集团");
+    expect(change).toMatchObject({ party: "省信用担保集团", movedResponsibilities: 1, removedParty: "省信保集团" });
+    const db = await dbReady();
+    expect(await db.party.findUnique({ where: { name: "省信保集团" } })).toBeNull();
+    const ledger = await db.responsibility.findMany({ where: { party: { name: "省信用担保集团" } }, select: { mention: true } });
+    expect(ledger.map((r) => r.mention).sort()).toEqual(["省信保集团", "省信用担保集团"]);
+    expect(await listAliases("省信用担保集团")).toContainEqual({ party: "省信用担保集团", alias: "省信保集团", source: "admin" });
+    await refreshIndex();
+    const hits = await search({ q: "省信用担保集团", limit: 10 });
+    expect(hits.hits.map((h) => h.document).sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("references between documents", () => {
+  test("resolve only on an exact title or 文号, also when the cited document comes later", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "citing.txt"), "一、总体要求\n（一）依据。根据《关于促进示范发展的意见》（示发〔2018〕1号）和《关于促进示范发展的意见实施细则》，制定本办法。\n");
+    await ingestPaths([path.join(dir, "citing.txt")], { quiet: true });
+    writeFileSync(path.join(dir, "cited.md"), "---\ntitle: 关于促进示范发展的意见\ndocNumber: 示发〔2018〕1号\n---\n一、总体要求\n（一）目标。到2020年完成。\n");
+    writeFileSync(path.join(dir, "other.md"), "---\ntitle: 关于促进示范发展的意见（试行）\n---\n一、总则\n");
+    await ingestPaths([path.join(dir, "cited.md"), path.join(dir, "other.md")], { quiet: true });
+    const doc = await getDocument("citing");
+    const refs = (doc!.references as Array<{ title: string | null; resolved?: string | null }>).map((r) => [r.title, r.resolved]);
+    expect(refs).toEqual([
+      ["关于促进示范发展的意见", "cited"],
+      ["关于促进示范发展的意见实施细则", null],
+    ]);
+  });
+});
