@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", "lib/db/generated/", "next-env.d.ts", "bench/out/", "scripts/vendor/", "coverage/"] },
+  { ignores: ["node_modules/", ".next/", ".next-*/", "lib/db/generated/", "next-env.d.ts", "bench/out/", "scratch/", "scripts/vendor/", "coverage/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,17 +13,25 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="zh-CN">
       <body>
-        <a className="skip-link" href="#main">跳到正文</a>
+        <a className="skip-link" href="#main">
+          跳到正文
+        </a>
         <header className="site-header">
           <nav aria-label="主导航" className="site-nav">
-            <Link href="/" className="brand">政策知识库</Link>
+            <Link href="/" className="brand">
+              政策知识库
+            </Link>
             <Link href="/search">检索</Link>
             <Link href="/parties">责任单位</Link>
             <Link href="/tasks">任务台账</Link>
+            <Link href="/deadlines">时限</Link>
+            <Link href="/admin">上传</Link>
           </nav>
         </header>
-        <main id="main">{children}</main>
-        <footer className="site-footer">PolicyKB · 政策文件结构化知识库</footer>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">PolicyKB · 政策文件结构化知识库 · 条款可检索、可引用、可追溯</footer>
       </body>
     </html>
   );

@@ -117,3 +117,87 @@ export async function counts(today: string): Promise<Counts> {
   ]);
   return { documents, provisions, parties, openDeadlines };
 }
+
+export interface DocumentFilters {
+  kind?: string;
+  issuer?: string;
+  status?: ValidityStatus;
+  /** Year of issue (or of taking effect when no issue date). */
+  year?: number;
+}
+
+export interface FilterOption {
+  value: string;
+  count: number;
+}
+
+export interface DocumentListing {
+  documents: DocumentSummary[];
+  /** Documents before filtering. */
+  total: number;
+  /** Values each filter can take, with how many documents have them (over all documents). */
+  options: { kind: FilterOption[]; issuer: FilterOption[]; status: FilterOption[]; year: FilterOption[] };
+}
+
+/** The year a document is listed under: of issue, else of taking effect. */
+export function documentYear(d: Pick<DocumentSummary, "issuedAt" | "effectiveFrom">): number | null {
+  const day = d.issuedAt ?? d.effectiveFrom;
+  return day ? Number(day.slice(0, 4)) : null;
+}
+
+function optionsOf(values: Array<string | null>, order: (a: FilterOption, b: FilterOption) => number): FilterOption[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort(order);
+}
+
+/** Current documents matching the filters (newest first), with the filters' options. */
+export async function findDocuments(filters: DocumentFilters = {}): Promise<DocumentListing> {
+  const all = await listDocuments();
+  const documents = all.filter(
+    (d) =>
+      (!filters.kind || d.kind === filters.kind) &&
+      (!filters.issuer || d.issuer === filters.issuer) &&
+      (!filters.status || d.status === filters.status) &&
+      (!filters.year || documentYear(d) === filters.year),
+  );
+  const byCount = (a: FilterOption, b: FilterOption) => b.count - a.count || a.value.localeCompare(b.value, "zh-Hans-CN");
+  return {
+    documents,
+    total: all.length,
+    options: {
+      kind: optionsOf(all.map((d) => d.kind), byCount),
+      issuer: optionsOf(all.map((d) => d.issuer), byCount),
+      status: optionsOf(all.map((d) => d.status), byCount),
+      year: optionsOf(all.map((d) => documentYear(d)?.toString() ?? null), (a, b) => b.value.localeCompare(a.value)),
+    },
+  };
+}
+
+/** What a document's pages show in their header. */
+export interface DocumentHead {
+  slug: string;
+  title: string | null;
+  kind: string | null;
+  issuer: string | null;
+  docNumber: string | null;
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  status: ValidityStatus;
+  version: number;
+  versions: number[];
+  isCurrent: boolean;
+}
+
+/** The header of a document (current version, or version `version`); null when there is none. */
+export async function getDocumentHead(slug: string, version?: number): Promise<DocumentHead | null> {
+  const client = await dbReady();
+  const d = await client.document.findFirst({
+    where: version ? { slug, version } : { slug, isCurrent: true },
+    select: { slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, isCurrent: true },
+  });
+  if (!d) return null;
+  const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
+  return { ...d, status: validityStatus(d), versions: versions.map((v) => v.version) };
+}

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DocumentHeader } from "@/components/DocumentHeader";
+import { Passage } from "@/components/Passage";
+import { ProvisionTarget } from "@/components/ProvisionTarget";
+import { ProvisionView, type CiteContext } from "@/components/ProvisionView";
+import { getDocumentHead } from "@/lib/db/documents";
+import { getReaderDocument, type TocEntry } from "@/lib/db/reader";
+import { requestOrigin } from "@/lib/site/origin";
+import { decodeSegment, intParam, type RawSearchParams } from "@/lib/site/params";
+import { todayInChina } from "@/lib/status";
+
+export const dynamic = "force-dynamic";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<RawSearchParams>;
+}
+
+async function target({ params, searchParams }: Props): Promise<{ slug: string; version: number | undefined }> {
+  return { slug: decodeSegment((await params).slug), version: intParam(await searchParams, "v", 0) || undefined };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { slug, version } = await target(props);
+  const head = await getDocumentHead(slug, version);
+  return { title: head ? (head.title ?? head.slug) : "未找到文件" };
+}
+
+function Toc({ entries }: { entries: TocEntry[] }) {
+  return (
+    <ol>
+      {entries.map((e) => (
+        <li key={e.id} className={`toc-depth-${e.depth}`}>
+          <a href={`#${e.id}`}>
+            {e.label && e.label !== "---" ? `${e.label}` : ""}
+            {e.heading ?? ""}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export default async function ReaderPage(props: Props) {
+  const { slug, version: requested } = await target(props);
+  const doc = await getReaderDocument(slug, requested);
+  if (!doc) notFound();
+  const cite: CiteContext = {
+    doc: { slug: doc.slug, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date: doc.issuedAt ?? doc.effectiveFrom, version: doc.isCurrent ? undefined : doc.version },
+    origin: await requestOrigin(),
+    accessed: todayInChina(),
+  };
+  const version = doc.isCurrent ? undefined : doc.version;
+  const unplaced = doc.documentFacts.filter((f) => !f.placed);
+  return (
+    <article className="reader">
+      <DocumentHeader doc={doc} tab="text" />
+      <p className="doc-counts muted">
+        {doc.counts.provisions} 个条款 · {doc.counts.responsibilities} 项责任 · {doc.counts.deadlines} 个时限 · {doc.counts.targets} 个目标值 · {doc.counts.links} 条关联
+      </p>
+      <div className="reader-layout">
+        {doc.toc.length > 0 && (
+          <nav className="toc toc-side" aria-label="目录">
+            <h2 className="toc-title">目录</h2>
+            <Toc entries={doc.toc} />
+          </nav>
+        )}
+        <div className="reader-text">
+          {doc.toc.length > 0 && (
+            <details className="toc toc-inline">
+              <summary>目录</summary>
+              <nav aria-label="目录（折叠）">
+                <Toc entries={doc.toc} />
+              </nav>
+            </details>
+          )}
+          {doc.preamble && <Passage passage={doc.preamble} id="doc-preamble" label="前言" />}
+          {doc.provisions.map((p) => (
+            <ProvisionView key={p.id} p={p} cite={cite} slug={doc.slug} version={version} />
+          ))}
+          {doc.closing && <Passage passage={doc.closing} id="doc-closing" label="结尾" />}
+          {unplaced.length > 0 && (
+            <section className="doc-facts" aria-label="全文适用的要素">
+              <h2>全文适用的要素</h2>
+              <ul>
+                {unplaced.map((f) => (
+                  <li key={f.key}>
+                    “{f.words}”：{f.href ? <a href={f.href}>{f.summary}</a> : f.summary}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <p className="print-only print-source">
+            来源：{cite.origin}/documents/{encodeURIComponent(doc.slug)}（{cite.accessed} 打印）
+          </p>
+        </div>
+      </div>
+      <ProvisionTarget slug={doc.slug} former={doc.formerProvisions} />
+    </article>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * One provision in the reader, nested with its children: its text with
+ * facts marked, role badge, citation control, and a side panel of the
+ * parties, links (goal ↔ task ↔ measure, with why) and references of the clause.
+ */
+import type { ReaderFact, ReaderProvision } from "@/lib/db/reader";
+import { splitLines, splitRunsAt, type Run } from "@/lib/site/annotate";
+import { citationForms, documentPath, type CitedDocument } from "@/lib/site/citation";
+import { LINK_LABELS, ROLE_LABELS } from "@/lib/site/labels";
+import { RoleBadge } from "./Badges";
+import { CopyCitation } from "./CopyCitation";
+import { FactText } from "./FactText";
+
+export interface CiteContext {
+  doc: CitedDocument;
+  origin: string;
+  accessed: string;
+}
+
+/** Length of the "label + heading" opening of a provision's text, shown in bold. */
+function headLength(p: ReaderProvision, text: string): number {
+  if (!p.heading) return 0;
+  const at = text.indexOf(p.heading);
+  if (at < 0 || at > (p.label?.length ?? 0) + 2) return 0;
+  const end = at + p.heading.length;
+  return /^[。.：:]/.test(text.slice(end)) ? end + 1 : end;
+}
+
+function Lines({ p, facts }: { p: ReaderProvision; facts: Map<string, ReaderFact> }) {
+  const lines = splitLines(p.runs);
+  return (
+    <>
+      {lines.map((line, i) => {
+        const text = line.map((r) => r.text).join("");
+        const head = i === 0 ? headLength(p, text) : 0;
+        const [bold, rest]: [Run[], Run[]] = head ? splitRunsAt(line, head) : [[], line];
+        return (
+          <p key={i} className="provision-line">
+            {bold.length > 0 && (
+              <strong className="provision-head">
+                <FactText runs={bold} facts={facts} idPrefix={`${p.id}-${i}h`} />
+              </strong>
+            )}
+            <FactText runs={rest} facts={facts} idPrefix={`${p.id}-${i}`} />
+          </p>
+        );
+      })}
+    </>
+  );
+}
+
+function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version?: number }) {
+  const parties = p.facts.filter((f) => f.kind === "party");
+  const references = p.facts.filter((f) => f.kind === "reference");
+  const unplaced = p.facts.filter((f) => !f.placed && f.kind !== "party" && f.kind !== "reference");
+  if (!parties.length && !references.length && !p.links.length && !unplaced.length) return null;
+  return (
+    <aside className="provision-aside" aria-label={`${p.citation} 的关联`}>
+      {parties.length > 0 && (
+        <section>
+          <h3>责任单位</h3>
+          <ul>
+            {parties.map((f) => (
+              <li key={f.key}>{f.href ? <a href={f.href}>{f.summary}</a> : f.summary}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {p.links.length > 0 && (
+        <section>
+          <h3>关联条款</h3>
+          <ul>
+            {p.links.map((l, i) => (
+              <li key={i}>
+                <a href={documentPath(slug, { version, provision: l.other.id })}>
+                  {l.other.citation}
+                  {l.other.heading ? ` ${l.other.heading}` : ""}
+                </a>{" "}
+                <span className="muted">
+                  {ROLE_LABELS[l.other.role]} · {LINK_LABELS[l.kind]} · 强度 {l.score.toFixed(2)}
+                  {l.method === "inferred" ? "（推断）" : ""}
+                </span>
+                <span className="why">{l.why}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {references.length > 0 && (
+        <section>
+          <h3>引用文件</h3>
+          <ul>
+            {references.map((f) => (
+              <li key={f.key}>{f.href ? <a href={f.href}>{f.words}</a> : <span>{f.words}（本库未收录）</span>}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {unplaced.length > 0 && (
+        <section>
+          <h3>其他要素</h3>
+          <ul>
+            {unplaced.map((f) => (
+              <li key={f.key}>
+                “{f.words}”：{f.summary}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </aside>
+  );
+}
+
+export function ProvisionView({ p, cite, slug, version }: { p: ReaderProvision; cite: CiteContext; slug: string; version?: number }) {
+  const facts = new Map(p.facts.map((f) => [f.key, f]));
+  const forms = citationForms(cite.doc, p, { origin: cite.origin, accessed: cite.accessed });
+  const Heading = p.depth === 0 && p.runs.map((r) => r.text).join("").length <= 40 ? "h2" : null;
+  return (
+    <div className={`provision-group depth-${Math.min(p.depth, 4)}`}>
+      <div className={`provision role-${p.role}`} id={p.id} tabIndex={-1} data-role={p.role}>
+        <div className="provision-main">
+          {Heading ? (
+            <h2 className="provision-title">
+              <FactText runs={p.runs} facts={facts} idPrefix={p.id} />
+            </h2>
+          ) : (
+            <div className="provision-text">
+              <Lines p={p} facts={facts} />
+            </div>
+          )}
+          <div className="provision-tools">
+            <RoleBadge role={p.role} />
+            <a className="anchor" href={`#${p.id}`} aria-label={`本条链接：${p.citation}`}>
+              {p.citation}
+            </a>
+            <CopyCitation forms={forms} provisionId={p.id} citation={p.citation} />
+          </div>
+        </div>
+        <Aside p={p} slug={slug} version={version} />
+      </div>
+      {p.children.length > 0 && (
+        <div className="provision-children">
+          {p.children.map((c) => (
+            <ProvisionView key={c.id} p={c} cite={cite} slug={slug} version={version} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

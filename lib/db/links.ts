@@ -1,0 +1,178 @@
+/**
+ * Links between a document's goals, tasks and measures as matrices: goals
+ * (down to each quantitative target) × tasks and measures, and tasks ×
+ * measures; plus the same links as a list. Stored links come from the
+ * parser; a target's cells are found by the target's own words appearing in
+ * the task or measure (and say so).
+ */
+import type { LinkKind, Role } from "../parser";
+import { getDocument } from "./documents";
+
+export interface MatrixProvision {
+  id: string;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  role: Role;
+}
+
+export interface MatrixTarget {
+  key: string;
+  subject: string;
+  words: string;
+  value: number;
+  unit: string;
+  comparator: string | null;
+}
+
+export interface MatrixCell {
+  /** 0–1. */
+  score: number;
+  why: string;
+  kind: LinkKind;
+  /** explicit / inferred: a stored link; words: a target's words found in the provision. */
+  method: "explicit" | "inferred" | "words";
+}
+
+export interface MatrixRow {
+  key: string;
+  provision: MatrixProvision;
+  /** Set on a target's row (nested under its goal). */
+  target: MatrixTarget | null;
+  /** Cells by column provision id. */
+  cells: Record<string, MatrixCell>;
+}
+
+export interface Matrix {
+  rows: MatrixRow[];
+  columns: MatrixProvision[];
+  /** Columns left out because no row links to them. */
+  omittedColumns: number;
+}
+
+export interface ListedLink {
+  from: MatrixProvision;
+  to: MatrixProvision;
+  kind: LinkKind;
+  score: number;
+  why: string;
+  method: "explicit" | "inferred";
+}
+
+export interface LinkMatrices {
+  document: { slug: string; title: string | null; version: number; isCurrent: boolean };
+  goals: Matrix;
+  tasks: Matrix;
+  /** Every stored link, in document order. */
+  links: ListedLink[];
+  /** Stored links that neither matrix shows (their ends are not goal, task or measure provisions). */
+  others: ListedLink[];
+}
+
+/** Words of a target worth looking for (two characters or more, not numbers or filler). */
+const FILLER = new Set(["完成", "达到", "以上", "以下", "比重", "累计", "年均", "增长", "下降", "各类", "实现", "力争", "不低于", "左右", "目标", "提高", "超过"]);
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+export function targetWords(text: string): string[] {
+  const words: string[] = [];
+  for (const s of segmenter.segment(text)) {
+    if (!s.isWordLike || s.segment.length < 2 || /\d/.test(s.segment) || FILLER.has(s.segment)) continue;
+    if (!words.includes(s.segment)) words.push(s.segment);
+  }
+  return words;
+}
+
+/** Both matrices and the list of a document's links; null when there is no such document. */
+export async function getLinkMatrices(slug: string, version?: number): Promise<LinkMatrices | null> {
+  const doc = await getDocument(slug, version);
+  if (!doc) return null;
+  const ref = new Map<string, MatrixProvision>(doc.provisions.map((p) => [p.id, { id: p.id, label: p.label, heading: p.heading, citation: p.citation, role: p.role }]));
+  const order = new Map(doc.provisions.map((p, i) => [p.id, i]));
+  const byOrder = (a: MatrixProvision, b: MatrixProvision) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+
+  // Full text of a provision: its own and its descendants'.
+  const children = new Map<string, string[]>();
+  for (const p of doc.provisions) if (p.parent) children.set(p.parent, [...(children.get(p.parent) ?? []), p.id]);
+  const ownText = new Map(doc.provisions.map((p) => [p.id, p.text]));
+  const fullText = (id: string): string => [ownText.get(id) ?? "", ...(children.get(id) ?? []).map(fullText)].join("\n");
+
+  const listed: ListedLink[] = [];
+  const goalCells = new Map<string, Record<string, MatrixCell>>();
+  const taskCells = new Map<string, Record<string, MatrixCell>>();
+  const put = (table: Map<string, Record<string, MatrixCell>>, row: string, column: string, cell: MatrixCell) => {
+    const cells = table.get(row) ?? {};
+    const old = cells[column];
+    if (!old || old.score < cell.score) cells[column] = cell;
+    table.set(row, cells);
+  };
+  for (const l of doc.links) {
+    const from = ref.get(l.from);
+    const to = ref.get(l.to);
+    if (!from || !to) continue;
+    const method = l.method === "explicit" ? "explicit" : "inferred";
+    listed.push({ from, to, kind: l.kind, score: l.score, why: l.why, method });
+    const cell: MatrixCell = { score: l.score, why: l.why, kind: l.kind, method };
+    if (l.kind === "goal-task" || l.kind === "goal-measure") {
+      const [row, column] = from.role === "goal" || to.role !== "goal" ? [from, to] : [to, from];
+      put(goalCells, row.id, column.id, cell);
+    } else if (l.kind === "task-measure") {
+      const [row, column] = from.role === "task" || to.role !== "task" ? [from, to] : [to, from];
+      put(taskCells, row.id, column.id, cell);
+    }
+  }
+
+  // Goals: every goal provision, then a row for each of its targets.
+  const goals = doc.provisions.filter((p) => p.role === "goal").map((p) => ref.get(p.id)).filter((p): p is MatrixProvision => Boolean(p));
+  const candidates = doc.provisions.filter((p) => p.role === "task" || p.role === "measure").map((p) => ref.get(p.id)).filter((p): p is MatrixProvision => Boolean(p));
+  const goalRows: MatrixRow[] = [];
+  const goalIds = new Set(goals.map((g) => g.id));
+  // A target's cells: its distinctive words (not in most tasks and measures) found in a column's text.
+  const columnText = new Map(candidates.map((c) => [c.id, fullText(c.id)]));
+  const common = (w: string) => [...columnText.values()].filter((text) => text.includes(w)).length > Math.max(2, candidates.length * 0.25);
+  doc.targets.forEach((t, i) => {
+    if (!t.provision || !goalIds.has(t.provision)) return;
+    const words = targetWords(`${t.subject} ${t.text}`).filter((w) => !common(w));
+    if (!words.length) return;
+    for (const c of candidates) {
+      const text = columnText.get(c.id) ?? "";
+      const found = words.filter((w) => text.includes(w));
+      const score = found.length / words.length;
+      if (found.length && score >= 0.5) put(goalCells, `target:${i}`, c.id, { score: Math.round(score * 100) / 100, why: `目标词语见于该条：${found.join("、")}`, kind: c.role === "task" ? "goal-task" : "goal-measure", method: "words" });
+    }
+  });
+  for (const g of goals) {
+    goalRows.push({ key: g.id, provision: g, target: null, cells: goalCells.get(g.id) ?? {} });
+    doc.targets.forEach((t, i) => {
+      if (t.provision !== g.id) return;
+      goalRows.push({
+        key: `target:${i}`,
+        provision: g,
+        target: { key: `t${i}`, subject: t.subject, words: t.text, value: t.value, unit: t.unit, comparator: t.comparator },
+        cells: goalCells.get(`target:${i}`) ?? {},
+      });
+    });
+  }
+  const columnsOf = (rows: MatrixRow[], pool: MatrixProvision[]): Matrix => {
+    const used = new Set(rows.flatMap((r) => Object.keys(r.cells)));
+    const columns = pool.filter((p) => used.has(p.id)).sort(byOrder);
+    return { rows, columns, omittedColumns: pool.length - columns.length };
+  };
+
+  const tasks = candidates.filter((p) => p.role === "task" && taskCells.has(p.id));
+  const taskRows: MatrixRow[] = tasks.map((t) => ({ key: t.id, provision: t, target: null, cells: taskCells.get(t.id) ?? {} }));
+
+  const goalMatrix = columnsOf(goalRows, candidates);
+  const taskMatrix = columnsOf(taskRows, candidates.filter((p) => p.role === "measure"));
+  const shown = (m: Matrix, a: MatrixProvision, b: MatrixProvision) => {
+    const inColumns = (p: MatrixProvision) => m.columns.some((c) => c.id === p.id);
+    return m.rows.some((r) => !r.target && ((r.provision.id === a.id && r.cells[b.id] && inColumns(b)) || (r.provision.id === b.id && r.cells[a.id] && inColumns(a))));
+  };
+  const links = listed.sort((a, b) => byOrder(a.from, b.from) || b.score - a.score);
+  return {
+    document: { slug: doc.slug, title: doc.title, version: doc.version, isCurrent: doc.isCurrent },
+    goals: goalMatrix,
+    tasks: taskMatrix,
+    links,
+    others: links.filter((l) => !shown(goalMatrix, l.from, l.to) && !shown(taskMatrix, l.from, l.to)),
+  };
+}

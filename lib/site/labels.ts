@@ -1,0 +1,57 @@
+/**
+ * Chinese names of the domain's codes (provision roles, responsibility roles,
+ * deadline and link kinds), shared by pages and exports so both say the same.
+ */
+import type { DeadlineKind, LinkKind, ResponsibilityRole, Role } from "../parser";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  requirement: "总体要求",
+  principle: "基本原则",
+  goal: "目标",
+  task: "任务",
+  measure: "保障措施",
+  other: "其他",
+};
+
+export const RESPONSIBILITY_LABELS: Record<ResponsibilityRole, string> = {
+  lead: "牵头",
+  support: "配合",
+  responsible: "负责",
+  coordinate: "协调",
+  supervise: "监督",
+  interpret: "解释",
+  subject: "对象",
+};
+
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  effective: "施行日期",
+  expiry: "失效日期",
+  due: "完成时限",
+  milestone: "阶段节点",
+  period: "期限",
+};
+
+export const LINK_LABELS: Record<LinkKind, string> = {
+  "goal-task": "目标—任务",
+  "goal-measure": "目标—保障措施",
+  "task-measure": "任务—保障措施",
+  reference: "引用",
+};
+
+export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+export const RESPONSIBILITY_ROLES = Object.keys(RESPONSIBILITY_LABELS) as ResponsibilityRole[];
+
+export function isRole(value: string): value is Role {
+  return value in ROLE_LABELS;
+}
+
+export function isResponsibilityRole(value: string): value is ResponsibilityRole {
+  return value in RESPONSIBILITY_LABELS;
+}
+
+/** "剩余 12 天" / "逾期 30 天" / "今天到期" for a day difference (null: no date). */
+export function daysLeftLabel(days: number | null): string {
+  if (days === null) return "—";
+  if (days === 0) return "今天到期";
+  return days > 0 ? `剩余 ${days} 天` : `逾期 ${-days} 天`;
+}
