@@ -126,7 +126,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
 }
 
 /** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
-const LEADING_WORDS = [...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
+const LEADING_WORDS = ["发挥好", "充分发挥", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
 
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
 function nameStart(text: string, end: number, floor: number): number {
@@ -291,7 +291,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (names.length < 2) continue;
     const role: ResponsibilityRole = /与|同$/.test(before + m[1]!.slice(0, 3)) ? "coordinate" : "responsible";
     for (const n of names) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
-    if (m[2]) for (const n of m[2].split("、").map(cleanParty).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    if (m[2]) for (const n of m[2].split("、").map((x) => cleanParty(x.split("的")[0]!)).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
   const inSector = (s: number) => sectorCovered.some(([a, b]) => s >= a && s < b);
