@@ -1,8 +1,9 @@
 /**
  * The driver adapter Prisma's CLI uses for migrations (prisma.config.ts only).
  *
- * Prisma 6.19's early-access JS schema engine has three bugs with SQLite,
- * worked around here by wrapping the adapter's connection (../shared/STACK.md):
+ * Prisma 6.19's early-access JS schema engine has three bugs with SQLite and
+ * four with PostgreSQL, worked around here (../shared/STACK.md). SQLite, by
+ * wrapping the adapter's connection:
  *  1. on the shadow database it sends whole multi-statement scripts as one raw
  *     statement, which better-sqlite3 refuses: fall back to executeScript;
  *  2. on an empty database it reads `_prisma_migrations` before creating it:
@@ -10,6 +11,8 @@
  *  3. it leaves a 60 s timer that keeps the process alive: unref long timers.
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery } from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "../lib/db/url";
 
@@ -71,11 +74,63 @@ function patched(connection: SqlDriverAdapter): SqlDriverAdapter {
   return connection;
 }
 
+/**
+ * PostgreSQL: (1) the engine cannot read columns of type `name` (OID 19) and
+ * `"char"` (OID 18) — a pg client that parses them as text; (2) a
+ * connectionString overrides the shadow database's name — pass the parts
+ * separately; (3) the shadow database is dropped before its pool closes —
+ * close first; (4) an idle pool keeps the CLI alive — allowExitOnIdle.
+ */
+/** Reports columns of type `name` (19) and `"char"` (18) as `text` (25), which the engine can read. */
+function nameAsText<T>(result: T): T {
+  const fields = (result as { fields?: Array<{ dataTypeID: number }> } | undefined)?.fields;
+  if (fields) for (const f of fields) if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
+  return result;
+}
+
+class NameAsTextClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const last = args.at(-1);
+    if (typeof last === "function") {
+      const callback = last as (error: Error | null, result: unknown) => void;
+      args[args.length - 1] = (error: Error | null, result: unknown) => callback(error, error ? result : nameAsText(result));
+      return (super.query as (...a: unknown[]) => never)(...args);
+    }
+    const out = (super.query as (...a: unknown[]) => unknown)(...args);
+    return (out instanceof Promise ? out.then(nameAsText) : out) as never;
+  }
+}
+
+function postgresAdapter(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const u = new URL(url);
+  const factory = new PrismaPg({
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.slice(1)),
+    Client: NameAsTextClient,
+    allowExitOnIdle: true,
+  });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => factory.connect(),
+    connectToShadowDb: async () => {
+      const shadow = await factory.connectToShadowDb();
+      const dispose = shadow.dispose.bind(shadow);
+      shadow.dispose = async () => {
+        await shadow.underlyingDriver().end().catch(() => undefined);
+        await dispose().catch(() => undefined);
+      };
+      return shadow;
+    },
+  };
+}
+
 /** The adapter factory for the configured database. */
 export async function migrationAdapter(target: DatabaseTarget): Promise<SqlMigrationAwareDriverAdapterFactory> {
-  if (target.provider !== "sqlite") {
-    throw new Error("PostgreSQL migrations are not configured yet");
-  }
+  if (target.provider === "postgres") return postgresAdapter(target.url);
   const factory = new PrismaBetterSQLite3({ url: target.url });
   return {
     provider: factory.provider,

@@ -1,12 +1,21 @@
 /**
  * The one database client (a Prisma client over a driver adapter), created on
- * first use and shared by the whole process. SQLite runs in WAL mode so the
- * site keeps answering while an ingest writes.
+ * first use and shared by the whole process. DATABASE_URL picks the provider:
+ * SQLite (embedded, WAL mode so the site keeps answering while an ingest
+ * writes) or PostgreSQL (several app servers sharing one database).
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseTarget, type DatabaseTarget } from "./url";
 
+/**
+ * The client type the data-access code is written against. Both generated
+ * clients come from the same models (prisma/models.prisma) and have the same
+ * model API; only the provider differs, so the PostgreSQL client is used
+ * through the SQLite client's type.
+ */
 export type Db = PrismaClient;
 
 interface Holder {
@@ -17,9 +26,17 @@ interface Holder {
 
 const globalHolder = globalThis as unknown as { __policykbDb?: Holder };
 
+/** Connections per process for PostgreSQL (DATABASE_POOL_SIZE, default 10). */
+function poolSize(): number {
+  const n = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
 function create(target: DatabaseTarget): Holder {
-  if (target.provider !== "sqlite") {
-    throw new Error("PostgreSQL support is not built yet: set DATABASE_URL to a file: URL");
+  if (target.provider === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: poolSize(), allowExitOnIdle: true });
+    const client = new PostgresClient({ adapter }) as unknown as Db;
+    return { client, target, ready: Promise.resolve() };
   }
   const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 });
   const client = new PrismaClient({ adapter });

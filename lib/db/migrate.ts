@@ -5,6 +5,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import Database from "better-sqlite3";
+import pg from "pg";
 import path from "node:path";
 import { promisify } from "node:util";
 import { databaseTarget, projectRoot } from "./url";
@@ -38,11 +39,29 @@ function sqliteUpToDate(file: string): boolean {
   }
 }
 
+/** Whether a PostgreSQL database already has every committed migration. */
+async function postgresUpToDate(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    const table = await client.query("SELECT to_regclass('public._prisma_migrations') AS t");
+    if (!table.rows[0]?.t) return false;
+    const rows = await client.query("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL");
+    const applied = new Set(rows.rows.map((r: { migration_name: string }) => r.migration_name));
+    return committedMigrations("postgres").every((m) => applied.has(m));
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Runs `prisma migrate deploy` for DATABASE_URL (or the default SQLite file) when migrations are pending. */
 export async function migrate(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const target = databaseTarget(env);
   if (target.file) mkdirSync(path.dirname(target.file), { recursive: true });
   if (target.file && sqliteUpToDate(target.file)) return;
+  if (target.provider === "postgres" && (await postgresUpToDate(target.url))) return;
   const root = projectRoot();
   const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
   try {

@@ -7,8 +7,11 @@
  */
 import { createHash } from "node:crypto";
 import type { ParseResult } from "../parser";
+import { PARSER_VERSION } from "../parser/version";
 import { canonicalParty, jurisdictionOf, type Jurisdiction } from "../parties/resolve";
-import type { Db } from "./client";
+import { dbTarget, type Db } from "./client";
+
+const dbTargetProvider = () => dbTarget().provider;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -34,9 +37,9 @@ export interface StoreInput {
   restore?: { version: number; isCurrent: boolean; importedAt: Date };
 }
 
-/** sha256 of a file's bytes, hex. */
+/** sha256 of a file's bytes and the parser version, hex: the same bytes parsed the same way are the same content. */
 export function contentHash(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return createHash("sha256").update(bytes).update(`\u0000parser:${PARSER_VERSION}`).digest("hex");
 }
 
 const compact = (s: string) => s.replace(/\s+/g, "");
@@ -57,7 +60,8 @@ async function partyFor(tx: Tx, mention: string, jurisdiction: Jurisdiction, cac
   let party = await tx.party.findUnique({ where: { name: canonical.name }, select: { id: true } });
   if (!party) {
     const viaAlias = await tx.partyAlias.findUnique({ where: { alias: canonical.name }, select: { partyId: true } });
-    party = viaAlias ? { id: viaAlias.partyId } : await tx.party.create({ data: { name: canonical.name, kind: canonical.kind }, select: { id: true } });
+    // An upsert, so that two ingests creating the same party at once both end with the one row.
+    party = viaAlias ? { id: viaAlias.partyId } : await tx.party.upsert({ where: { name: canonical.name }, create: { name: canonical.name, kind: canonical.kind }, update: {}, select: { id: true } });
   }
   for (const alias of canonical.aliases) {
     if (/^(?:省|市|区|县|自治区)/.test(alias) && alias !== canonical.name) continue;
@@ -71,8 +75,11 @@ async function partyFor(tx: Tx, mention: string, jurisdiction: Jurisdiction, cac
 export async function storeDocument(client: Db, input: StoreInput): Promise<StoreOutcome> {
   const { result, slug, sourceName } = input;
   const doc = result.doc;
+  const postgres = dbTargetProvider() === "postgres";
   return client.$transaction(
     async (tx) => {
+      // Two servers ingesting the same slug at once take turns (PostgreSQL; SQLite writes one at a time anyway).
+      if (postgres) await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `policykb:document:${slug}`);
       if (input.restore) {
         const same = await tx.document.findUnique({ where: { slug_version: { slug, version: input.restore.version } }, select: { id: true, contentHash: true } });
         if (same) {

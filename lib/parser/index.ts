@@ -2,3 +2,4 @@
 export { parseDocument, parseSource, type ParseOptions, type ParseResult } from "./parse";
 export { InputError } from "./errors";
 export type * from "./types";
+export { PARSER_VERSION } from "./version";

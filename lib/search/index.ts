@@ -9,6 +9,7 @@ import { parseQuery } from "./tokenize";
 import { SearchEngine } from "./engine";
 import { currentVersions, loadAliasGroups, loadRecords, storeFingerprint } from "./records";
 import { loadPersisted, persist } from "./persist";
+import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
 import { fold } from "./tokenize";
@@ -27,7 +28,7 @@ interface Holder {
   refreshing: Promise<void> | null;
 }
 
-const state = globalThis as unknown as { __policykbSearch?: Promise<Holder> };
+const state = globalThis as unknown as { __policykbSearch?: Promise<Holder>; __policykbSearchUrl?: string };
 const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "other"];
 
 /**
@@ -60,8 +61,13 @@ async function open(): Promise<Holder> {
   return { engine, aliases: await loadAliasGroups(), fingerprint, checkedAt: Date.now(), refreshing: null };
 }
 
-/** The engine of this process, opened on first use. */
+/** The engine of this process for the configured database, opened on first use. */
 async function holder(): Promise<Holder> {
+  const url = databaseTarget().url;
+  if (state.__policykbSearchUrl !== url) {
+    state.__policykbSearch = undefined;
+    state.__policykbSearchUrl = url;
+  }
   state.__policykbSearch ??= open().catch((error) => {
     state.__policykbSearch = undefined;
     throw error;
@@ -113,11 +119,14 @@ export async function search(query: SearchQuery & { facets?: boolean }): Promise
   const started = performance.now();
   validateQuery(query);
   const h = await holder();
-  if (Date.now() - h.checkedAt > 1000 && !h.refreshing) {
-    h.checkedAt = Date.now();
-    h.refreshing = refreshIndex().finally(() => {
+  // At most once a second, look whether the store changed (another process or
+  // server ingested) and catch up before answering: every server answers from
+  // the same documents within a second of an ingest finishing.
+  if (Date.now() - h.checkedAt > 1000) {
+    h.refreshing ??= refreshIndex().finally(() => {
       h.refreshing = null;
     });
+    await h.refreshing;
   }
   const words = parseQuery(query.q);
   for (const w of words) {

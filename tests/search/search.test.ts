@@ -10,7 +10,7 @@ import { snippet } from "../../lib/search/engine";
 import { parseQuery } from "../../lib/search/tokenize";
 import { loadRelevanceSet, scoreRelevance } from "../../lib/eval/relevance";
 import { searchQueryFromParams } from "../../lib/search/params";
-import { freshDatabase } from "../helpers/db";
+import { databaseUrl, freshDatabase } from "../helpers/db";
 import { ROOT, runCli } from "../helpers/cli";
 
 const SEED = "qinghai-2016-industry-supply-side-reform";
@@ -82,7 +82,7 @@ describe("bad queries", () => {
     expect(() => searchQueryFromParams(new URLSearchParams("q=x&year=20x9"))).toThrow(SearchQueryError);
   });
   test("the CLI exits 2 with one line", () => {
-    const r = runCli(["search", "x".repeat(201)], { DATABASE_URL: `file:${dbFile}` });
+    const r = runCli(["search", "x".repeat(201)], { DATABASE_URL: databaseUrl(dbFile) });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/^policykb: query is too long/);
   });
@@ -100,7 +100,7 @@ describe("the index on disk", () => {
     await documentStored(...summary.outcomes);
     expect((await search({ q: "量子计算" })).hits[0]).toMatchObject({ document: "new-policy", provision: "p1__s1" });
     // Another process (the CLI) sees the persisted, updated index.
-    const r = runCli(["search", "量子计算", "--json"], { DATABASE_URL: `file:${dbFile}` });
+    const r = runCli(["search", "量子计算", "--json"], { DATABASE_URL: databaseUrl(dbFile) });
     expect(JSON.parse(r.stdout).hits[0].document).toBe("new-policy");
   });
 });
