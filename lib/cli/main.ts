@@ -11,6 +11,7 @@ import { ingestCommand } from "./ingest";
 import { exportCommand } from "./export";
 import { searchCommand } from "./search";
 import { aliasCommand } from "./alias";
+import { backupCommand } from "./backup";
 
 const HELP = `policykb — PolicyKB (政策知识库) command line
 
@@ -23,6 +24,7 @@ Usage:
   policykb export [--out FILE]             write everything stored as JSON
   policykb alias add ALIAS PARTY           make ALIAS a name of PARTY (merging a party made for it)
   policykb alias list [PARTY]              list aliases and where they came from
+  policykb backup --out FILE               copy the SQLite database safely while the site runs
 
 Options:
   -h, --help     show this help
@@ -71,6 +73,12 @@ export async function main(argv: string[]): Promise<number> {
         if (values.help) return help();
         if (positionals.length) throw new UsageError(`export takes no arguments (got "${positionals[0]}"); use --out FILE`);
         return await exportCommand({ out: values.out });
+      }
+      case "backup": {
+        const { values, positionals } = parseArgs({ args: rest, options: { out: { type: "string", short: "o" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+        if (values.help) return help();
+        if (positionals.length) throw new UsageError("backup takes no arguments; use --out FILE");
+        return await backupCommand({ out: values.out });
       }
       case "alias":
         if (rest.includes("--help") || rest.includes("-h")) return help();

@@ -11,6 +11,7 @@ import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
 import { isExport, restoreParties, type Export } from "../db/export";
 import { cleanSlug, collectFiles, slugOfFile, type InputFile } from "./files";
 import { createProgress } from "./progress";
+import { maxDocumentBytes } from "./limits";
 
 export interface IngestFailure {
   file: string;
@@ -47,7 +48,7 @@ export async function ingestFile(file: InputFile, usedSlugs: Map<string, string>
  * content). The slug is front matter's `slug`, else the file name without its extension.
  */
 export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map()): Promise<StoreOutcome> {
-  const result = await parseDocument(bytes, fileName);
+  const result = await parseDocument(bytes, fileName, { maxBytes: maxDocumentBytes() });
   const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
   if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
   const other = usedSlugs.get(slug);

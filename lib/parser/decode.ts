@@ -19,7 +19,7 @@ export interface Decoded {
   notes: string[];
 }
 
-/** Default largest input, in bytes (POLICYKB_MAX_BYTES overrides). */
+/** Default largest input, in bytes (callers pass POLICYKB_MAX_BYTES through lib/ingest/limits.ts). */
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 const MAGIC: Array<[number[], string]> = [
@@ -171,12 +171,19 @@ function textFormat(text: string, fileName: string): Format {
 
 const SUPPORTED_EXT = new Set(["txt", "text", "md", "markdown", "html", "htm", "xhtml", "docx", ""]);
 
+/** A size for people: 50.0 MB, 12 KB, 900 bytes. */
+function size(n: number): string {
+  if (n >= 1048576) return `${(n / 1048576).toFixed(n % 1048576 ? 1 : 0)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
+
 /** Stage 1 entry point. Throws InputError for inputs that are not documents. */
 export function decode(bytes: Uint8Array, fileName: string, options: { maxBytes?: number } = {}): Decoded {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? "";
   if (bytes.length > maxBytes) {
-    throw new InputError(`file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit`, "too-large");
+    throw new InputError(`file is ${size(bytes.length)}, over the ${size(maxBytes)} limit`, "too-large");
   }
   if (bytes.length === 0) throw new InputError("file is empty", "empty");
   const binary = sniffBinary(bytes);

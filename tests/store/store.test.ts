@@ -147,3 +147,22 @@ describe("references between documents", () => {
     ]);
   });
 });
+
+describe.skipIf(Boolean(process.env.POLICYKB_TEST_PG))("backup", () => {
+  test("policykb backup copies the SQLite database consistently, refusing to overwrite", async () => {
+    const { runCli } = await import("../helpers/cli");
+    const file = await freshDatabase();
+    await ingestPaths([SEED], { quiet: true });
+    await closeDb();
+    const out = path.join(tempDir(), "copy.db");
+    const r = runCli(["backup", "--out", out], { DATABASE_URL: `file:${file}` });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/integrity check ok/);
+    const again = runCli(["backup", "--out", out], { DATABASE_URL: `file:${file}` });
+    expect(again.status).toBe(2);
+    const Database = (await import("better-sqlite3")).default;
+    const copy = new Database(out, { readonly: true });
+    expect((copy.prepare("SELECT count(*) AS n FROM Provision").get() as { n: number }).n).toBeGreaterThan(30);
+    copy.close();
+  });
+});
