@@ -204,6 +204,12 @@ export function findNames(text: string): NameHit[] {
       taken.push([i, i + m[0].length]);
     }
   }
+  // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
+  for (const m of text.matchAll(/试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g)) {
+    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+    taken.push([m.index, m.index + m[0].length]);
+  }
   const re = /[\u4e00-\u9fa5\d]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const runStart = m.index;
@@ -305,7 +311,15 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     for (const n of names) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([listStart, m.index + m[0].length]);
   }
-  // 2c. Counted groups acted upon: 18户省属出资企业，
+  // 2c. Places chosen as pilots: 确定北京、吉林、安徽…等10个省（区、市）.
+  const pilots = /(?:确定|选择|选取|遴选|在)((?:[\u4e00-\u9fa5]{2,5}、)+[\u4e00-\u9fa5]{2,5}?)等?\s*\d+\s*个(?:省|市|地区|城市|区域|县)/g;
+  for (let m = pilots.exec(text); m; m = pilots.exec(text)) {
+    if (isCovered(m.index)) continue;
+    const listStart = m.index + m[0].indexOf(m[1]!);
+    for (const n of m[1]!.split("、").map(cleanParty).filter((x) => x.length >= 2)) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([listStart, m.index + m[0].length]);
+  }
+  // 2d. Counted groups acted upon: 18户省属出资企业，
   const counted = /(\d+\s*[户家个所])([\u4e00-\u9fa5]{2,10}(?:企业|集团|公司|单位|医院|高校))(?=[,，。;；、])/g;
   for (let m = counted.exec(text); m; m = counted.exec(text)) {
     if (isCovered(m.index)) continue;
@@ -320,8 +334,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
-    if (GENERIC_PLACE.test(name) && name.length <= 5 && !/^各/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
-    if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name)) continue;
+    if (GENERIC_PLACE.test(name) && name.length <= 5 && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
+    if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本地区/.test(name)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
     let listEnd = hit.end;
     const members: NameHit[] = [hit];
