@@ -22,7 +22,7 @@ export interface FoundResponsibility {
 }
 
 /** Last characters of organisation names. */
-const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|区|县|市|州|镇|乡|港|企业|单位|部门|机构|组织|高校)$/;
+const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|试验区|区|县|市|州|镇|乡|港|企业|单位|部门|机构|组织|高校)$/;
 
 /** Two-character words a name never contains: where a name starts after them. */
 const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
@@ -282,7 +282,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2. Running text.
   const isCovered = (s: number) => covered.some(([a, b]) => s >= a && s < b);
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
-  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:[\u4e00-\u9fa5]{0,10}?)(?:有关|相关)?(?:部门|单位|机构)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:(?:有关|相关)?(?:部门|单位|机构)|[\u4e00-\u9fa5]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = text.includes("等") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (isCovered(m.index)) continue;
@@ -307,7 +307,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (isCovered(m.index)) continue;
     const listStart = m.index + m[0].indexOf(m[1]!);
     const names = m[1]!.split("、").map(cleanParty).filter((n) => n.length >= 2 && !GENERIC_PARTY.test(n) && !CATEGORY_SUFFIX.test(n));
-    if (!names.length) continue;
+    // A list of bodies, not of industries (机器人、人工智能…等骨干企业): most members are named like bodies.
+    if (!names.length || names.filter((n) => ORG_SUFFIX.test(n) || /(?:特钢|钢铁|集团|股份)$/.test(n)).length * 2 < names.length) continue;
     for (const n of names) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([listStart, m.index + m[0].length]);
   }
@@ -335,7 +336,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
     if (GENERIC_PLACE.test(name) && name.length <= 5 && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
-    if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本地区/.test(name)) continue;
+    if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
     let listEnd = hit.end;
     const members: NameHit[] = [hit];
