@@ -174,11 +174,14 @@ interface NameHit {
 }
 
 /** Suffix words that name a kind of body, not one body: kept only with a definite qualifier (各…, a count, a listed name). */
-const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司|院所|院校)$/;
+const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司|院所|院校|事务所)$/;
 /** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
-const DEFINITE_CATEGORY = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
+const DEFINITE_CATEGORY = new RegExp(
+  "^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$|" +
+    "^(?:当地|本级)?(?:发展改革|财政|教育|科技|工业和信息化|公安|民政|司法|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|应急管理|审计|市场监管|统计|税务|海关|机构编制|网信|宣传|组织|医疗保障|体育|林业|能源|金融管理|国有资产监管|教育行政|规划|城市管理|退役军人事务)(?:行政)?(?:主管)?部门$",
+);
 /** Common nouns that end like place names. */
-const GENERIC_PLACE = /(?:山区|地区|城区|社区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
+const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
 
 
 /** Words ending like an organisation that are not one (执行, 督办, 干部, 社会, 网站 …). */
@@ -187,7 +190,7 @@ const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
 const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分]|委[托]|办[理法]|区[域别]|市[场]|所[有需得属]|室[内外])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
-const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "商", "要", "对", "向"];
+const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
 
 /** Last characters of the organisation suffixes: a quick test before the suffix expression. */
 const SUFFIX_LAST = new Set([...ORG_SUFFIX.source.replace(/[()?:$|\\]/g, " ").split(" ").filter(Boolean).map((w) => w.at(-1)!)]);
