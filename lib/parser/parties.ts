@@ -31,7 +31,7 @@ const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要
 /** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
-const ADMIN_UNITS = "(?:新疆生产建设兵团|计划单列市|自治区|直辖市|自治州|县级市|地区|地市|省|市|州|县|区|盟|旗|乡|镇)";
+const ADMIN_UNITS = "(?:新疆生产建设兵团|计划单列市|自治区|直辖市|自治州|县级市|地区|地市|省份|省|市|州|县|区|盟|旗|乡|镇)";
 const ADMIN_LIST = new RegExp(`^各(?:有关)?${ADMIN_UNITS}(?!级)(?:[、(（](?:区、市|区、县|${ADMIN_UNITS})(?!级)[)）]?)*(?:人民政府|政府|党委)?`);
 
 const compact = (s: string) => s.replace(/\s+/g, "");
@@ -126,7 +126,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
 }
 
 /** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
-const LEADING_WORDS = ["发挥好", "充分发挥", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
+const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
 
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
 function nameStart(text: string, end: number, floor: number): number {
@@ -185,7 +185,7 @@ const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖�
 
 
 /** Words ending like an organisation that are not one (执行, 督办, 干部, 社会, 网站 …). */
-const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级)$/;
+const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级|出院|住院|入院|全院|本院|学院派)$/;
 
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
 const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分]|委[托]|办[理法]|区[域别]|市[场]|所[有需得属]|室[内外])$/;
@@ -202,7 +202,7 @@ export function findNames(text: string): NameHit[] {
   const taken: Array<[number, number]> = [];
   for (let i = text.indexOf("各"); i >= 0; i = text.indexOf("各", i + 1)) {
     const m = ADMIN_LIST.exec(text.slice(i));
-    if (m && m[0].length > 2 && (/[、(（]/.test(m[0]) || /(?:人民政府|政府|党委)$/.test(m[0]))) {
+    if (m && m[0].length > 2 && (/[、(（]/.test(m[0]) || /(?:人民政府|政府|党委)$/.test(m[0]) || m[0].replace(/^各(?:有关)?/, "").length >= 2)) {
       hits.push({ name: m[0], start: i, end: i + m[0].length });
       taken.push([i, i + m[0].length]);
     }
@@ -252,7 +252,7 @@ export function findNames(text: string): NameHit[] {
 }
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在\d|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
+const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
@@ -285,7 +285,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2. Running text.
   const isCovered = (s: number) => covered.some(([a, b]) => s >= a && s < b);
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
-  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:(?:有关|相关)?(?:部门|单位|机构)|[\u4e00-\u9fa5]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = text.includes("等") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (isCovered(m.index)) continue;
