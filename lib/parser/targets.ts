@@ -26,7 +26,7 @@ const UNIT_ALT = UNITS.map((u) => u.replace(/[%‰]/g, (c) => `\\${c}`)).join("|
 const QUANTITY = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(?:(?:到|至|~|-|—)\\s*\\d+(?:\\.\\d+)?)?\\s*(${UNIT_ALT})`, "g");
 
 /** Verbs and words before a number that make it something to reach or deliver. */
-const TARGET_VERB = /(达到|达|超过|突破|不少于|不低于|力争|争取|完成|累计|新增|增加|增长|提高到|提升到|提高至|提升至|提高|提升|稳定在|控制在|保持在|实现|培养|引进|建设|建成|打造|推出|扶持|选拔|资助|培训|遴选|设立|淘汰|压减|化解|实施|抓好|推进|筹集|服务|转化|培育|组织|发动|开展|覆盖|下降|降低|减少|节约|带动|吸引|创建|形成|认定|评选|招聘|安置|帮扶|评定|选派|建立|筹建|扩大到|扩大至|缩短到|缩短至|压缩到|压缩至|达标)/;
+const TARGET_VERB = /(达到|达|超过|支持|发动|突破|不少于|不低于|力争|争取|完成|累计|新增|增加|增长|提高到|提升到|提高至|提升至|提高|提升|稳定在|控制在|保持在|实现|培养|引进|建设|建成|打造|推出|扶持|选拔|资助|培训|遴选|设立|淘汰|压减|化解|实施|抓好|推进|筹集|服务|转化|培育|组织|发动|开展|覆盖|下降|降低|减少|节约|带动|吸引|创建|形成|认定|评选|招聘|安置|帮扶|评定|选派|建立|筹建|扩大到|扩大至|缩短到|缩短至|压缩到|压缩至|达标)/;
 const AFTER_QUALIFIER = /^(?:以上|左右|以内|及以上|上下)/;
 const RULE_CONTEXT = /(补贴|补助|奖补|返还|奖励|罚款|处以|费率|标准为|按照|按|每人|每户|每名|每满|每年给予|最高|不超过|不得超过|上限|限额|缴纳|缴存|岁|年龄|工作日|小时|分钟|周岁|年限|期满|积分|分值|权重|税率|利率|贴息|首付|保证金|预付|担保费|手续费|折扣|优惠|减按|减半|免征|征收|计算|占地|容积率|面积不|单体建筑面积|建筑面积|以下的|以上的)/;
 const PAST_CONTEXT = /(已经|已|近年来|截至目前|目前|现有|同比|比上年|上年度|去年|曾|原有|此前|过去|年的|年底的|期间共)/;
@@ -41,11 +41,18 @@ function clauseBounds(text: string, s: number, e: number): [number, number] {
   return [a, b];
 }
 
-function insideQuotes(text: string, s: number, from: number): boolean {
-  const before = text.slice(from, s);
-  const open = (before.match(/“/g) ?? []).length;
-  const close = (before.match(/”/g) ?? []).length;
-  return open > close;
+/**
+ * Whether the number stands inside a short quoted slogan (“10里文化圈”); a long
+ * quoted goal statement (实现“…达到2000名左右…”的目标) still states targets.
+ */
+function insideSlogan(text: string, s: number, from: number): boolean {
+  const open = text.lastIndexOf("“", s);
+  if (open < from) return false;
+  const closeBefore = text.lastIndexOf("”", s);
+  if (closeBefore > open) return false;
+  const close = text.indexOf("”", s);
+  const length = (close < 0 ? text.length : close) - open;
+  return length <= 14;
 }
 
 /** Stage 12 entry point: targets in one piece of (folded) text starting at `offset`. */
@@ -63,7 +70,7 @@ export function findTargets(text: string, offset: number, options: { role: Role;
     const before = text.slice(a, s);
     const after = text.slice(e, b);
     const sentenceStart = Math.max(text.lastIndexOf("。", s), 0);
-    if (insideQuotes(text, s, sentenceStart)) continue;
+    if (insideSlogan(text, s, sentenceStart)) continue;
     if (/年的?\s*$/.test(before) || /年的$/.test(text.slice(Math.max(0, s - 2), s))) continue;
     if (/的\s*$/.test(before) && unit === "%") continue; // 缴纳失业保险费的50%: a share, a rule
     if (unit === "项" || unit === "个" || unit === "条") {
@@ -81,7 +88,10 @@ export function findTargets(text: string, offset: number, options: { role: Role;
     if (/(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争|每年/.test(text.slice(Math.max(0, sentenceStart), s))) score += 1;
     if (RULE_CONTEXT.test(before) || RULE_CONTEXT.test(after.slice(0, 6))) score -= 3;
     if (PAST_CONTEXT.test(before)) score -= 3;
-    if (score < 2) continue;
+    // 重点支持300名…，1000名…，3000名…: the next numbers of an enumeration share the first one's verb.
+    const previous = found.at(-1);
+    const sameList = previous && previous.unit === unit && s - (previous.end - offset) < 80 && !/[。;]/.test(text.slice(previous.end - offset, s));
+    if (score < 2 && !(sameList && score > -2)) continue;
     const comparator: Comparator =
       /不少于|不低于|超过|突破|以上/.test(before + (qualifier?.[0] ?? "")) || /达到|达/.test(verb?.[0] ?? "") ? "≥"
         : /以内|不超过|控制在|以下/.test(before + (qualifier?.[0] ?? "")) ? "≤"
