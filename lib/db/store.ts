@@ -10,6 +10,7 @@ import type { ParseResult } from "../parser";
 import { PARSER_VERSION } from "../parser/version";
 import { canonicalParty, jurisdictionOf, type Jurisdiction } from "../parties/resolve";
 import { dbTarget, type Db } from "./client";
+import { insertRows, insertRowsReturning } from "./bulk";
 
 const dbTargetProvider = () => dbTarget().provider;
 
@@ -44,31 +45,85 @@ export function contentHash(bytes: Uint8Array): string {
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
-/** Finds or creates the party of a mention; relative names (省经信委) are not stored as global aliases. */
-async function partyFor(tx: Tx, mention: string, jurisdiction: Jurisdiction, cache: Map<string, number>): Promise<number> {
-  const cached = cache.get(mention);
-  if (cached !== undefined) return cached;
-  const relative = /^(?:省|市|区|县|自治区)/.test(mention);
-  if (!relative) {
-    const alias = await tx.partyAlias.findUnique({ where: { alias: mention }, select: { partyId: true } });
-    if (alias) {
-      cache.set(mention, alias.partyId);
-      return alias.partyId;
+const RELATIVE = /^(?:省|市|区|县|自治区)/;
+
+/** Splits a list for `IN (…)` queries (SQLite allows a limited number of parameters). */
+export function chunks<T>(items: T[], size = 400): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Party ids for the mentions of one document, in a handful of queries: known
+ * aliases first, then canonical names (created when new), then the aliases of
+ * the shipped table. Relative names (省经信委) are never stored as global
+ * aliases: their party depends on the issuing jurisdiction.
+ */
+async function resolveParties(tx: Tx, mentions: string[], jurisdiction: Jurisdiction, postgres: boolean): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const absolute = mentions.filter((m) => !RELATIVE.test(m));
+  for (const part of chunks(absolute)) {
+    for (const a of await tx.partyAlias.findMany({ where: { alias: { in: part } }, select: { alias: true, partyId: true } })) out.set(a.alias, a.partyId);
+  }
+  const pending = mentions.filter((m) => !out.has(m));
+  if (!pending.length) return out;
+  const canonical = new Map(pending.map((m) => [m, canonicalParty(m, jurisdiction)]));
+  const names = [...new Set([...canonical.values()].map((c) => c.name))];
+  const byName = new Map<string, number>();
+  for (const part of chunks(names)) {
+    for (const p of await tx.party.findMany({ where: { name: { in: part } }, select: { id: true, name: true } })) byName.set(p.name, p.id);
+    for (const a of await tx.partyAlias.findMany({ where: { alias: { in: part } }, select: { alias: true, partyId: true } })) if (!byName.has(a.alias)) byName.set(a.alias, a.partyId);
+  }
+  let missing = [...new Map([...canonical.values()].filter((c) => !byName.has(c.name)).map((c) => [c.name, c])).values()];
+  if (missing.length && postgres) {
+    // Another server may be creating the same parties right now: take turns, then look again.
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('policykb:parties'))");
+    for (const part of chunks(missing.map((c) => c.name))) {
+      for (const p of await tx.party.findMany({ where: { name: { in: part } }, select: { id: true, name: true } })) byName.set(p.name, p.id);
+    }
+    missing = missing.filter((c) => !byName.has(c.name));
+  }
+  if (missing.length) {
+    await tx.party.createMany({ data: missing.map((c) => ({ name: c.name, kind: c.kind })) });
+    for (const part of chunks(missing.map((c) => c.name))) {
+      for (const p of await tx.party.findMany({ where: { name: { in: part } }, select: { id: true, name: true } })) byName.set(p.name, p.id);
     }
   }
-  const canonical = canonicalParty(mention, jurisdiction);
-  let party = await tx.party.findUnique({ where: { name: canonical.name }, select: { id: true } });
-  if (!party) {
-    const viaAlias = await tx.partyAlias.findUnique({ where: { alias: canonical.name }, select: { partyId: true } });
-    // An upsert, so that two ingests creating the same party at once both end with the one row.
-    party = viaAlias ? { id: viaAlias.partyId } : await tx.party.upsert({ where: { name: canonical.name }, create: { name: canonical.name, kind: canonical.kind }, update: {}, select: { id: true } });
+  const created = new Set(missing.map((c) => c.name));
+  const aliasRows: Array<{ alias: string; partyId: number; source: string }> = [];
+  for (const [mention, c] of canonical) {
+    const partyId = byName.get(c.name)!;
+    out.set(mention, partyId);
+    // A party found by name already has its table aliases; a mention that is not one yet becomes one.
+    for (const alias of created.has(c.name) ? c.aliases : [mention]) {
+      if (RELATIVE.test(alias) && alias !== c.name) continue;
+      aliasRows.push({ alias, partyId, source: alias === mention ? "document" : "table" });
+    }
   }
-  for (const alias of canonical.aliases) {
-    if (/^(?:省|市|区|县|自治区)/.test(alias) && alias !== canonical.name) continue;
-    await tx.partyAlias.upsert({ where: { alias }, create: { alias, partyId: party.id, source: alias === mention ? "document" : "table" }, update: {} });
+  const wanted = [...new Map(aliasRows.map((a) => [a.alias, a])).values()];
+  if (postgres && wanted.length) await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('policykb:parties'))");
+  const known = new Set<string>();
+  for (const part of chunks(wanted.map((a) => a.alias))) {
+    for (const a of await tx.partyAlias.findMany({ where: { alias: { in: part } }, select: { alias: true } })) known.add(a.alias);
   }
-  cache.set(mention, party.id);
-  return party.id;
+  const fresh = wanted.filter((a) => !known.has(a.alias));
+  if (fresh.length) await tx.partyAlias.createMany({ data: fresh });
+  return out;
+}
+
+/** Stored current documents a reference names, by exact 文号 or title (never a substring). */
+async function resolveReferences(tx: Tx, refs: ParseResult["doc"]["references"], slug: string): Promise<Map<string, number>> {
+  const numbers = [...new Set(refs.flatMap((r) => (r.docNumber ? [r.docNumber] : [])))];
+  const titles = [...new Set(refs.flatMap((r) => (r.title ? [compact(r.title)] : [])))];
+  const found = new Map<string, number>();
+  for (const part of chunks(numbers)) {
+    for (const d of await tx.document.findMany({ where: { docNumber: { in: part }, isCurrent: true, NOT: { slug } }, select: { id: true, docNumber: true } })) found.set(`n:${d.docNumber}`, d.id);
+  }
+  for (const part of chunks(titles)) {
+    for (const d of await tx.document.findMany({ where: { title: { in: part }, isCurrent: true, NOT: { slug } }, select: { id: true, title: true } })) found.set(`t:${d.title}`, d.id);
+  }
+  return found;
 }
 
 /** Stores one parsed document in one transaction. */
@@ -129,49 +184,49 @@ export async function storeDocument(client: Db, input: StoreInput): Promise<Stor
         depthOf.set(p.id, depth);
         return { documentId, eid: p.id, parentEid: p.parent, order, depth, label: p.label, heading: p.heading, role: p.role, citation: p.citation, text: p.text, start: p.start, end: p.end };
       });
-      const stored = rows.length ? await tx.provision.createManyAndReturn({ data: rows, select: { id: true, eid: true } }) : [];
-      const provisionId = new Map(stored.map((p) => [p.eid, p.id]));
+      const provider = postgres ? "postgres" : "sqlite";
+      const stored = rows.length
+        ? await insertRowsReturning<{ id: number | bigint; eid: string }>(tx, provider, "Provision", ["documentId", "eid", "parentEid", "order", "depth", "label", "heading", "role", "citation", "text", "start", "end"], rows, ["id", "eid"])
+        : [];
+      const provisionId = new Map(stored.map((p) => [p.eid, Number(p.id)]));
       const pid = (eid: string | null) => (eid ? provisionId.get(eid) ?? null : null);
 
       const jurisdiction = jurisdictionOf(doc.issuer);
-      const cache = new Map<string, number>();
-      const responsibilities = [];
-      for (const r of doc.responsibilities) {
-        const partyId = await partyFor(tx, r.party, jurisdiction, cache);
-        responsibilities.push({ documentId, provisionId: pid(r.provision), partyId, mention: r.party, role: r.role, text: r.text, start: r.start, end: r.end });
-      }
-      if (responsibilities.length) await tx.responsibility.createMany({ data: responsibilities });
-      if (doc.deadlines.length) {
-        await tx.deadline.createMany({ data: doc.deadlines.map((d) => ({ documentId, provisionId: pid(d.provision), text: d.text, date: d.date, kind: d.kind, start: d.start, end: d.end })) });
-      }
-      if (doc.targets.length) {
-        await tx.target.createMany({
-          data: doc.targets.map((t) => ({ documentId, provisionId: pid(t.provision), subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator, baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
-        });
-      }
+      const partyOf = await resolveParties(tx, [...new Set(doc.responsibilities.map((r) => r.party))], jurisdiction, postgres);
+      const responsibilities = doc.responsibilities.map((r) => ({ documentId, provisionId: pid(r.provision), partyId: partyOf.get(r.party)!, mention: r.party, role: r.role, text: r.text, start: r.start, end: r.end }));
+      await insertRows(tx, provider, "Responsibility", ["documentId", "provisionId", "partyId", "mention", "role", "text", "start", "end"], responsibilities);
+      await insertRows(tx, provider, "Deadline", ["documentId", "provisionId", "text", "date", "kind", "start", "end"], doc.deadlines.map((d) => ({ documentId, provisionId: pid(d.provision), text: d.text, date: d.date, kind: d.kind, start: d.start, end: d.end })));
+      await insertRows(
+        tx, provider, "Target", ["documentId", "provisionId", "subject", "value", "unit", "comparator", "baseline", "deadline", "text", "start", "end"],
+        doc.targets.map((t) => ({ documentId, provisionId: pid(t.provision), subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator, baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
+      );
       const links = doc.links.flatMap((l) => {
         const fromId = pid(l.from);
         const toId = pid(l.to);
         return fromId && toId ? [{ documentId, fromId, toId, kind: l.kind, score: l.score, why: l.why, method: l.method }] : [];
       });
-      if (links.length) await tx.link.createMany({ data: links });
+      await insertRows(tx, provider, "Link", ["documentId", "fromId", "toId", "kind", "score", "why", "method"], links);
 
       // References: resolved only by an exact title or 文号 of a stored current document.
-      const references = [];
-      for (const ref of doc.references) {
-        let resolved: { id: number } | null = null;
-        if (ref.docNumber) resolved = await tx.document.findFirst({ where: { docNumber: ref.docNumber, isCurrent: true, NOT: { slug } }, select: { id: true } });
-        if (!resolved && ref.title) resolved = await tx.document.findFirst({ where: { title: compact(ref.title), isCurrent: true, NOT: { slug } }, select: { id: true } });
-        references.push({ documentId, provisionId: pid(ref.provision), citedTitle: ref.title, citedNumber: ref.docNumber, resolvedDocumentId: resolved?.id ?? null, text: ref.text, start: ref.start, end: ref.end });
-      }
-      if (references.length) await tx.reference.createMany({ data: references });
+      const resolved = await resolveReferences(tx, doc.references, slug);
+      const references = doc.references.map((ref) => ({
+        documentId,
+        provisionId: pid(ref.provision),
+        citedTitle: ref.title,
+        citedNumber: ref.docNumber,
+        resolvedDocumentId: (ref.docNumber ? resolved.get(`n:${ref.docNumber}`) : undefined) ?? (ref.title ? resolved.get(`t:${compact(ref.title)}`) : undefined) ?? null,
+        text: ref.text,
+        start: ref.start,
+        end: ref.end,
+      }));
+      await insertRows(tx, provider, "Reference", ["documentId", "provisionId", "citedTitle", "citedNumber", "resolvedDocumentId", "text", "start", "end"], references);
       // Earlier references to this document (or its older version) now resolve to it.
       const titleKey = doc.title ? compact(doc.title) : null;
       const or = [...(titleKey ? [{ citedTitle: titleKey }] : []), ...(doc.docNumber ? [{ citedNumber: doc.docNumber }] : [])];
       if (or.length) {
         await tx.reference.updateMany({ where: { documentId: { not: documentId }, OR: or, document: { slug: { not: slug } } }, data: { resolvedDocumentId: documentId } });
       }
-      return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: cache.size, links: links.length } satisfies StoreOutcome;
+      return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length } satisfies StoreOutcome;
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
