@@ -187,7 +187,8 @@ export class SearchEngine {
     if (!loose.length || loose.length !== words.length) return [];
     let slots: number[] | null = null;
     for (const w of loose) {
-      const probe = `${w.text.slice(0, 2)} ${w.text.slice(-2)}`;
+      // The first two characters stay together; what follows may be interrupted (通行费 ~ 通行收费).
+      const probe = w.text.slice(0, 2);
       const ids = new Set(this.index.search(probe, { limit: 5000 }) as number[]);
       slots = slots ? slots.filter((s) => ids.has(s)) : [...ids];
     }
