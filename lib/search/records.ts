@@ -61,11 +61,19 @@ export async function currentVersions(): Promise<Map<string, number>> {
   return new Map(docs.map((d) => [d.slug, d.version]));
 }
 
-/** Search records of the current version of the given documents (all when `slugs` is null). */
+/** Search records of the current version of the given documents (all when `slugs` is null), loaded in batches. */
 export async function loadRecords(slugs: string[] | null): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
   const client = await dbReady();
+  const wanted = slugs ?? (await client.document.findMany({ where: { isCurrent: true }, select: { slug: true }, orderBy: { slug: "asc" } })).map((d) => d.slug);
+  const out: Array<{ slug: string; version: number; records: SearchRecord[] }> = [];
+  for (let i = 0; i < wanted.length; i += 100) out.push(...(await loadBatch(wanted.slice(i, i + 100))));
+  return out;
+}
+
+async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
+  const client = await dbReady();
   const docs = await client.document.findMany({
-    where: { isCurrent: true, ...(slugs ? { slug: { in: slugs } } : {}) },
+    where: { isCurrent: true, slug: { in: slugs } },
     select: {
       slug: true, version: true, title: true, kind: true, issuer: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true,
       provisions: { orderBy: { order: "asc" }, select: { id: true, eid: true, parentEid: true, label: true, heading: true, citation: true, role: true, text: true } },
