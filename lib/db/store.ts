@@ -36,6 +36,12 @@ export interface StoreInput {
   contentHash: string;
   /** Restoring an export: the stored version as it was, instead of the next version. */
   restore?: { version: number; isCurrent: boolean; importedAt: Date };
+  /**
+   * Parties already resolved in this ingest run (jurisdiction|mention → id),
+   * filled only after a document's transaction commits, so a rolled-back
+   * party never leaks into the next document.
+   */
+  partyCache?: Map<string, number>;
 }
 
 /** sha256 of a file's bytes and the parser version, hex: the same bytes parsed the same way are the same content. */
@@ -131,7 +137,8 @@ export async function storeDocument(client: Db, input: StoreInput): Promise<Stor
   const { result, slug, sourceName } = input;
   const doc = result.doc;
   const postgres = dbTargetProvider() === "postgres";
-  return client.$transaction(
+  const newlyResolved = new Map<string, number>();
+  const outcome = await client.$transaction(
     async (tx) => {
       // Two servers ingesting the same slug at once take turns (PostgreSQL; SQLite writes one at a time anyway).
       if (postgres) await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `policykb:document:${slug}`);
@@ -192,7 +199,18 @@ export async function storeDocument(client: Db, input: StoreInput): Promise<Stor
       const pid = (eid: string | null) => (eid ? provisionId.get(eid) ?? null : null);
 
       const jurisdiction = jurisdictionOf(doc.issuer);
-      const partyOf = await resolveParties(tx, [...new Set(doc.responsibilities.map((r) => r.party))], jurisdiction, postgres);
+      const mentions = [...new Set(doc.responsibilities.map((r) => r.party))];
+      const cacheKey = (m: string) => `${jurisdiction.name ?? ""}|${m}`;
+      const cache = input.partyCache;
+      const partyOf = new Map<string, number>();
+      for (const m of mentions) {
+        const id = cache?.get(cacheKey(m));
+        if (id !== undefined) partyOf.set(m, id);
+      }
+      for (const [m, id] of await resolveParties(tx, mentions.filter((m) => !partyOf.has(m)), jurisdiction, postgres)) {
+        partyOf.set(m, id);
+        newlyResolved.set(cacheKey(m), id);
+      }
       const responsibilities = doc.responsibilities.map((r) => ({ documentId, provisionId: pid(r.provision), partyId: partyOf.get(r.party)!, mention: r.party, role: r.role, text: r.text, start: r.start, end: r.end }));
       await insertRows(tx, provider, "Responsibility", ["documentId", "provisionId", "partyId", "mention", "role", "text", "start", "end"], responsibilities);
       await insertRows(tx, provider, "Deadline", ["documentId", "provisionId", "text", "date", "kind", "start", "end"], doc.deadlines.map((d) => ({ documentId, provisionId: pid(d.provision), text: d.text, date: d.date, kind: d.kind, start: d.start, end: d.end })));
@@ -230,4 +248,6 @@ export async function storeDocument(client: Db, input: StoreInput): Promise<Stor
     },
     { timeout: 120_000, maxWait: 60_000 },
   );
+  for (const [key, id] of newlyResolved) input.partyCache?.set(key, id);
+  return outcome;
 }

@@ -38,16 +38,16 @@ export interface IngestOptions {
 }
 
 /** Reads, parses and stores one file; throws with a one-line reason on failure. */
-export async function ingestFile(file: InputFile, usedSlugs: Map<string, string>): Promise<StoreOutcome> {
+export async function ingestFile(file: InputFile, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
   const bytes = new Uint8Array(await readFile(file.path));
-  return ingestBytes(bytes, file.path, usedSlugs);
+  return ingestBytes(bytes, file.path, usedSlugs, partyCache);
 }
 
 /**
  * Parses and stores one document given as bytes (an upload, or a file's
  * content). The slug is front matter's `slug`, else the file name without its extension.
  */
-export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map()): Promise<StoreOutcome> {
+export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map(), partyCache?: Map<string, number>): Promise<StoreOutcome> {
   const result = await parseDocument(bytes, fileName, { maxBytes: maxDocumentBytes() });
   const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
   if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
@@ -55,7 +55,7 @@ export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs
   if (other && other !== fileName) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
   usedSlugs.set(slug, fileName);
   const client = await dbReady();
-  return storeDocument(client, { result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: contentHash(bytes) });
+  return storeDocument(client, { result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: contentHash(bytes), partyCache });
 }
 
 /** Restores a `policykb export` file: parties first, then every document version as it was. */
@@ -96,6 +96,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
   const progress = createProgress(files.length, options.stream ?? process.stderr, { quiet: options.quiet });
   const summary: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], provisions: 0, parties: 0, links: 0, seconds: 0, outcomes: [] };
   const usedSlugs = new Map<string, string>();
+  const partyCache = new Map<string, number>();
   const record = async (outcome: StoreOutcome) => {
     summary[outcome.status]++;
     summary.provisions += outcome.provisions;
@@ -111,7 +112,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
         progress.tick(file.display);
         continue;
       }
-      const outcome = await ingestFile(file, usedSlugs);
+      const outcome = await ingestFile(file, usedSlugs, partyCache);
       await record(outcome);
     } catch (error) {
       const reason = error instanceof InputError ? error.message : `could not be stored: ${String((error as Error).message ?? error).split("\n").filter(Boolean).slice(-1)[0]}`;
