@@ -23,11 +23,13 @@ const text = (value: string | null | undefined): Cell => ({ text: value ?? "—"
 /** Columns and rows of a party's ledger. */
 export function ledgerTable(ledger: PartyLedger): Table {
   return {
-    columns: ["文件", "条款", "角色", "原文", "时限", "日期", "剩余天数"],
+    // 文中名称: which name (alias) the document used for the party.
+    columns: ["文件", "条款", "角色", "文中名称", "原文", "时限", "日期", "剩余天数"],
     rows: ledger.rows.map((r) => [
       { text: r.document.title ?? r.document.slug, href: documentPath(r.document.slug) },
       r.provision ? { text: [r.provision.citation, r.provision.heading].filter(Boolean).join(" "), href: documentPath(r.document.slug, { provision: r.provision.id }) } : text("全文"),
       text(RESPONSIBILITY_LABELS[r.role]),
+      text(r.mention),
       text(r.words),
       text(r.deadline ? `${r.deadline.text}（${DEADLINE_LABELS[r.deadline.kind]}）` : null),
       text(r.deadline?.date),
