@@ -41,7 +41,9 @@ export function continues(a: string, b: string, bIndented: boolean): boolean {
   if (bracketBalance(a) > 0 && bracketBalance(a) + bracketBalance(b) >= 0 && b.length < 120 && !/[。]$/.test(a)) return true;
   if (bIndented) return false;
   if (OPEN_END.test(a) && !/^[-—]{2,}/.test(a)) return a.length >= 8;
-  if (CJK_END.test(a) && a.length >= 28 && !TITLE_END.test(a) && !startsWithLabel(a)) return true;
+  // A long line ending in the middle of a word; a labelled line only when too long to be a heading.
+  const long = startsWithLabel(a) ? a.length >= 40 || (/[。;]/.test(a) && a.length >= 20) : a.length >= 28;
+  if (CJK_END.test(a) && long && !TITLE_END.test(a)) return true;
   return false;
 }
 

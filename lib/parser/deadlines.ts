@@ -13,6 +13,7 @@ export interface FoundDeadline {
   text: string;
   date: string | null;
   kind: DeadlineKind;
+  estimate?: string;
   start: number;
   end: number;
 }
@@ -183,10 +184,18 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     add({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
   }
 
-  // 一年破局、两年稳定、三年提升: milestones relative to an unstated start; kept with their words.
+  // 一年破局、两年稳定、三年提升 / 通过三年努力: relative to an unstated start; kept with their
+  // words, and an estimate counted from the effective date.
+  const estimate = (years: number) => (context.effectiveFrom ? addToDate(context.effectiveFrom, { years, days: -1 }) ?? undefined : undefined);
   MILESTONE_YEARS.lastIndex = 0;
   for (let m = MILESTONE_YEARS.exec(text); m; m = MILESTONE_YEARS.exec(text)) {
-    add({ text: m[0], date: null, kind: "milestone", start: offset + m.index, end: offset + m.index + m[0].length });
+    const years = chineseToNumber(m[1]!) ?? 0;
+    add({ text: m[0], date: null, kind: "milestone", estimate: estimate(years), start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  for (const m of text.matchAll(/(?:通过|经过|用)\s*([一二三四五六七八九十两]|\d+)\s*年(?:左右)?(?:的)?(?:时间)?(?:努力|时间)/g)) {
+    if (overlaps(m.index, m.index + m[0].length)) continue;
+    const years = /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseToNumber(m[1]!) ?? 0;
+    add({ text: m[0], date: null, kind: "milestone", estimate: estimate(years), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -19,6 +19,7 @@ import { findResponsibilities, splitParties, type AnnotationState } from "./part
 import { findReferences } from "./references";
 import { findLinks } from "./links";
 import { numberingMessages } from "./checks";
+import { DEFAULT_PARTY } from "./patterns";
 import type { Block, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
 
 export interface ParseOptions {
@@ -153,7 +154,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     const t = segText(seg);
     const provision = provisionId(seg);
     const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node });
-    for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, start: d.start, end: d.end });
+    for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), start: d.start, end: d.end });
     const deadlineAt = (pos: number) => {
       const before = segDeadlines.filter((d) => d.start - seg.start <= pos && d.date);
       return before.at(-1)?.date ?? null;
@@ -165,6 +166,23 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
     }
     for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });
+  }
+  // 以下均需试点城市政府落实，不再列出: the party of every item that follows in the same part.
+  for (const seg of segments) {
+    const m = DEFAULT_PARTY.exec(segText(seg));
+    if (!m) continue;
+    const party = asWritten(m[1]!, seg.start + m.index, seg.start + m.index + m[0].length);
+    // In a part's own text it covers that part's items; in the document's text, all that follow.
+    const scope = seg.node;
+    const inScope = (n: ProvisionNode) => {
+      if (!scope) return true;
+      for (let up: ProvisionNode | null = n.parent; up; up = up.parent) if (up === scope) return true;
+      return false;
+    };
+    for (const n of nodes) {
+      if (!n.marker || n.container || (n.spans[0]?.[0] ?? 0) <= seg.start + m.index || !inScope(n) || n === seg.node) continue;
+      responsibilities.push({ provision: n.id, party, role: "responsible", text: m[0], start: seg.start + m.index, end: seg.start + m.index + m[0].length });
+    }
   }
   // Table columns that name who is responsible (| 指导部门 |): their parties belong to the row's provision.
   const ownerAt = new Map<number, ProvisionNode>();
@@ -192,7 +210,8 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   }
 
   // Provision output.
-  const ownText = (n: ProvisionNode) => normaliseProvisionText(n.spans.map(([s, e]) => visibleText(src, s, e)).join("\n"));
+  // Within one span a newline is a line broken mid-sentence (joined by the blocks stage); between spans, a paragraph break.
+  const ownText = (n: ProvisionNode) => normaliseProvisionText(n.spans.map(([s, e]) => visibleText(src, s, e).replace(/[ \t\u3000]*\n[ \t\u3000]*/g, "")).join("\n"));
   const fullText = (n: ProvisionNode): string => [ownText(n), ...n.children.map(fullText)].filter(Boolean).join("\n");
   const provisions: ProvisionOut[] = nodes.map((n) => {
     const first = n.spans[0];

@@ -56,6 +56,12 @@ export interface DeadlineOut {
   text: string;
   date: string | null;
   kind: DeadlineKind;
+  /**
+   * For a date the text sets only relative to an unstated start (一年破局、
+   * 三年提升; 通过三年努力): the date counted from the effective date, kept apart
+   * from `date` because the start is an assumption.
+   */
+  estimate?: string;
   start: number;
   end: number;
 }
