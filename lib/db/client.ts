@@ -9,6 +9,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseTarget, type DatabaseTarget } from "./url";
+import { closeSqlite } from "./sql";
 
 /**
  * The client type the data-access code is written against. Both generated
@@ -74,6 +75,7 @@ export function dbTarget(): DatabaseTarget {
 
 /** Closes the shared client (CLI commands and tests call this at the end). */
 export async function closeDb(): Promise<void> {
+  closeSqlite();
   const holder = globalHolder.__policykbDb;
   if (!holder) return;
   globalHolder.__policykbDb = undefined;

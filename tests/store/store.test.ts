@@ -36,8 +36,7 @@ describe("ingest", () => {
     const result = await parseDocument(bytes, SEED);
     // Two provisions with one id: the unique key fails halfway through the transaction.
     result.doc.provisions.push({ ...result.doc.provisions[0]! });
-    const db = await dbReady();
-    await expect(storeDocument(db, { result, slug: "broken", sourceName: "broken.md", contentHash: contentHash(bytes) })).rejects.toThrow();
+    await expect(storeDocument({ result, slug: "broken", sourceName: "broken.md", contentHash: contentHash(bytes) })).rejects.toThrow();
     expect(await counts()).toEqual({ documents: 0, provisions: 0, responsibilities: 0, deadlines: 0, targets: 0, links: 0 });
   });
 
