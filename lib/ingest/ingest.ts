@@ -5,13 +5,16 @@
  * for the documents that changed.
  */
 import { readFile } from "node:fs/promises";
-import { InputError, parseDocument } from "../parser";
+import { InputError, type ParseResult } from "../parser";
 import { dbReady } from "../db/client";
 import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
 import { isExport, restoreParties, type Export } from "../db/export";
 import { cleanSlug, collectFiles, slugOfFile, type InputFile } from "./files";
 import { createProgress } from "./progress";
 import { maxDocumentBytes } from "./limits";
+import { createParsePool, parseWorkerCount, type ParsePool } from "./parse-pool";
+
+type Prepared = { kind: "document"; hash: string; result: ParseResult } | { kind: "export"; data: Export } | { kind: "failed"; error: unknown };
 
 export interface IngestFailure {
   file: string;
@@ -37,25 +40,25 @@ export interface IngestOptions {
   stream?: NodeJS.WriteStream;
 }
 
-/** Reads, parses and stores one file; throws with a one-line reason on failure. */
-export async function ingestFile(file: InputFile, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
-  const bytes = new Uint8Array(await readFile(file.path));
-  return ingestBytes(bytes, file.path, usedSlugs, partyCache);
-}
-
 /**
  * Parses and stores one document given as bytes (an upload, or a file's
  * content). The slug is front matter's `slug`, else the file name without its extension.
  */
-export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map(), partyCache?: Map<string, number>): Promise<StoreOutcome> {
-  const result = await parseDocument(bytes, fileName, { maxBytes: maxDocumentBytes() });
+export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map(), partyCache?: Map<string, number>, pool?: ParsePool): Promise<StoreOutcome> {
+  const hash = contentHash(bytes);
+  const result = await (pool ?? createParsePool(0)).parse(bytes, fileName, { maxBytes: maxDocumentBytes() });
+  return storeParsed(result, fileName, hash, usedSlugs, partyCache);
+}
+
+/** Stores a parsed document under its slug (checked against the others of this ingest). */
+async function storeParsed(result: ParseResult, fileName: string, hash: string, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
   const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
   if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
   const other = usedSlugs.get(slug);
   if (other && other !== fileName) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
   usedSlugs.set(slug, fileName);
-  const client = await dbReady();
-  return storeDocument(client, { result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: contentHash(bytes), partyCache });
+  await dbReady();
+  return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });
 }
 
 /** Restores a `policykb export` file: parties first, then every document version as it was. */
@@ -66,7 +69,7 @@ export async function ingestExport(data: Export): Promise<StoreOutcome[]> {
   for (const d of data.documents) {
     const { slug, version, isCurrent, sourceName, contentHash: hash, importedAt, sourceText, messages, ...doc } = d;
     outcomes.push(
-      await storeDocument(client, {
+      await storeDocument({
         result: { doc, sourceText, messages, extra: {}, encoding: "utf-8", format: "txt" },
         slug,
         sourceName,
@@ -105,21 +108,42 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
     summary.outcomes.push(outcome);
     if (outcome.status !== "unchanged" && options.onStored) await options.onStored(outcome);
   };
-  for (const file of files) {
-    try {
-      if (file.path.toLowerCase().endsWith(".json")) {
-        for (const outcome of await ingestExport(await readExport(file))) await record(outcome);
-        progress.tick(file.display);
-        continue;
+  // Files are read and parsed ahead (on worker threads for a folder) and stored in order, one at a time.
+  const pool = createParsePool(parseWorkerCount(files.length));
+  const maxBytes = maxDocumentBytes();
+  const prepare = async (file: InputFile): Promise<Prepared> => {
+    if (file.path.toLowerCase().endsWith(".json")) return { kind: "export", data: await readExport(file) };
+    const bytes = new Uint8Array(await readFile(file.path));
+    const hash = contentHash(bytes);
+    return { kind: "document", hash, result: await pool.parse(bytes, file.path, { maxBytes }) };
+  };
+  const ahead = Math.max(2, pool.workers * 4);
+  const prepared: Array<Promise<Prepared>> = [];
+  const settled = (p: Promise<Prepared>) => p.catch((error: unknown) => ({ kind: "failed" as const, error }));
+  try {
+    for (let i = 0; i < Math.min(ahead, files.length); i++) prepared[i] = settled(prepare(files[i]!));
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      const next = i + ahead;
+      if (next < files.length) prepared[next] = settled(prepare(files[next]!));
+      const ready = await prepared[i]!;
+      delete prepared[i];
+      try {
+        if (ready.kind === "failed") throw ready.error;
+        if (ready.kind === "export") {
+          for (const outcome of await ingestExport(ready.data)) await record(outcome);
+        } else {
+          await record(await storeParsed(ready.result, file.path, ready.hash, usedSlugs, partyCache));
+        }
+      } catch (error) {
+        const reason = error instanceof InputError ? error.message : `could not be stored: ${String((error as Error).message ?? error).split("\n").filter(Boolean).slice(-1)[0]}`;
+        summary.failed.push({ file: file.display, reason });
+        progress.line(`policykb: ${file.display}: ${reason}`);
       }
-      const outcome = await ingestFile(file, usedSlugs, partyCache);
-      await record(outcome);
-    } catch (error) {
-      const reason = error instanceof InputError ? error.message : `could not be stored: ${String((error as Error).message ?? error).split("\n").filter(Boolean).slice(-1)[0]}`;
-      summary.failed.push({ file: file.display, reason });
-      progress.line(`policykb: ${file.display}: ${reason}`);
+      progress.tick(file.display);
     }
-    progress.tick(file.display);
+  } finally {
+    await pool.close();
   }
   progress.done();
   summary.seconds = (Date.now() - started) / 1000;
