@@ -6,6 +6,7 @@
 import type { Role } from "../parser";
 import { createHash } from "node:crypto";
 import { dbReady } from "../db/client";
+import { marks, sql } from "../db/sql";
 import type { Crumb } from "./types";
 
 export interface SearchRecord {
@@ -71,33 +72,49 @@ export async function loadRecords(slugs: string[] | null): Promise<Array<{ slug:
 }
 
 async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
-  const client = await dbReady();
-  const docs = await client.document.findMany({
-    where: { isCurrent: true, slug: { in: slugs } },
-    select: {
-      slug: true, version: true, title: true, kind: true, issuer: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true,
-      provisions: { orderBy: { order: "asc" }, select: { id: true, eid: true, parentEid: true, label: true, heading: true, citation: true, role: true, text: true } },
-      responsibilities: { select: { provisionId: true, mention: true, role: true, party: { select: { name: true } } } },
-      deadlines: { select: { provisionId: true, date: true } },
-    },
-  });
+  // Plain SQL (sql.ts): a 10,000-document index loads in seconds, not minutes.
+  const q = sql();
+  const docs = await q.all<DocumentRow>(
+    `SELECT "id", "slug", "version", "title", "kind", "issuer", "issuedAt", "effectiveFrom", "effectiveUntil" FROM "Document" WHERE "isCurrent" = ? AND "slug" IN (${marks(slugs.length)})`,
+    [true, ...slugs],
+  );
+  if (!docs.length) return [];
+  const ids = docs.map((d) => d.id);
+  const inDocs = `"documentId" IN (${marks(ids.length)})`;
+  const provisions = await q.all<ProvisionRow>(`SELECT "id", "documentId", "eid", "parentEid", "label", "heading", "citation", "role", "text" FROM "Provision" WHERE ${inDocs} ORDER BY "documentId", "order"`, ids);
+  const responsibilities = await q.all<{ provisionId: number | null; mention: string; role: string; name: string }>(
+    `SELECT r."provisionId", r."mention", r."role", p."name" FROM "Responsibility" r JOIN "Party" p ON p."id" = r."partyId" WHERE r.${inDocs} ORDER BY r."id"`,
+    ids,
+  );
+  const deadlines = await q.all<{ provisionId: number | null; date: string | null }>(`SELECT "provisionId", "date" FROM "Deadline" WHERE ${inDocs} AND "date" IS NOT NULL ORDER BY "id"`, ids);
+  const partiesOf = new Map<number, Set<string>>();
+  const rolesOf = new Map<number, Array<{ mention: string; name: string; role: string }>>();
+  for (const r of responsibilities) {
+    if (r.provisionId == null) continue;
+    const set = partiesOf.get(r.provisionId) ?? new Set<string>();
+    set.add(r.name);
+    partiesOf.set(r.provisionId, set);
+    const roles = rolesOf.get(r.provisionId) ?? [];
+    roles.push({ mention: r.mention, name: r.name, role: r.role });
+    rolesOf.set(r.provisionId, roles);
+  }
+  const datesOf = new Map<number, Set<string>>();
+  for (const x of deadlines) {
+    if (x.provisionId == null || !x.date) continue;
+    const set = datesOf.get(x.provisionId) ?? new Set<string>();
+    set.add(x.date);
+    datesOf.set(x.provisionId, set);
+  }
+  const provisionsOf = new Map<number, ProvisionRow[]>();
+  for (const p of provisions) {
+    const list = provisionsOf.get(p.documentId) ?? [];
+    list.push(p);
+    provisionsOf.set(p.documentId, list);
+  }
   return docs.map((d) => {
-    const byEid = new Map(d.provisions.map((p) => [p.eid, p]));
-    const partiesOf = new Map<number, Set<string>>();
-    const rolesOf = new Map<number, Array<{ mention: string; name: string; role: string }>>();
-    for (const r of d.responsibilities) {
-      if (r.provisionId == null) continue;
-      const set = partiesOf.get(r.provisionId) ?? new Set<string>();
-      set.add(r.party.name);
-      partiesOf.set(r.provisionId, set);
-      rolesOf.set(r.provisionId, [...(rolesOf.get(r.provisionId) ?? []), { mention: r.mention, name: r.party.name, role: r.role }]);
-    }
-    const datesOf = new Map<number, string[]>();
-    for (const x of d.deadlines) {
-      if (x.provisionId == null || !x.date) continue;
-      datesOf.set(x.provisionId, [...(datesOf.get(x.provisionId) ?? []), x.date]);
-    }
-    const records = d.provisions.map((p) => {
+    const mine = provisionsOf.get(d.id) ?? [];
+    const byEid = new Map(mine.map((p) => [p.eid, p]));
+    const records = mine.map((p) => {
       const breadcrumb: Crumb[] = [];
       for (let up = p.parentEid ? byEid.get(p.parentEid) : undefined; up; up = up.parentEid ? byEid.get(up.parentEid) : undefined) {
         breadcrumb.unshift({ id: up.eid, label: up.label, heading: up.heading });
@@ -107,11 +124,35 @@ async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version
         provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role as Role, text: p.text, breadcrumb, parties: [...(partiesOf.get(p.id) ?? [])],
         partyRoles: rolesOf.get(p.id) ?? [],
         context: breadcrumb.map((c) => c.heading ?? "").filter(Boolean).join(" "),
-        dates: [...new Set(datesOf.get(p.id) ?? [])],
+        dates: [...(datesOf.get(p.id) ?? [])],
       };
     });
-    return { slug: d.slug, version: d.version, records };
+    return { slug: d.slug, version: Number(d.version), records };
   });
+}
+
+interface DocumentRow {
+  id: number;
+  slug: string;
+  version: number;
+  title: string | null;
+  kind: string | null;
+  issuer: string | null;
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+}
+
+interface ProvisionRow {
+  id: number;
+  documentId: number;
+  eid: string;
+  parentEid: string | null;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  role: string;
+  text: string;
 }
 
 /** Party aliases: every name (alias or canonical) → all names of its party. */
