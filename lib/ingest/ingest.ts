@@ -6,13 +6,15 @@
  */
 import { readFile } from "node:fs/promises";
 import { InputError, type ParseResult } from "../parser";
-import { dbReady } from "../db/client";
-import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
-import { isExport, restoreParties, type Export } from "../db/export";
-import { cleanSlug, collectFiles, slugOfFile, type InputFile } from "./files";
+import { contentHash, type StoreOutcome } from "../db/store";
+import { isExport, type Export } from "../db/export";
+import { collectFiles, type InputFile } from "./files";
+import { ingestExport, storeParsed } from "./document";
 import { createProgress } from "./progress";
 import { maxDocumentBytes } from "./limits";
-import { createParsePool, parseWorkerCount, type ParsePool } from "./parse-pool";
+import { createParsePool, parseWorkerCount } from "./parse-pool";
+
+export { ingestBytes, ingestExport } from "./document";
 
 type Prepared = { kind: "document"; hash: string; result: ParseResult } | { kind: "export"; data: Export } | { kind: "failed"; error: unknown };
 
@@ -38,47 +40,6 @@ export interface IngestOptions {
   /** Called after each stored (added or updated) document, e.g. to update the search index. */
   onStored?: (outcome: StoreOutcome) => Promise<void>;
   stream?: NodeJS.WriteStream;
-}
-
-/**
- * Parses and stores one document given as bytes (an upload, or a file's
- * content). The slug is front matter's `slug`, else the file name without its extension.
- */
-export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map(), partyCache?: Map<string, number>, pool?: ParsePool): Promise<StoreOutcome> {
-  const hash = contentHash(bytes);
-  const result = await (pool ?? createParsePool(0)).parse(bytes, fileName, { maxBytes: maxDocumentBytes() });
-  return storeParsed(result, fileName, hash, usedSlugs, partyCache);
-}
-
-/** Stores a parsed document under its slug (checked against the others of this ingest). */
-async function storeParsed(result: ParseResult, fileName: string, hash: string, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
-  const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
-  if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
-  const other = usedSlugs.get(slug);
-  if (other && other !== fileName) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
-  usedSlugs.set(slug, fileName);
-  await dbReady();
-  return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });
-}
-
-/** Restores a `policykb export` file: parties first, then every document version as it was. */
-export async function ingestExport(data: Export): Promise<StoreOutcome[]> {
-  const client = await dbReady();
-  await restoreParties(client, data.parties);
-  const outcomes: StoreOutcome[] = [];
-  for (const d of data.documents) {
-    const { slug, version, isCurrent, sourceName, contentHash: hash, importedAt, sourceText, messages, ...doc } = d;
-    outcomes.push(
-      await storeDocument({
-        result: { doc, sourceText, messages, extra: {}, encoding: "utf-8", format: "txt" },
-        slug,
-        sourceName,
-        contentHash: hash,
-        restore: { version, isCurrent, importedAt: new Date(importedAt) },
-      }),
-    );
-  }
-  return outcomes;
 }
 
 async function readExport(file: InputFile): Promise<Export> {

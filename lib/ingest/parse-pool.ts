@@ -9,6 +9,7 @@ import os from "node:os";
 import { Worker } from "node:worker_threads";
 import { InputError, parseDocument, type ParseOptions, type ParseResult } from "../parser";
 
+
 export interface ParsePool {
   parse(bytes: Uint8Array, fileName: string, options?: ParseOptions): Promise<ParseResult>;
   close(): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import { InputError, parseDocument, type ParseMessage, type PolicyDoc } from "../parser";
 import { cleanSlug, slugOfFile } from "../ingest/files";
-import { ingestBytes } from "../ingest/ingest";
+import { ingestBytes } from "../ingest/document";
 import { documentStored } from "../ingest/hooks";
 import type { StoreStatus } from "../db/store";
 import { MAX_UPLOAD_BYTES, UploadError, checkAdminToken, uploadsEnabled } from "./admin";

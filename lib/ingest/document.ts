@@ -1,0 +1,53 @@
+/**
+ * Ingesting one document: bytes → parse → store, all or nothing. The site's
+ * upload uses this module alone (folder ingest with its parse workers is
+ * ingest.ts, which the site's bundle must not pull in).
+ */
+import { InputError, parseDocument, type ParseResult } from "../parser";
+import { dbReady } from "../db/client";
+import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
+import { restoreParties, type Export } from "../db/export";
+import { cleanSlug, slugOfFile } from "./files";
+import { maxDocumentBytes } from "./limits";
+
+/**
+ * Parses and stores one document given as bytes (an upload, or a file's
+ * content). The slug is front matter's `slug`, else the file name without its extension.
+ */
+export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map(), partyCache?: Map<string, number>): Promise<StoreOutcome> {
+  const hash = contentHash(bytes);
+  const result = await parseDocument(bytes, fileName, { maxBytes: maxDocumentBytes() });
+  return storeParsed(result, fileName, hash, usedSlugs, partyCache);
+}
+
+/** Stores a parsed document under its slug (checked against the others of this ingest). */
+export async function storeParsed(result: ParseResult, fileName: string, hash: string, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
+  const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
+  if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
+  const other = usedSlugs.get(slug);
+  if (other && other !== fileName) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
+  usedSlugs.set(slug, fileName);
+  await dbReady();
+  return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });
+}
+
+/** Restores a `policykb export` file: parties first, then every document version as it was. */
+export async function ingestExport(data: Export): Promise<StoreOutcome[]> {
+  const client = await dbReady();
+  await restoreParties(client, data.parties);
+  const outcomes: StoreOutcome[] = [];
+  for (const d of data.documents) {
+    const { slug, version, isCurrent, sourceName, contentHash: hash, importedAt, sourceText, messages, ...doc } = d;
+    outcomes.push(
+      await storeDocument({
+        result: { doc, sourceText, messages, extra: {}, encoding: "utf-8", format: "txt" },
+        slug,
+        sourceName,
+        contentHash: hash,
+        restore: { version, isCurrent, importedAt: new Date(importedAt) },
+      }),
+    );
+  }
+  return outcomes;
+}
+
