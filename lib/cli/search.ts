@@ -31,7 +31,7 @@ export async function searchCommand(words: string[], options: SearchCommandOptio
       process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     } else {
       const strip = (s: string) => s.replace(/<\/?mark>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-      process.stdout.write(`${result.total} provision(s) for "${q}" (${result.tookMs} ms)\n`);
+      process.stdout.write(`${result.totalIsLowerBound ? "at least " : ""}${result.total} provision(s) for "${q}" (${result.tookMs} ms)\n`);
       for (const h of result.hits) process.stdout.write(`\n${h.documentTitle ?? h.document} ${h.citation}\n  ${strip(h.snippet)}\n  ${h.url}\n`);
     }
     return 0;

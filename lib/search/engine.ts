@@ -28,18 +28,44 @@ function indexedText(r: SearchRecord): string {
 
 /** Folded parts of a record, for verification and ranking. */
 interface FoldedRecord {
-  all: string;
   heading: string;
   text: string;
   context: string;
+  /** Folded names (as written and canonical) of the parties given work here. */
+  partyNames: string[];
+  /** Each responsibility: its role and the folded names it goes by. */
+  partyRoles: Array<{ role: string; mention: string; name: string }>;
 }
 
 function foldRecord(r: SearchRecord): FoldedRecord {
   const heading = fold(r.heading ?? "");
   const text = fold(r.text);
-  const context = fold(r.context);
-  return { all: `${heading}\n${text}\n${context}`, heading, text, context };
+  const context = r.context ? fold(r.context) : "";
+  if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: [] };
+  const partyRoles = r.partyRoles.map((p) => ({ role: p.role, mention: fold(p.mention), name: fold(p.name) }));
+  return { heading, text, context, partyNames: [...new Set(partyRoles.flatMap((p) => [p.mention, p.name]))], partyRoles };
 }
+
+const NONE: string[] = [];
+
+/** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
+const contains = (f: FoldedRecord, s: string) => f.text.includes(s) || f.heading.includes(s) || f.context.includes(s);
+
+/**
+ * How many full matches a query collects (best first: query terms early in
+ * heading and text) when no filter or facet needs every match; the total is
+ * then a lower bound. Keeps a query over 500,000 provisions in milliseconds.
+ */
+export const ENOUGH = 300;
+/** Of the matches, how many (best first) get the full relevance score. */
+const SCORED = 300;
+/** Candidates read from the index at a time. */
+const PAGE = 500;
+/** Per word, how many matches the partial-match tier weighs. */
+const PARTIAL = 1000;
+
+/** The forms a hit may contain for a word: as typed, or an alternative (alias). */
+const formsOf = (w: QueryWord) => (w.alternatives.length ? [w.text, ...w.alternatives] : [w.text]);
 
 export interface EngineQuery {
   words: QueryWord[];
@@ -52,6 +78,8 @@ export interface EngineQuery {
 
 export interface EngineResult {
   total: number;
+  /** The query stopped after ENOUGH matches: there are at least `total`. */
+  totalIsLowerBound: boolean;
   hits: SearchHit[];
   facets: Record<FacetName, Facet[]>;
 }
@@ -81,6 +109,17 @@ export class SearchEngine {
   /** Document slug → indexed version. */
   readonly versions = new Map<string, number>();
 
+  /** Deadline date → slots with a deadline on it (a query 2019年底 finds 2019年12月底前). */
+  private byDate = new Map<string, Set<number>>();
+
+  private addDates(slot: number, r: SearchRecord): void {
+    for (const date of r.dates) {
+      let set = this.byDate.get(date);
+      if (!set) this.byDate.set(date, (set = new Set()));
+      set.add(slot);
+    }
+  }
+
   get size(): number {
     return this.records.length - this.free.length;
   }
@@ -96,6 +135,7 @@ export class SearchEngine {
       this.records[slot] = r;
       this.folded[slot] = foldRecord(r);
       this.index.add(slot, indexedText(r));
+      this.addDates(slot, r);
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);
@@ -108,6 +148,7 @@ export class SearchEngine {
     if (!slots) return;
     for (const slot of slots) {
       this.index.remove(slot);
+      for (const date of this.records[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
       this.records[slot] = null;
       this.folded[slot] = null;
       this.free.push(slot);
@@ -137,6 +178,7 @@ export class SearchEngine {
     engine.records = state.records;
     engine.folded = state.records.map((r) => (r ? foldRecord(r) : null));
     engine.free = state.records.flatMap((r, i) => (r ? [] : [i]));
+    state.records.forEach((r, slot) => r && engine.addDates(slot, r));
     for (const [slug, version] of state.versions) engine.versions.set(slug, version);
     for (const [slug, slots] of state.slots) engine.slotsOf.set(slug, slots);
     return engine;
@@ -144,29 +186,88 @@ export class SearchEngine {
 
   // ---- querying ---------------------------------------------------------------
 
+  /** Tokens of a form that the index can look up (a lone CJK character is indexed only when alone in its run: left out). */
+  private tokensOf(form: string): string[] {
+    const tokens = tokenizer(this.strategy)(form);
+    return this.strategy === "bigram" ? tokens.filter((t) => !(t.length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(t))) : tokens;
+  }
+
   /**
-   * Slots whose text contains `word` (or an alternative, or a deadline on its
-   * date): FlexSearch candidates, verified by substring. With bigram tokens the
-   * candidates are a superset of the true matches; with segmenter words a text
-   * cut differently is found by the scan that runs when FlexSearch finds nothing.
+   * How many provisions hold a token: the length of its posting list in
+   * FlexSearch's map (term → one list per resolution slot), read, never changed.
    */
-  private candidates(word: QueryWord, limit: number): Set<number> {
-    const out = new Set<number>();
-    for (const form of [word.text, ...word.alternatives]) {
-      // A lone CJK character beside digits (2000名) is indexed only inside bigrams: look up the rest, verify the whole.
-      const probe = this.strategy === "bigram" ? form.replace(/(?<![\u3400-\u9fff])[\u3400-\u9fff](?![\u3400-\u9fff])/g, " ").trim() : form;
-      if (!probe) {
-        for (let slot = 0; slot < this.folded.length; slot++) if (this.folded[slot]?.all.includes(form)) out.add(slot);
+  private df(token: string): number {
+    const lists = (this.index as unknown as { map?: Map<string, Array<number[] | undefined>> }).map?.get(token);
+    if (!lists) return 0;
+    let n = 0;
+    for (const list of lists) if (list) n += list.length;
+    return n;
+  }
+
+  /** The token of a form with the shortest posting list; null when the index cannot look the form up. */
+  private rarest(form: string): { token: string; df: number } | null {
+    let best: { token: string; df: number } | null = null;
+    for (const token of this.tokensOf(form)) {
+      const df = this.df(token);
+      if (!best || df < best.df) best = { token, df };
+    }
+    return best;
+  }
+
+  /** About how many candidates stream(word) yields: what a query driven by this word reads. */
+  private estimate(word: QueryWord): number {
+    let n = word.date ? this.byDate.get(word.date)?.size ?? 0 : 0;
+    for (const form of formsOf(word)) {
+      const rare = this.rarest(form);
+      n += rare ? (rare.df === 0 && this.strategy === "words" ? this.records.length : rare.df) : this.records.length;
+    }
+    return n;
+  }
+
+  /**
+   * Candidate slots for a word, best first: the posting list of each form's
+   * rarest token, read from FlexSearch a page at a time in its order (query
+   * terms early in the heading and text first). A form the index cannot look
+   * up (a lone character; with segmenter words, one cut differently) is
+   * scanned; a word naming a date also yields provisions with a deadline on
+   * it. Candidates still have to be verified (matches()).
+   */
+  private *stream(word: QueryWord): Generator<number> {
+    const seen = word.alternatives.length || word.date ? new Set<number>() : null;
+    const fresh = (slot: number) => {
+      if (!seen) return true;
+      if (seen.has(slot)) return false;
+      seen.add(slot);
+      return true;
+    };
+    for (const form of formsOf(word)) {
+      const rare = this.rarest(form);
+      if (!rare || (rare.df === 0 && this.strategy === "words")) {
+        for (let slot = 0; slot < this.folded.length; slot++) {
+          const f = this.folded[slot];
+          if (f && contains(f, form) && fresh(slot)) yield slot;
+        }
         continue;
       }
-      const ids = this.index.search(probe, { limit }) as number[];
-      for (const id of ids) if (this.folded[id]?.all.includes(form)) out.add(id);
-      if (ids.length === 0 && this.strategy === "words") {
-        for (let slot = 0; slot < this.folded.length; slot++) if (this.folded[slot]?.all.includes(form)) out.add(slot);
+      if (rare.df === 0) continue;
+      for (let offset = 0; ; offset += PAGE) {
+        const ids = this.index.search(rare.token, { limit: PAGE, offset }) as number[];
+        for (const id of ids) if (fresh(id)) yield id;
+        if (ids.length < PAGE) break;
       }
     }
     if (word.date) {
-      for (let slot = 0; slot < this.records.length; slot++) if (this.records[slot]?.dates.includes(word.date)) out.add(slot);
+      for (const slot of this.byDate.get(word.date) ?? []) if (fresh(slot)) yield slot;
+    }
+  }
+
+  /** Slots that contain `word` (verified), at most `limit`. */
+  private candidates(word: QueryWord, limit: number): Set<number> {
+    const out = new Set<number>();
+    for (const slot of this.stream(word)) {
+      if (!this.matches(slot, word)) continue;
+      out.add(slot);
+      if (out.size >= limit) break;
     }
     return out;
   }
@@ -174,7 +275,7 @@ export class SearchEngine {
   private matches(slot: number, word: QueryWord): boolean {
     const f = this.folded[slot];
     if (!f) return false;
-    return f.all.includes(word.text) || word.alternatives.some((a) => f.all.includes(a)) || (word.date !== null && (this.records[slot]?.dates.includes(word.date) ?? false));
+    return contains(f, word.text) || word.alternatives.some((a) => contains(f, a)) || (word.date !== null && (this.records[slot]?.dates.includes(word.date) ?? false));
   }
 
   /**
@@ -207,16 +308,14 @@ export class SearchEngine {
     };
     return (slots ?? []).filter((slot) => {
       const f = this.folded[slot];
-      return f !== null && f !== undefined && loose.every((w) => within(f.all, w.text));
+      return f !== null && f !== undefined && loose.every((w) => within(f.heading, w.text) || within(f.text, w.text) || within(f.context, w.text));
     });
   }
 
-  /** Whether a party named by one of the words has one of the roles in this provision. */
-  private hasPartyRole(slot: number, words: QueryWord[], roles: string[]): boolean {
-    const r = this.records[slot];
-    if (!r) return false;
-    const names = new Set(words.flatMap((w) => [w.text, ...w.alternatives]));
-    return r.partyRoles.some((p) => roles.includes(p.role) && (names.has(fold(p.mention)) || names.has(fold(p.name))));
+  /** Whether a party named by one of `names` (folded query words and aliases) has one of the roles in this provision. */
+  private hasPartyRole(slot: number, names: Set<string>, roles: string[]): boolean {
+    const f = this.folded[slot];
+    return f ? f.partyRoles.some((p) => roles.includes(p.role) && (names.has(p.mention) || names.has(p.name))) : false;
   }
 
   private passes(r: SearchRecord, f: SearchFilters, today: string): boolean {
@@ -230,38 +329,53 @@ export class SearchEngine {
     return true;
   }
 
+  /**
+   * Slots that contain every lexical word (and satisfy the role words), best
+   * first, stopping after `enough` of them. The rarest word drives: its
+   * candidates are read from the index and the other words checked by
+   * substring, so a query costs what its rarest word's posting list costs
+   * (FlexSearch's own AND counts every posting of every term).
+   */
+  private fullMatches(lexical: QueryWord[], roleWords: QueryWord[], structural: boolean, enough: number): { matched: number[]; capped: boolean } {
+    const estimates = lexical.map((w) => this.estimate(w));
+    const driver = lexical[estimates.indexOf(Math.min(...estimates))]!;
+    const names = new Set(lexical.flatMap(formsOf));
+    const matched: number[] = [];
+    for (const slot of this.stream(driver)) {
+      if (!this.records[slot]) continue;
+      if (!lexical.every((w) => this.matches(slot, w))) continue;
+      if (structural && !roleWords.every((rw) => this.matches(slot, rw) || this.hasPartyRole(slot, names, rw.roles!))) continue;
+      matched.push(slot);
+      if (matched.length >= enough) return { matched, capped: true };
+    }
+    return { matched, capped: false };
+  }
+
   /** Runs a query: all words must match, in any order and distance. */
   run(q: EngineQuery): EngineResult {
     const today = q.today ?? todayInChina();
-    if (!q.words.length) return { total: 0, hits: [], facets: emptyFacets() };
+    if (!q.words.length) return { total: 0, totalIsLowerBound: false, hits: [], facets: emptyFacets() };
     // Role words (牵头) qualify the party words of the query when there are any.
     const roleWords = q.words.filter((w) => w.roles);
     const plainWords = q.words.filter((w) => !w.roles);
     const structural = roleWords.length > 0 && plainWords.length > 0;
     const lexical = structural ? plainWords : q.words;
-    // Start from the rarest word's candidates; check the others by substring.
-    const FULL = Math.max(this.records.length, 1);
-    const wordSets = lexical.map((w) => this.candidates(w, FULL));
-    const sets = [...wordSets].sort((a, b) => a.size - b.size);
-    const [first, ...rest] = sets;
-    const matched: number[] = [];
-    for (const slot of first ?? []) {
-      if (!rest.every((s) => s.has(slot))) continue;
-      if (structural && !roleWords.every((rw) => this.matches(slot, rw) || this.hasPartyRole(slot, plainWords, rw.roles!))) continue;
-      matched.push(slot);
-    }
-    const filtered = matched.filter((slot) => {
-      const r = this.records[slot];
-      return r !== null && r !== undefined && this.passes(r, q.filters, today);
-    });
-    const scored = filtered.map((slot) => ({ slot, score: this.score(slot, q.words), missing: [] as string[] }));
+    const wanted = q.offset + q.limit;
+    // Filters and facets need every match; a plain query takes FlexSearch's best candidates.
+    const everything = q.facets || hasFilters(q.filters);
+    const { matched, capped } = this.fullMatches(lexical, roleWords, structural, everything ? Infinity : Math.max(ENOUGH, wanted));
+    const filtered = matched.filter((slot) => this.passes(this.records[slot]!, q.filters, today));
+    const forms = q.words.map(formsOf);
+    // The best candidates get the full score; the rest keep FlexSearch's order behind them.
+    const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, q.words, forms) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
-    if (scored.length < q.offset + q.limit && lexical.length > 1) {
+    if (scored.length < wanted && lexical.length > 1) {
       const full = new Set(matched);
+      const wordSets = lexical.map((w) => this.candidates(w, Math.max(PARTIAL, wanted)));
       // Missing a common word (应用, 签发) costs less than missing a rare one: weigh words by rarity.
       const live = Math.max(2, this.size);
-      const weight = wordSets.map((set) => Math.log(live / Math.max(1, set.size)) + 0.1);
+      const weight = lexical.map((w, i) => Math.log(live / Math.max(1, wordSets[i]!.size < PARTIAL ? wordSets[i]!.size : Math.min(this.estimate(w), live))) + 0.1);
       const totalWeight = weight.reduce((a, b) => a + b, 0);
       const counts = new Map<number, number>();
       wordSets.forEach((set, i) => {
@@ -272,28 +386,30 @@ export class SearchEngine {
           const r = this.records[slot];
           return r !== null && r !== undefined && this.passes(r, q.filters, today);
         })
-        .map(([slot, n]) => ({ slot, score: n + this.score(slot, q.words) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, Math.max(SCORED, wanted))
+        .map(([slot, n]) => ({ slot, score: n + this.score(slot, q.words, forms) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
         .sort((a, b) => b.score - a.score || a.slot - b.slot);
-      scored.push(...partial.slice(0, q.offset + q.limit - scored.length));
+      scored.push(...partial.slice(0, wanted - scored.length));
     }
     // Still short: words written with something in between (通行费 ~ 通行收费, 政务公开 ~ 政务信息公开).
-    if (scored.length < q.offset + q.limit) {
+    if (scored.length < wanted) {
       const seen = new Set(scored.map((x) => x.slot));
       const fuzzy: typeof scored = [];
       for (const slot of this.fuzzyCandidates(lexical)) {
         if (seen.has(slot)) continue;
         const r = this.records[slot];
         if (!r || !this.passes(r, q.filters, today)) continue;
-        fuzzy.push({ slot, score: this.score(slot, q.words) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
+        fuzzy.push({ slot, score: this.score(slot, q.words, forms) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
       }
       fuzzy.sort((a, b) => b.score - a.score || a.slot - b.slot);
-      scored.push(...fuzzy.slice(0, q.offset + q.limit - scored.length));
+      scored.push(...fuzzy.slice(0, wanted - scored.length));
     }
-    const top = scored.slice(q.offset, q.offset + q.limit);
-    const best = scored.find((x) => !x.missing.length)?.score ?? 1;
+    const top = scored.slice(q.offset, wanted);
+    const best = scored.find((x) => !x.missing.length)?.score || 1;
     const hits = top.map(({ slot, score, missing }) => ({ ...this.hit(slot, missing.length ? Math.min(score, 0.99) * 0.5 : score / best, q.words), missing }));
     const facets = q.facets ? this.facets(matched, q.filters, today) : emptyFacets();
-    return { total: filtered.length, hits, facets };
+    return { total: filtered.length, totalIsLowerBound: capped, hits, facets };
   }
 
   /**
@@ -301,41 +417,65 @@ export class SearchEngine {
    * close matches; a match only through an ancestor's heading counts less;
    * specific (labelled, short) provisions rank above long ones.
    */
-  private score(slot: number, words: QueryWord[]): number {
+  private score(slot: number, words: QueryWord[], forms: string[][]): number {
     const r = this.records[slot]!;
     const f = this.folded[slot]!;
-    const forms = (w: QueryWord) => [w.text, ...w.alternatives];
-    const has = (hay: string, w: QueryWord) => forms(w).some((x) => hay.includes(x));
+    const n = words.length;
+    // Positions are counted in heading + "\n" + text without building that string.
+    const offset = f.heading.length + 1;
+    const indexOf = (x: string, from = 0): number => {
+      if (from < f.heading.length) {
+        const h = f.heading.indexOf(x, from);
+        if (h >= 0) return h;
+      }
+      const t = f.text.indexOf(x, Math.max(0, from - offset));
+      return t >= 0 ? t + offset : -1;
+    };
     let score = 1;
-    const inHeading = words.filter((w) => has(f.heading, w)).length;
-    const inText = words.filter((w) => has(f.text, w) || (w.date !== null && r.dates.includes(w.date))).length;
-    score += (3 * inHeading) / words.length;
-    score += (1.5 * inText) / words.length;
-    if (inHeading === words.length && f.heading.length) score += 1 + Math.min(1, 6 / f.heading.length);
-    const body = `${f.heading}\n${f.text}`;
-    const whole = words.map((w) => w.text).join("");
-    if (words.length > 1 && body.includes(whole)) score += 2;
+    let inHeading = 0;
+    let inText = 0;
     let firstAt = Infinity;
-    for (const w of words) {
-      const at = forms(w).map((x) => body.indexOf(x)).filter((i) => i >= 0);
-      if (at.length) firstAt = Math.min(firstAt, ...at);
+    let close = words.length > 1;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      const fs = forms[i]!;
+      if (fs.some((x) => f.heading.includes(x))) inHeading++;
+      if (fs.some((x) => f.text.includes(x)) || (w.date !== null && r.dates.includes(w.date))) inText++;
+      let last = -1;
+      let count = 0;
+      for (const x of fs) {
+        const at = indexOf(x);
+        if (at >= 0) {
+          firstAt = Math.min(firstAt, at);
+          last = Math.max(last, at);
+          // Provisions about the term name it more than once.
+          for (let k = at; k >= 0 && count < 4; k = indexOf(x, k + x.length)) count++;
+        }
+      }
+      score += (0.25 * Math.max(0, count - 1)) / n;
+      if (last < 0) close = false;
+      else {
+        lo = Math.min(lo, last);
+        hi = Math.max(hi, last);
+      }
+    }
+    score += (3 * inHeading) / n;
+    score += (1.5 * inText) / n;
+    if (inHeading === n && f.heading.length) score += 1 + Math.min(1, 6 / f.heading.length);
+    if (n > 1) {
+      const whole = words.map((w) => w.text).join("");
+      if (f.heading.includes(whole) || f.text.includes(whole)) score += 2;
     }
     if (firstAt < Infinity) score += 1 / (1 + firstAt / 40);
-    // Provisions about the term name it more than once.
-    for (const w of words) {
-      let n = 0;
-      for (const x of forms(w)) for (let i = body.indexOf(x); i >= 0 && n < 4; i = body.indexOf(x, i + x.length)) n++;
-      score += (0.25 * Math.max(0, n - 1)) / words.length;
-    }
-    if (words.length > 1) {
-      const positions = words.map((w) => Math.max(...forms(w).map((x) => body.indexOf(x))));
-      if (positions.every((p) => p >= 0)) score += 1 / (1 + (Math.max(...positions) - Math.min(...positions)) / 20);
-    }
+    if (close) score += 1 / (1 + (hi - lo) / 20);
     // A party the provision gives work to ranks above a passing mention.
-    const names = new Set(r.partyRoles.flatMap((p) => [fold(p.mention), fold(p.name)]));
-    if (words.some((w) => !w.roles && [w.text, ...w.alternatives].some((x) => names.has(x)))) score += 1.5;
-    const roleWords = words.filter((w) => w.roles);
-    if (roleWords.length && roleWords.every((rw) => this.hasPartyRole(slot, words.filter((w) => !w.roles), rw.roles!))) score += 1.5;
+    if (f.partyNames.length) {
+      if (words.some((w, i) => !w.roles && forms[i]!.some((x) => f.partyNames.includes(x)))) score += 1.5;
+      const roleWords = words.filter((w) => w.roles);
+      if (roleWords.length && roleWords.every((rw) => this.hasPartyRole(slot, new Set(words.filter((w) => !w.roles).flatMap(formsOf)), rw.roles!))) score += 1.5;
+    }
     if (r.label) score += 0.3;
     score -= 0.15 * Math.log2(1 + f.text.length / 200);
     return Math.max(score, 0.01);
@@ -387,6 +527,10 @@ export class SearchEngine {
   matchesAll(slot: number, words: QueryWord[]): boolean {
     return words.every((w) => this.matches(slot, w));
   }
+}
+
+function hasFilters(f: SearchFilters): boolean {
+  return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
 }
 
 export function yearOf(r: { issuedAt: string | null; effectiveFrom: string | null }): number | null {

@@ -136,5 +136,5 @@ export async function search(query: SearchQuery & { facets?: boolean }): Promise
     w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
   }
   const result = h.engine.run({ words, filters: query.filters ?? {}, limit: query.limit ?? 10, offset: query.offset ?? 0, facets: query.facets ?? false });
-  return { query: query.q, total: result.total, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
+  return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
 }

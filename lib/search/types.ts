@@ -62,7 +62,13 @@ export type FacetName = "kind" | "issuer" | "year" | "role" | "party" | "status"
 
 export interface SearchResult {
   query: string;
+  /** Matches of the query (after filters). */
   total: number;
+  /**
+   * true when `total` counts only the best candidates of a very common query
+   * (no filter or facet asked for every match): there are at least `total`.
+   */
+  totalIsLowerBound: boolean;
   tookMs: number;
   hits: SearchHit[];
   facets: Record<FacetName, Facet[]>;
