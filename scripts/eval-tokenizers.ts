@@ -30,7 +30,11 @@ try {
     const engine = new SearchEngine(strategy);
     for (const d of docs) engine.addDocument(d.slug, d.version, d.records);
     const build = performance.now() - t;
-    const size = JSON.stringify((await engine.exportState()).index).length / 1024;
+    let chars = 0;
+    await engine.exportIndex((_key, data) => {
+      chars += data.length;
+    });
+    const size = chars / 1024;
     const times: number[] = [];
     const run = async (q: string) => {
       const words = parseQuery(q);

@@ -9,7 +9,7 @@
 import { Index } from "flexsearch";
 import type { Role } from "../parser";
 import { validityStatus, todayInChina, type ValidityStatus } from "../status";
-import type { SearchRecord } from "./records";
+import { assembleRecords, type IndexedDocument, type SearchRecord } from "./records";
 import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
@@ -37,16 +37,35 @@ interface FoldedRecord {
   partyRoles: Array<{ role: string; mention: string; name: string }>;
 }
 
-function foldRecord(r: SearchRecord): FoldedRecord {
-  const heading = fold(r.heading ?? "");
-  const text = fold(r.text);
-  const context = r.context ? fold(r.context) : "";
-  if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: [] };
+/** Folded contexts of the document being added: siblings share one string. */
+const foldedContexts = new Map<string, string>();
+
+function foldRecord(r: SearchRecord, foldedText?: string): FoldedRecord {
+  const heading = r.heading ? fold(r.heading) : "";
+  const text = foldedText ?? fold(r.text);
+  let context = "";
+  if (r.context) {
+    context = foldedContexts.get(r.context) ?? fold(r.context);
+    if (foldedContexts.size > 1000) foldedContexts.clear();
+    foldedContexts.set(r.context, context);
+  }
+  if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: NO_ROLES };
   const partyRoles = r.partyRoles.map((p) => ({ role: p.role, mention: fold(p.mention), name: fold(p.name) }));
   return { heading, text, context, partyNames: [...new Set(partyRoles.flatMap((p) => [p.mention, p.name]))], partyRoles };
 }
 
 const NONE: string[] = [];
+const NO_ROLES: FoldedRecord["partyRoles"] = [];
+
+export interface EngineOptions {
+  /**
+   * Keep each provision's original text (default). Without it the engine
+   * holds only the folded text — a tenth of a large index's memory — and a
+   * hit's snippet is left for the caller to make from the stored text
+   * (EngineResult.textIds).
+   */
+  keepText?: boolean;
+}
 
 /** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
 const contains = (f: FoldedRecord, s: string) => f.text.includes(s) || f.heading.includes(s) || f.context.includes(s);
@@ -77,6 +96,8 @@ export interface EngineQuery {
 }
 
 export interface EngineResult {
+  /** For each hit, the provision id whose stored text the caller must make the snippet from (engine without original texts); else null. */
+  textIds: Array<number | null>;
   total: number;
   /** The query stopped after ENOUGH matches: there are at least `total`. */
   totalIsLowerBound: boolean;
@@ -84,13 +105,6 @@ export interface EngineResult {
   facets: Record<FacetName, Facet[]>;
 }
 
-export interface EngineState {
-  strategy: TokenStrategy;
-  index: Record<string, string>;
-  records: Array<SearchRecord | null>;
-  versions: Array<[string, number]>;
-  slots: Array<[string, number[]]>;
-}
 
 const emptyFacets = (): Record<FacetName, Facet[]> => ({ kind: [], issuer: [], year: [], role: [], party: [], status: [], doc: [] });
 
@@ -101,8 +115,11 @@ export class SearchEngine {
   /** Folded heading/text/context per slot, for verification and ranking. */
   private folded: Array<FoldedRecord | null> = [];
 
-  constructor(readonly strategy: TokenStrategy = "bigram") {
+  readonly keepText: boolean;
+
+  constructor(readonly strategy: TokenStrategy = "bigram", options: EngineOptions = {}) {
     this.index = newIndex(strategy);
+    this.keepText = options.keepText ?? true;
   }
   /** Document slug → its slots. */
   private slotsOf = new Map<string, number[]>();
@@ -132,9 +149,9 @@ export class SearchEngine {
     const slots: number[] = [];
     for (const r of records) {
       const slot = this.free.pop() ?? this.records.length;
-      this.records[slot] = r;
       this.folded[slot] = foldRecord(r);
       this.index.add(slot, indexedText(r));
+      this.records[slot] = this.keepText ? r : { ...r, text: "" };
       this.addDates(slot, r);
       slots.push(slot);
     }
@@ -163,25 +180,62 @@ export class SearchEngine {
 
   // ---- persistence ------------------------------------------------------------
 
-  /** Everything needed to load the engine again without re-indexing. */
-  async exportState(): Promise<EngineState> {
-    const index: Record<string, string> = {};
-    await this.index.export((key: string, data: string) => {
-      index[key] = data;
-    });
-    return { strategy: this.strategy, index, records: this.records, versions: [...this.versions], slots: [...this.slotsOf] };
+  /** Writes the FlexSearch index as its export chunks (key, JSON text), waiting on `write` between chunks. */
+  async exportIndex(write: (key: string, data: string) => void | Promise<void>): Promise<void> {
+    await this.index.export(write);
   }
 
-  static importState(state: EngineState): SearchEngine {
-    const engine = new SearchEngine(state.strategy);
-    for (const [key, data] of Object.entries(state.index)) engine.index.import(key, data);
-    engine.records = state.records;
-    engine.folded = state.records.map((r) => (r ? foldRecord(r) : null));
-    engine.free = state.records.flatMap((r, i) => (r ? [] : [i]));
-    state.records.forEach((r, slot) => r && engine.addDates(slot, r));
-    for (const [slug, version] of state.versions) engine.versions.set(slug, version);
-    for (const [slug, slots] of state.slots) engine.slotsOf.set(slug, slots);
-    return engine;
+  /** Reads one chunk written by exportIndex (before restoreDocument). */
+  importIndex(key: string, data: string): void {
+    this.index.import(key, data);
+  }
+
+  /** The indexed documents, each with its slots and its records in the compact form persist.ts writes. */
+  *indexedDocuments(): Generator<{ slots: number[]; document: IndexedDocument }> {
+    for (const [slug, slots] of this.slotsOf) {
+      const records = slots.map((slot) => this.records[slot]!);
+      const first = records[0];
+      const position = new Map(records.map((r, i) => [r.provision, i]));
+      yield {
+        slots,
+        document: {
+          slug, version: this.versions.get(slug)!,
+          title: first?.documentTitle ?? null, kind: first?.kind ?? null, issuer: first?.issuer ?? null,
+          issuedAt: first?.issuedAt ?? null, effectiveFrom: first?.effectiveFrom ?? null, effectiveUntil: first?.effectiveUntil ?? null,
+          provisions: records.map((r, i) => ({
+            id: r.id, folded: this.folded[slots[i]!]!.text,
+            eid: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: r.text,
+            parent: position.get(r.breadcrumb.at(-1)?.id ?? "") ?? -1,
+            partyRoles: r.partyRoles, dates: r.dates,
+          })),
+        },
+      };
+    }
+  }
+
+  /** Puts a persisted document's records back in the slots its index entries use (after importIndex). */
+  restoreDocument(slots: number[], document: IndexedDocument): void {
+    const records = assembleRecords(document);
+    slots.forEach((slot, i) => {
+      const r = records[i]!;
+      this.records[slot] = this.keepText ? r : { ...r, text: "" };
+      this.folded[slot] = foldRecord(r, document.provisions[i]!.folded);
+      this.addDates(slot, r);
+    });
+    this.slotsOf.set(document.slug, slots);
+    this.versions.set(document.slug, document.version);
+  }
+
+  /** After the last restoreDocument: the slots no document uses are free. */
+  finishRestore(): void {
+    this.free = [];
+    for (let slot = 0; slot < this.records.length; slot++) {
+      if (!this.records[slot]) {
+        this.records[slot] = null;
+        this.folded[slot] = null;
+        this.free.push(slot);
+      }
+    }
   }
 
   // ---- querying ---------------------------------------------------------------
@@ -354,7 +408,7 @@ export class SearchEngine {
   /** Runs a query: all words must match, in any order and distance. */
   run(q: EngineQuery): EngineResult {
     const today = q.today ?? todayInChina();
-    if (!q.words.length) return { total: 0, totalIsLowerBound: false, hits: [], facets: emptyFacets() };
+    if (!q.words.length) return { total: 0, totalIsLowerBound: false, hits: [], textIds: [], facets: emptyFacets() };
     // Role words (牵头) qualify the party words of the query when there are any.
     const roleWords = q.words.filter((w) => w.roles);
     const plainWords = q.words.filter((w) => !w.roles);
@@ -409,7 +463,8 @@ export class SearchEngine {
     const best = scored.find((x) => !x.missing.length)?.score || 1;
     const hits = top.map(({ slot, score, missing }) => ({ ...this.hit(slot, missing.length ? Math.min(score, 0.99) * 0.5 : score / best, q.words), missing }));
     const facets = q.facets ? this.facets(matched, q.filters, today) : emptyFacets();
-    return { total: filtered.length, totalIsLowerBound: capped, hits, facets };
+    const textIds = top.map(({ slot }) => (this.keepText ? null : this.records[slot]!.id));
+    return { total: filtered.length, totalIsLowerBound: capped, hits, textIds, facets };
   }
 
   /**
@@ -491,7 +546,7 @@ export class SearchEngine {
       heading: r.heading,
       citation: r.citation,
       role: r.role,
-      snippet: snippet(r.text, words),
+      snippet: this.keepText ? snippet(r.text, words) : "",
       url: `/documents/${encodeURIComponent(r.document)}#${r.provision}`,
       score: Math.round(score * 1000) / 1000,
       breadcrumb: r.breadcrumb,

@@ -6,8 +6,8 @@
  * once a second), and persisted again after each change.
  */
 import { parseQuery } from "./tokenize";
-import { SearchEngine } from "./engine";
-import { currentVersions, loadAliasGroups, loadRecords, storeFingerprint } from "./records";
+import { SearchEngine, snippet } from "./engine";
+import { currentVersions, loadAliasGroups, loadRecords, provisionTexts, storeFingerprint } from "./records";
 import { loadPersisted, persist } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
@@ -26,7 +26,16 @@ interface Holder {
   fingerprint: string;
   checkedAt: number;
   refreshing: Promise<void> | null;
+  /** Documents added, changed or removed since the copy on disk was written. */
+  unsaved: number;
 }
+
+/**
+ * Changes worth writing a new copy for. Loading applies what the copy lacks
+ * from the store (only those documents are read), so a small change need not
+ * rewrite a large index: at 10,000 documents a copy is ~400 MB.
+ */
+const worthPersisting = (engine: SearchEngine, unsaved: number) => unsaved >= Math.max(20, Math.ceil(engine.documents().length * 0.02));
 
 const state = globalThis as unknown as { __policykbSearch?: Promise<Holder>; __policykbSearchUrl?: string };
 const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "other"];
@@ -36,7 +45,7 @@ const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "o
  * removed ones; `all` reloads every document (party aliases changed, so the
  * parties recorded on provisions may have too).
  */
-async function syncEngine(engine: SearchEngine, all = false): Promise<boolean> {
+async function syncEngine(engine: SearchEngine, all = false): Promise<number> {
   const wanted = await currentVersions();
   const stale = [...wanted].filter(([slug, version]) => all || engine.versions.get(slug) !== version).map(([slug]) => slug);
   const gone = engine.documents().filter((slug) => !wanted.has(slug));
@@ -44,21 +53,23 @@ async function syncEngine(engine: SearchEngine, all = false): Promise<boolean> {
   if (stale.length) {
     for (const { slug, version, records } of await loadRecords(stale)) engine.addDocument(slug, version, records);
   }
-  return stale.length > 0 || gone.length > 0;
+  return stale.length + gone.length;
 }
 
 async function open(): Promise<Holder> {
   const fingerprint = await storeFingerprint();
   const persisted = await loadPersisted();
-  let engine: SearchEngine;
-  if (persisted && persisted.fingerprint === fingerprint) {
-    engine = persisted.engine;
-  } else {
-    engine = persisted?.engine ?? new SearchEngine();
-    await syncEngine(engine);
-    await persist(engine, fingerprint);
+  // The engine keeps folded text only; snippets are made from the stored text of the hits.
+  const engine = persisted?.engine ?? new SearchEngine("bigram", { keepText: false });
+  let unsaved = 0;
+  if (persisted?.fingerprint !== fingerprint) {
+    unsaved = await syncEngine(engine);
+    if (!persisted || worthPersisting(engine, unsaved)) {
+      await persist(engine, fingerprint);
+      unsaved = 0;
+    }
   }
-  return { engine, aliases: await loadAliasGroups(), fingerprint, checkedAt: Date.now(), refreshing: null };
+  return { engine, aliases: await loadAliasGroups(), fingerprint, checkedAt: Date.now(), refreshing: null, unsaved };
 }
 
 /** The engine of this process for the configured database, opened on first use. */
@@ -82,10 +93,13 @@ export async function refreshIndex(): Promise<void> {
   h.checkedAt = Date.now();
   if (fingerprint === h.fingerprint) return;
   const aliasesChanged = fingerprint.slice(-8) !== h.fingerprint.slice(-8);
-  const changed = await syncEngine(h.engine, aliasesChanged);
+  h.unsaved += await syncEngine(h.engine, aliasesChanged);
   h.aliases = await loadAliasGroups();
   h.fingerprint = fingerprint;
-  if (changed) await persist(h.engine, fingerprint);
+  if (worthPersisting(h.engine, h.unsaved)) {
+    await persist(h.engine, fingerprint);
+    h.unsaved = 0;
+  }
 }
 
 /** Drops the process's engine (tests switching databases). */
@@ -136,5 +150,13 @@ export async function search(query: SearchQuery & { facets?: boolean }): Promise
     w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
   }
   const result = h.engine.run({ words, filters: query.filters ?? {}, limit: query.limit ?? 10, offset: query.offset ?? 0, facets: query.facets ?? false });
+  const textIds = result.textIds.filter((id): id is number => id !== null);
+  if (textIds.length) {
+    const texts = await provisionTexts(textIds);
+    result.hits.forEach((hit, i) => {
+      const id = result.textIds[i];
+      if (id != null) hit.snippet = snippet(texts.get(id) ?? "", words);
+    });
+  }
   return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
 }

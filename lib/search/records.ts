@@ -10,6 +10,8 @@ import { marks, sql } from "../db/sql";
 import type { Crumb } from "./types";
 
 export interface SearchRecord {
+  /** The provision's row id in the store (where its text is read for snippets when the engine keeps only folded text). */
+  id: number;
   document: string;
   documentTitle: string | null;
   kind: string | null;
@@ -71,8 +73,77 @@ export async function loadRecords(slugs: string[] | null): Promise<Array<{ slug:
   return out;
 }
 
+/** A document as the index keeps it: its fields and its provisions in order, each pointing to its parent by position. */
+export interface IndexedDocument {
+  slug: string;
+  version: number;
+  title: string | null;
+  kind: string | null;
+  issuer: string | null;
+  issuedAt: string | null;
+  effectiveFrom: string | null;
+  effectiveUntil: string | null;
+  provisions: IndexedProvision[];
+}
+
+export interface IndexedProvision {
+  id: number;
+  eid: string;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  role: string;
+  text: string;
+  /** Position of the parent in the document's provisions, -1 for none. */
+  parent: number;
+  partyRoles: Array<{ mention: string; name: string; role: string }>;
+  dates: string[];
+  /** The folded text, when the engine keeps only that (persisted copies). */
+  folded?: string;
+}
+
+const NO_CRUMBS: Crumb[] = [];
+
+/**
+ * Search records of a document. Strings and breadcrumbs are shared, not
+ * copied: every record of a document points to the same title, and siblings
+ * to the same breadcrumb (an index of 500,000 provisions fits in memory).
+ */
+export function assembleRecords(d: IndexedDocument): SearchRecord[] {
+  const crumbsUnder = new Map<number, { breadcrumb: Crumb[]; context: string }>();
+  const under = (parent: number): { breadcrumb: Crumb[]; context: string } => {
+    if (parent < 0) return { breadcrumb: NO_CRUMBS, context: "" };
+    let known = crumbsUnder.get(parent);
+    if (!known) {
+      const p = d.provisions[parent]!;
+      const above = under(p.parent);
+      known = { breadcrumb: [...above.breadcrumb, { id: p.eid, label: p.label, heading: p.heading }], context: p.heading ? (above.context ? `${above.context} ${p.heading}` : p.heading) : above.context };
+      crumbsUnder.set(parent, known);
+    }
+    return known;
+  };
+  return d.provisions.map((p) => {
+    const { breadcrumb, context } = under(p.parent);
+    return {
+      document: d.slug, documentTitle: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
+      id: p.id, provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role as Role, text: p.text, breadcrumb,
+      parties: p.partyRoles.length ? [...new Set(p.partyRoles.map((r) => r.name))] : NO_NAMES,
+      partyRoles: p.partyRoles.length ? p.partyRoles : NO_ROLES,
+      context,
+      dates: p.dates.length ? p.dates : NO_NAMES,
+    };
+  });
+}
+
+const NO_NAMES: string[] = [];
+const NO_ROLES: SearchRecord["partyRoles"] = [];
+
 async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
-  // Plain SQL (sql.ts): a 10,000-document index loads in seconds, not minutes.
+  return (await loadIndexedDocuments(slugs)).map((d) => ({ slug: d.slug, version: d.version, records: assembleRecords(d) }));
+}
+
+/** Current versions of the given documents as the index keeps them, by plain SQL (a 10,000-document library loads in seconds). */
+async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocument[]> {
   const q = sql();
   const docs = await q.all<DocumentRow>(
     `SELECT "id", "slug", "version", "title", "kind", "issuer", "issuedAt", "effectiveFrom", "effectiveUntil" FROM "Document" WHERE "isCurrent" = ? AND "slug" IN (${marks(slugs.length)})`,
@@ -87,13 +158,9 @@ async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version
     ids,
   );
   const deadlines = await q.all<{ provisionId: number | null; date: string | null }>(`SELECT "provisionId", "date" FROM "Deadline" WHERE ${inDocs} AND "date" IS NOT NULL ORDER BY "id"`, ids);
-  const partiesOf = new Map<number, Set<string>>();
   const rolesOf = new Map<number, Array<{ mention: string; name: string; role: string }>>();
   for (const r of responsibilities) {
     if (r.provisionId == null) continue;
-    const set = partiesOf.get(r.provisionId) ?? new Set<string>();
-    set.add(r.name);
-    partiesOf.set(r.provisionId, set);
     const roles = rolesOf.get(r.provisionId) ?? [];
     roles.push({ mention: r.mention, name: r.name, role: r.role });
     rolesOf.set(r.provisionId, roles);
@@ -113,21 +180,16 @@ async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version
   }
   return docs.map((d) => {
     const mine = provisionsOf.get(d.id) ?? [];
-    const byEid = new Map(mine.map((p) => [p.eid, p]));
-    const records = mine.map((p) => {
-      const breadcrumb: Crumb[] = [];
-      for (let up = p.parentEid ? byEid.get(p.parentEid) : undefined; up; up = up.parentEid ? byEid.get(up.parentEid) : undefined) {
-        breadcrumb.unshift({ id: up.eid, label: up.label, heading: up.heading });
-      }
-      return {
-        document: d.slug, documentTitle: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
-        provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role as Role, text: p.text, breadcrumb, parties: [...(partiesOf.get(p.id) ?? [])],
+    const position = new Map(mine.map((p, i) => [p.eid, i]));
+    return {
+      slug: d.slug, version: Number(d.version), title: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
+      provisions: mine.map((p) => ({
+        id: Number(p.id), eid: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role, text: p.text,
+        parent: p.parentEid ? position.get(p.parentEid) ?? -1 : -1,
         partyRoles: rolesOf.get(p.id) ?? [],
-        context: breadcrumb.map((c) => c.heading ?? "").filter(Boolean).join(" "),
         dates: [...(datesOf.get(p.id) ?? [])],
-      };
-    });
-    return { slug: d.slug, version: Number(d.version), records };
+      })),
+    };
   });
 }
 
@@ -153,6 +215,13 @@ interface ProvisionRow {
   citation: string;
   role: string;
   text: string;
+}
+
+/** Stored texts of provisions by id (snippets of an engine that keeps only folded text). */
+export async function provisionTexts(ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await sql().all<{ id: number; text: string }>(`SELECT "id", "text" FROM "Provision" WHERE "id" IN (${marks(ids.length)})`, ids);
+  return new Map(rows.map((r) => [Number(r.id), r.text]));
 }
 
 /** Party aliases: every name (alias or canonical) → all names of its party. */

@@ -3,8 +3,10 @@ import { SearchEngine, ENOUGH } from "../../lib/search/engine";
 import { parseQuery } from "../../lib/search/tokenize";
 import type { SearchRecord } from "../../lib/search/records";
 
+let nextId = 1;
 function record(provision: string, text: string, extra: Partial<SearchRecord> = {}): SearchRecord {
   return {
+    id: nextId++,
     document: "d", documentTitle: "测试文件", kind: "意见", issuer: "某省人民政府", issuedAt: "2020-01-01", effectiveFrom: null, effectiveUntil: null,
     provision, label: null, heading: null, citation: provision, role: "task", text, breadcrumb: [], parties: [], partyRoles: [], context: "", dates: [],
     ...extra,
@@ -56,3 +58,68 @@ describe("search engine at scale", () => {
     expect(query(other, "2020年6月底", false, {}, "2020-06-30").total).toBe(0);
   });
 });
+
+describe("an engine that keeps folded text only", () => {
+  test("matches the same, and leaves each snippet to be made from the stored text", () => {
+    const full = new SearchEngine();
+    const lean = new SearchEngine("bigram", { keepText: false });
+    const records = [record("a", "推进“僵尸”企业出清，降低企业用电成本。"), record("b", "首台（套）重大技术装备保险补偿。")];
+    full.addDocument("d", 1, records.map((r) => ({ ...r })));
+    lean.addDocument("d", 1, records.map((r) => ({ ...r })));
+    for (const q of ["僵尸企业", "首台套", "用电 成本"]) {
+      const a = query(full, q);
+      const b = query(lean, q);
+      expect(b.hits.map((h) => h.provision)).toEqual(a.hits.map((h) => h.provision));
+      expect(b.hits.every((h) => h.snippet === "")).toBe(true);
+      expect(b.textIds).toEqual(a.hits.map((h) => records.find((r) => r.provision === h.provision)!.id));
+      expect(a.textIds.every((id) => id === null)).toBe(true);
+    }
+    expect(lean.find("d", "a")!.text).toBe("");
+  });
+});
+
+describe("the copy on disk", () => {
+  test("a persisted engine loads back with the same records, breadcrumbs, parties, dates and answers", async () => {
+    const { mkdtempSync, mkdirSync, existsSync, writeFileSync, readdirSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = mkdtempSync(path.join(tmpdir(), "policykb-persist-"));
+    const before = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `file:${path.join(dir, "x.db")}`;
+    try {
+      const { persist, loadPersisted, indexDir } = await import("../../lib/search/persist");
+      const engine = new SearchEngine();
+      const part = record("p1", "", { heading: "主要任务", label: "一、" });
+      const section = record("p1__s1", "多措并举降成本。", { heading: "多措并举降成本", label: "（一）", breadcrumb: [{ id: "p1", label: "一、", heading: "主要任务" }], context: "主要任务" });
+      const item = record("p1__s1__i1", "省财政厅牵头，2019年底前完成降低企业用电成本。", {
+        breadcrumb: [{ id: "p1", label: "一、", heading: "主要任务" }, { id: "p1__s1", label: "（一）", heading: "多措并举降成本" }],
+        context: "主要任务 多措并举降成本",
+        parties: ["某省财政厅"], partyRoles: [{ mention: "省财政厅", name: "某省财政厅", role: "lead" }], dates: ["2019-12-31"],
+      });
+      engine.addDocument("d", 3, [part, section, item]);
+      engine.addDocument("gone", 1, [record("g", "临时文件", { document: "gone" })]);
+      engine.removeDocument("gone");
+      mkdirSync(indexDir(), { recursive: true });
+      writeFileSync(path.join(indexDir(), "index.json"), "{}");
+      await persist(engine, "fp-1");
+      expect(existsSync(path.join(indexDir(), "index.json"))).toBe(false);
+      expect(readdirSync(indexDir()).sort()).toEqual(expect.arrayContaining(["state.json"]));
+      const loaded = (await loadPersisted())!;
+      expect(loaded.fingerprint).toBe("fp-1");
+      expect(loaded.engine.find("d", "p1__s1__i1")).toEqual(item);
+      expect(loaded.engine.find("d", "p1__s1")).toEqual(section);
+      expect(loaded.engine.versions.get("d")).toBe(3);
+      expect(loaded.engine.size).toBe(3);
+      for (const q of ["降成本", "用电成本 主要任务", "省财政厅"]) expect(query(loaded.engine, q)).toEqual(query(engine, q));
+      expect(query(loaded.engine, "2019年底", false, {}, "2019-12-31").hits.map((h) => h.provision)).toEqual(["p1__s1__i1"]);
+      // A slot freed before persisting is reused after loading.
+      loaded.engine.addDocument("new", 1, [record("n", "量子计算", { document: "new" })]);
+      expect(loaded.engine.size).toBe(4);
+      expect(query(loaded.engine, "量子计算").hits[0]!.document).toBe("new");
+    } finally {
+      if (before === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = before;
+    }
+  });
+});
+

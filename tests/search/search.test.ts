@@ -90,7 +90,7 @@ describe("bad queries", () => {
 
 describe("the index on disk", () => {
   test("is persisted and loaded at start without a rebuild; an ingest updates it", async () => {
-    expect(existsSync(path.join(indexDir(), "index.json"))).toBe(true);
+    expect(existsSync(path.join(indexDir(), "state.json"))).toBe(true);
     resetSearch();
     const loaded = await search({ q: "降成本" });
     expect(loaded.hits[0]!.provision).toBe("p2__s4");
