@@ -78,7 +78,7 @@ describe("party ledger", () => {
       expect(onPage.length).toBeGreaterThan(1);
       expect(onPage[0]).toEqual(["文件", "条款", "角色", "文中名称", "原文", "时限", "日期", "剩余天数"]);
       // Deadlines from the provisions, with days overdue.
-      expect(onPage.some((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[5] ?? "") && /^(逾期|剩余) \d+ 天$|^今天到期$/.test(r[6] ?? ""))).toBe(true);
+      expect(onPage.some((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[6] ?? "") && /^(逾期|剩余) \d+ 天$|^今天到期$/.test(r[7] ?? ""))).toBe(true);
 
       const csv = await download(page, "CSV");
       expect(csv.name).toMatch(/\.csv$/);

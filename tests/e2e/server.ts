@@ -16,7 +16,7 @@ let servers: ChildProcess[] = [];
 let dir: string | null = null;
 let pgPrefix: string | null = null;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, ms: number): Promise<void> {
+export async function waitFor(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
