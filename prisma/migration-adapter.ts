@@ -39,10 +39,34 @@ function isMultiStatementError(error: unknown): boolean {
   return /more than one statement/i.test(String((error as Error)?.message ?? error));
 }
 
-/** Wraps one connection with the fixes for bugs 1 and 2. */
+/**
+ * Wraps one connection with the fixes for bugs 1 and 2, and runs each
+ * migration script in one transaction: better-sqlite3 runs a script statement
+ * by statement, so a migration killed half-way would leave half its tables
+ * (PostgreSQL runs a multi-statement script as one implicit transaction
+ * already). lib/db/migrate.ts relies on this to retry a killed migration.
+ */
 function patched(connection: SqlDriverAdapter): SqlDriverAdapter {
   const executeRaw = connection.executeRaw.bind(connection);
   const queryRaw = connection.queryRaw.bind(connection);
+  const executeScript = connection.executeScript.bind(connection);
+  connection.executeScript = async (script: string) => {
+    if (script === MIGRATIONS_TABLE) return executeScript(script);
+    try {
+      await executeScript("BEGIN IMMEDIATE");
+    } catch (error) {
+      // Already inside the engine's own transaction: that one makes it atomic.
+      if (/within a transaction/i.test(String((error as Error)?.message ?? error))) return executeScript(script);
+      throw error;
+    }
+    try {
+      await executeScript(script);
+      await executeScript("COMMIT");
+    } catch (error) {
+      await executeScript("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  };
   let tableEnsured = false;
   const ensureTable = async () => {
     if (!tableEnsured) await connection.executeScript(MIGRATIONS_TABLE);

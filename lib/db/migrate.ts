@@ -3,7 +3,7 @@
  * bundled WebAssembly schema engine: no download) to the configured database.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import path from "node:path";
@@ -56,18 +56,122 @@ async function postgresUpToDate(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Marks migrations that a killed process left started but unfinished as
+ * rolled back, so `migrate deploy` applies them again instead of refusing
+ * (P3009). Safe only while holding the migration lock (no other process is
+ * applying them) and because each migration runs in one transaction
+ * (prisma/migration-adapter.ts for SQLite; PostgreSQL runs a script as one
+ * implicit transaction): a killed migration left nothing behind.
+ */
+const UNFINISHED = "finished_at IS NULL AND rolled_back_at IS NULL";
+const NOTE = "policykb: the process applying this migration stopped before it finished; its transaction left nothing, so it is applied again";
+
+function recoverSqlite(file: string): string[] {
+  if (!existsSync(file)) return [];
+  const db = new Database(file, { timeout: 15_000 });
+  try {
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return [];
+    const rows = db.prepare(`SELECT migration_name AS name FROM _prisma_migrations WHERE ${UNFINISHED}`).all() as Array<{ name: string }>;
+    if (rows.length) db.prepare(`UPDATE _prisma_migrations SET rolled_back_at = CURRENT_TIMESTAMP, logs = ? WHERE ${UNFINISHED}`).run(NOTE);
+    return rows.map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
+/** Prisma's own advisory lock key for migrations on PostgreSQL: holding it means no migrate is running. */
+const PRISMA_MIGRATE_LOCK = 72707369;
+
+async function recoverPostgres(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    try {
+      const table = await client.query("SELECT to_regclass('public._prisma_migrations') AS t");
+      if (!table.rows[0]?.t) return [];
+      const rows = await client.query(`UPDATE _prisma_migrations SET rolled_back_at = now(), logs = $1 WHERE ${UNFINISHED} RETURNING migration_name`, [NOTE]);
+      return rows.rows.map((r: { migration_name: string }) => r.migration_name);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK]);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Runs `work` holding `<db file>.migrate-lock` (one migrating process per
+ * SQLite file; a lock left by a killed process is taken over).
+ */
+async function withSqliteLock<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const lock = `${file}.migrate-lock`;
+  const until = Date.now() + 120_000;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lock, "utf8").trim());
+      if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() > until) throw new Error(`database migration: another process (pid ${holder}) has been migrating ${file} for 2 minutes`);
+      await sleep(200);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Runs `prisma migrate deploy` for DATABASE_URL (or the default SQLite file) when migrations are pending. */
 export async function migrate(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const target = databaseTarget(env);
-  if (target.file) mkdirSync(path.dirname(target.file), { recursive: true });
-  if (target.file && sqliteUpToDate(target.file)) return;
-  if (target.provider === "postgres" && (await postgresUpToDate(target.url))) return;
+  if (target.file) {
+    const file = target.file;
+    mkdirSync(path.dirname(file), { recursive: true });
+    if (sqliteUpToDate(file)) return;
+    await withSqliteLock(file, async () => {
+      if (sqliteUpToDate(file)) return;
+      reportRecovered(recoverSqlite(file));
+      await deploy(target.url, env);
+    });
+    return;
+  }
+  if (await postgresUpToDate(target.url)) return;
+  reportRecovered(await recoverPostgres(target.url));
+  await deploy(target.url, env);
+}
+
+function reportRecovered(names: string[]): void {
+  if (names.length) process.stderr.write(`policykb: migration ${names.join(", ")} was interrupted earlier; applying it again\n`);
+}
+
+async function deploy(url: string, env: NodeJS.ProcessEnv): Promise<void> {
   const root = projectRoot();
   const prisma = path.join(root, "node_modules", "prisma", "build", "index.js");
   try {
     await run(process.execPath, [prisma, "migrate", "deploy"], {
       cwd: root,
-      env: { ...env, DATABASE_URL: target.url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
+      env: { ...env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {
