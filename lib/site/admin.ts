@@ -32,7 +32,7 @@ export function uploadsEnabled(env: Readonly<Record<string, string | undefined>>
 export function checkAdminToken(given: string | null | undefined, env: Readonly<Record<string, string | undefined>> = process.env): void {
   const configured = env.ADMIN_TOKEN?.trim();
   if (!configured) throw new UploadError("uploads are disabled: the server has no ADMIN_TOKEN configured", 403);
-  if (!given) throw new UploadError("an admin token is required (Authorization: Bearer … or the token field)", 401);
+  if (!given) throw new UploadError('an admin token is required: send it as "Authorization: Bearer <token>"', 401);
   const a = createHash("sha256").update(given.trim()).digest();
   const b = createHash("sha256").update(configured).digest();
   if (!timingSafeEqual(a, b)) throw new UploadError("the admin token is wrong", 401);

@@ -203,9 +203,9 @@ function streamedUpload(megabytes: number) {
 }
 
 /** A POST that declares `length` bytes of body but sends only a few: the status and body of the answer. */
-function declaredUpload(length: number): Promise<{ status: number; body: string }> {
+function declaredUpload(length: number, headers: Record<string, string> = { authorization: `Bearer ${TOKEN}`, "content-type": "multipart/form-data; boundary=x" }): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request(url("/api/documents"), { method: "POST", headers: { authorization: `Bearer ${TOKEN}`, "content-type": "multipart/form-data; boundary=x", "content-length": String(length) } }, (response) => {
+    const request = http.request(url("/api/documents"), { method: "POST", headers: { ...headers, "content-length": String(length) } }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (d: string) => (body += d));
@@ -232,9 +232,23 @@ describe("write routes", () => {
     await expectRefusal(await fetch(url("/api/documents"), { method: "POST", headers: { authorization: "Bearer " }, body: new FormData() }), 401);
   });
 
-  test.todo(
-    "an unauthenticated POST /api/documents that is not multipart answers 401 — today 400 (`send the document as multipart/form-data`): lib/site/upload.ts checks the body's type before the token when no Bearer header is sent",
-  );
+  test("the token is checked first (401), then the content type (415), then the size (413)", async () => {
+    const documents = url("/api/documents");
+    // Unauthenticated and not multipart: 401, not 400 or 415.
+    await expectRefusal(await fetch(documents, { method: "POST", body: "一、总体要求", headers: { "content-type": "text/plain" } }), 401, /token/);
+    await expectRefusal(await fetch(documents, { method: "POST", body: '{"file":"x"}', headers: { "content-type": "application/json", authorization: "Bearer wrong" } }), 401, /token/);
+    await expectRefusal(await fetch(documents, { method: "POST" }), 401, /token/);
+    // Unauthenticated and declared over the limit: 401, not 413.
+    const unauthorised = await declaredUpload(50 * 1024 * 1024, { "content-type": "multipart/form-data; boundary=x" });
+    expect(unauthorised.status).toBe(401);
+    expect(JSON.parse(unauthorised.body).error).toMatch(/token/);
+    // With the token, not multipart: 415, also when declared over the limit.
+    await expectRefusal(await fetch(documents, { method: "POST", body: '{"file":"x"}', headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` } }), 415, /multipart/);
+    const wrongType = await declaredUpload(50 * 1024 * 1024, { authorization: `Bearer ${TOKEN}`, "content-type": "text/plain" });
+    expect(wrongType.status).toBe(415);
+    // A token sent only as a form field is not read (the body is not read before the header is checked).
+    await expectRefusal(await post(doc, { formToken: TOKEN }), 401, /Authorization: Bearer/);
+  });
 
   test("with the token: over 10 MB is 413 (declared or not), non-documents are 415, zip bombs 413, all as JSON", async () => {
     await expectRefusal(await post({ name: "big.txt", content: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41) }, { token: TOKEN }), 413, /10 MB/);
@@ -262,9 +276,17 @@ describe("write routes", () => {
     }
     expect((await fetch(url("/api/health"))).status).toBe(200);
   });
-  test.todo(
-    "a streamed upload (no Content-Length) is cut off after ~10 MB — today lib/site/upload.ts reads the whole body with request.formData() before checking the size, and before checking a form-field token, so an unauthenticated client can make the server buffer any amount (200 MB chunked: server RSS 93 MB → 732 MB, then 401)",
-  );
+  test("a streamed upload without Content-Length is not read past the limit (with the token) or at all (without): 200 MB sent, the server stops pulling", async () => {
+    // The client can only push what the server reads, plus what the sockets buffer (a few MB on loopback).
+    for (const [headers, status, most] of [[{ authorization: `Bearer ${TOKEN}` }, 413, 10 + 16], [{}, 401, 16]] as const) {
+      const { body, boundary, state } = streamedUpload(200);
+      const r = await fetch(url("/api/documents?preview=1"), { method: "POST", body, duplex: "half", headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}` } } as RequestInit);
+      await expectRefusal(r, status);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(state.pulled, `${status}: MB pulled`).toBeLessThan(most);
+    }
+    expect((await fetch(url("/api/health"))).status).toBe(200);
+  });
 
   test("GET /admin shows the upload form with a token configured; other methods on the API are refused", async () => {
     const admin = await fetch(url("/admin"));

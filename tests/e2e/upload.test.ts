@@ -45,7 +45,7 @@ describe("upload", () => {
 
   test("with the token, ?preview=1 returns the parse without storing it", async () => {
     const before = await (await fetch(`${inject("baseURL")}/api/documents`)).json();
-    const response = await post({ name: "预览测试.txt", content: "关于测试的通知\n\n一、总体要求\n（一）省财政厅牵头，2027年底前完成。" }, { formToken: TOKEN, preview: true });
+    const response = await post({ name: "预览测试.txt", content: "关于测试的通知\n\n一、总体要求\n（一）省财政厅牵头，2027年底前完成。" }, { token: TOKEN, preview: true });
     expect(response.status).toBe(200);
     const preview = await response.json();
     expect(preview.preview).toBe(true);
