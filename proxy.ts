@@ -7,6 +7,12 @@
  * attributes (a nonce cannot cover those). API routes get a static
  * `default-src 'none'` policy from next.config.mjs instead.
  * See node_modules/next/dist/docs/01-app/02-guides/content-security-policy.md.
+ *
+ * It also answers paths that are not valid percent-encoding
+ * (`/documents/%E0%A4%A`, `/parties/%FF`): Next's router cannot decode their
+ * dynamic segments and would answer a bare "Internal Server Error" before
+ * any page or route ran. Pages get the site's 404 page instead, API routes a
+ * 400 with a JSON error.
  */
 import { NextResponse, type NextRequest } from "next/server";
 
@@ -33,11 +39,29 @@ function nonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+/** Whether a URL path is valid percent-encoding (of UTF-8), i.e. whether its segments can be decoded. */
+export function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where a page path that cannot be decoded is rewritten: no route has this path, so it renders app/not-found.tsx with 404. */
+const UNDECODABLE_PAGE = "/_undecodable-path";
+
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const decodable = decodablePath(pathname);
+  if (pathname.startsWith("/api/")) {
+    return decodable ? NextResponse.next() : NextResponse.json({ error: "bad path: it is not valid percent-encoding (%XX bytes of UTF-8)" }, { status: 400 });
+  }
   const policy = contentSecurityPolicy(nonce(), { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = decodable ? NextResponse.next({ request: { headers } }) : NextResponse.rewrite(new URL(UNDECODABLE_PAGE, request.url), { request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
@@ -52,5 +76,8 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // API paths with a percent sign, for the decoding check only (not every API
+    // request: with a proxy in front, Next buffers request bodies, uploads included).
+    { source: "/api/:path(.*%.*)" },
   ],
 };

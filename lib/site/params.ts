@@ -53,7 +53,13 @@ export function toggled(values: QueryValues, key: string, value: string): QueryV
   return { ...values, [key]: next };
 }
 
-/** A dynamic route segment as text: percent-decoded once (kept as given when it is not valid percent-encoding). */
+/**
+ * A page's dynamic route segment as text: percent-decoded once (kept as given
+ * when it is not valid percent-encoding). Next 16 hands page components their
+ * params still encoded but route handlers (and, since 16.2, generateMetadata:
+ * vercel/next.js#95343) decoded, so route handlers use their params as they
+ * are. Paths that cannot be decoded at all never get here: proxy.ts answers them.
+ */
 export function decodeSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
