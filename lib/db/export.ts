@@ -3,6 +3,7 @@
  * every document with its source text and facts, and the parties with their
  * aliases. `policykb ingest` reads it back; exporting again gives the same JSON.
  */
+import { z } from "zod";
 import type { Db } from "./client";
 import type { PolicyDoc, ParseMessage, ResponsibilityRole, DeadlineKind, Comparator, LinkKind, Role } from "../parser";
 
@@ -75,9 +76,51 @@ export async function exportAll(client: Db): Promise<Export> {
   };
 }
 
-/** Whether a JSON value is a PolicyKB export. */
-export function isExport(value: unknown): value is Export {
-  return typeof value === "object" && value !== null && (value as { schema?: unknown }).schema === "policykb-export/1" && Array.isArray((value as { documents?: unknown }).documents);
+const span = { start: z.number().int(), end: z.number().int() };
+const exportSchema = z.object({
+  schema: z.literal("policykb-export/1"),
+  documents: z.array(
+    z.object({
+      slug: z.string().min(1),
+      version: z.number().int().positive(),
+      isCurrent: z.boolean(),
+      sourceName: z.string(),
+      contentHash: z.string().min(1),
+      importedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "a date and time"),
+      title: z.string().nullable(),
+      kind: z.string().nullable(),
+      issuer: z.string().nullable(),
+      docNumber: z.string().nullable(),
+      addressees: z.array(z.string()),
+      issuedAt: z.string().nullable(),
+      effectiveFrom: z.string().nullable(),
+      effectiveUntil: z.string().nullable(),
+      interpreter: z.string().nullable(),
+      provisions: z.array(z.object({ id: z.string().min(1), parent: z.string().nullable(), label: z.string().nullable(), heading: z.string().nullable(), role: z.string(), citation: z.string(), text: z.string(), ...span })),
+      responsibilities: z.array(z.object({ provision: z.string().nullable(), party: z.string().min(1), role: z.string(), text: z.string(), ...span })),
+      deadlines: z.array(z.object({ provision: z.string().nullable(), text: z.string(), date: z.string().nullable(), kind: z.string(), ...span })),
+      targets: z.array(z.object({ provision: z.string().nullable(), subject: z.string(), value: z.number(), unit: z.string(), comparator: z.string().nullable(), baseline: z.string().nullable(), deadline: z.string().nullable(), text: z.string(), ...span })),
+      links: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), score: z.number(), why: z.string(), method: z.string() })),
+      references: z.array(z.object({ provision: z.string().nullable(), title: z.string().nullable(), docNumber: z.string().nullable(), text: z.string(), ...span })),
+      sourceText: z.string(),
+      messages: z.array(z.unknown()),
+    }),
+  ),
+  parties: z.array(z.object({ name: z.string().min(1), kind: z.string(), aliases: z.array(z.object({ alias: z.string().min(1), source: z.string() })) })),
+});
+
+/** Whether a JSON value claims to be a PolicyKB export (its schema field). */
+export function isExport(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { schema?: unknown }).schema === "policykb-export/1";
+}
+
+/** What is wrong with a value that claims to be an export, in one line (where and what); null when it is a whole export. */
+export function exportProblem(value: unknown): string | null {
+  const result = exportSchema.safeParse(value);
+  if (result.success) return null;
+  const issue = result.error.issues[0]!;
+  const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+  return `${where || "export"}: ${issue.message}`;
 }
 
 /** Restores parties and aliases of an export (before its documents). */

@@ -7,7 +7,7 @@ import { InputError, parseDocument, type ParseResult } from "../parser";
 import { dbReady } from "../db/client";
 import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
 import { restoreParties, type Export } from "../db/export";
-import { cleanSlug, slugOfFile } from "./files";
+import { cleanSlug, printable, slugOfFile } from "./files";
 import { maxDocumentBytes } from "./limits";
 
 /**
@@ -23,9 +23,9 @@ export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs
 /** Stores a parsed document under its slug (checked against the others of this ingest). */
 export async function storeParsed(result: ParseResult, fileName: string, hash: string, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
   const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
-  if (!slug) throw new InputError("file name gives an empty slug", "unsupported");
+  if (!slug) throw new InputError("empty slug (name the file, or give a `slug` in front matter)", "unsupported");
   const other = usedSlugs.get(slug);
-  if (other && other !== fileName) throw new InputError(`slug "${slug}" is already used by ${other} in this ingest`, "unsupported");
+  if (other && other !== fileName) throw new InputError(`slug "${printable(slug)}" is already used by ${printable(other)} in this ingest`, "unsupported");
   usedSlugs.set(slug, fileName);
   await dbReady();
   return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });

@@ -29,9 +29,9 @@ export async function collectFiles(paths: string[]): Promise<InputFile[]> {
       const found: string[] = [];
       await walk(p, found);
       found.sort((a, b) => a.localeCompare(b, "en"));
-      for (const f of found) out.push({ path: f, display: f });
+      for (const f of found) out.push({ path: f, display: printable(f) });
     } else {
-      out.push({ path: p, display: p });
+      out.push({ path: p, display: printable(p) });
     }
   }
   return out;
@@ -54,8 +54,19 @@ export function slugOfFile(file: string): string {
   return cleanSlug(ext ? base.slice(0, -ext.length) : base);
 }
 
+/**
+ * A file name safe to print on one terminal line: control characters (a
+ * newline, an ESC sequence) and bidi overrides shown as escapes.
+ */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}
+
 /** A slug as stored: control and bidi characters dropped, slashes refused, trimmed. */
 export function cleanSlug(raw: string): string {
   // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/[/\\]/g, "_").trim().slice(0, 120);
+  const slug = raw.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "").replace(/[/\\]/g, "_").trim().slice(0, 120);
+  // "." and ".." are not names in a URL path (/documents/.. is /): leading dots go.
+  return slug.replace(/^\.+/, "");
 }

@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { InputError, type ParseResult } from "../parser";
 import { contentHash, type StoreOutcome } from "../db/store";
-import { isExport, type Export } from "../db/export";
+import { exportProblem, isExport, type Export } from "../db/export";
 import { collectFiles, type InputFile } from "./files";
 import { ingestExport, storeParsed } from "./document";
 import { createProgress } from "./progress";
@@ -50,7 +50,9 @@ async function readExport(file: InputFile): Promise<Export> {
     throw new InputError("not valid JSON (ingest reads .json files only as policykb exports)", "unsupported");
   }
   if (!isExport(value)) throw new InputError("JSON file is not a policykb export (schema policykb-export/1)", "unsupported");
-  return value;
+  const problem = exportProblem(value);
+  if (problem) throw new InputError(`not a policykb export: ${problem}`, "unsupported");
+  return value as Export;
 }
 
 /** Ingests paths (files or folders). */

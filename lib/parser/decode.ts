@@ -83,23 +83,63 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Decodes line by line when a file mixes UTF-8 and GBK lines. */
-function decodeMixed(bytes: Uint8Array): { text: string; gbkLines: number } {
-  const parts: string[] = [];
-  let gbkLines = 0;
+/**
+ * A line that is UTF-8 but for some stray bytes (a damaged copy): it still
+ * reads as Chinese, at least as many characters as replaced sequences. A GBK
+ * line read as UTF-8 is mostly replaced sequences and stray Latin letters
+ * (GBK pairs that happen to be valid two-byte UTF-8), hardly any Chinese.
+ */
+function mostlyUtf8(lossy: string): { ok: boolean; replaced: number } {
+  let replaced = 0;
+  let chinese = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if ((c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef)) chinese++;
+  }
+  return { ok: chinese >= 2 && chinese >= replaced, replaced };
+}
+
+/**
+ * Decodes line by line when a file is not valid UTF-8 as a whole: a line
+ * that is valid UTF-8, or UTF-8 with some stray bytes (replaced with U+FFFD),
+ * stays UTF-8; a line that reads as Chinese only in GB18030 is GB18030; a
+ * line with too few non-ASCII bytes to tell follows the file's majority.
+ */
+function decodeMixed(bytes: Uint8Array): { text: string; gbkLines: number; utf8Lines: number; replaced: number } {
+  type Line = { utf8: string; gbk: string | null; kind: "utf8" | "gbk" | "unsure"; replaced: number };
+  const lines: Line[] = [];
   let start = 0;
   for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      const line = bytes.subarray(start, i);
-      if (isUtf8(line)) parts.push(utf8.decode(line));
-      else {
-        parts.push(iconv.decode(Buffer.from(line), "gb18030"));
-        gbkLines++;
-      }
-      start = i + 1;
+    if (i !== bytes.length && bytes[i] !== 0x0a) continue;
+    const line = bytes.subarray(start, i);
+    start = i + 1;
+    let high = 0;
+    for (const b of line) if (b >= 0x80) high++;
+    if (isUtf8(line)) {
+      lines.push({ utf8: utf8.decode(line), gbk: null, kind: high ? "utf8" : "unsure", replaced: 0 });
+      continue;
     }
+    const lossy = utf8.decode(line);
+    const check = mostlyUtf8(lossy);
+    const gbk = iconv.decode(Buffer.from(line), "gb18030");
+    const kind = check.ok ? "utf8" : high < 4 || !/[\u3400-\u9fff]/.test(gbk) ? "unsure" : "gbk";
+    lines.push({ utf8: lossy, gbk, kind, replaced: check.replaced });
   }
-  return { text: parts.join("\n"), gbkLines };
+  const utf8Lines = lines.filter((l) => l.kind === "utf8").length;
+  let gbkLines = lines.filter((l) => l.kind === "gbk").length;
+  const unsureAs = utf8Lines >= gbkLines ? "utf8" : "gbk";
+  let replaced = 0;
+  const parts = lines.map((l) => {
+    const kind = l.kind === "unsure" ? unsureAs : l.kind;
+    if (kind === "gbk" && l.gbk !== null) {
+      if (l.kind === "unsure") gbkLines++;
+      return l.gbk;
+    }
+    replaced += l.replaced;
+    return l.utf8;
+  });
+  return { text: parts.join("\n"), gbkLines, utf8Lines, replaced };
 }
 
 /** Picks the text encoding of BOM-less bytes. */
@@ -137,26 +177,15 @@ function detectText(bytes: Uint8Array): { text: string; encoding: string; notes:
   if (best.encoding === "utf-8") return { text: utf8.decode(bytes), encoding: "utf-8", notes: [] };
   // Not UTF-8 as a whole: GB18030, unless some lines are valid multi-byte UTF-8 (a mixed file).
   const mixed = decodeMixed(bytes);
-  const utf8Lines = countUtf8MultibyteLines(bytes);
-  if (utf8Lines > 0 && mixed.gbkLines > 0) {
+  // (Replaced sequences are counted for every encoding in one note further on.)
+  if (mixed.gbkLines === 0) return { text: mixed.text, encoding: "utf-8", notes: [] };
+  if (mixed.utf8Lines > 0 && mixed.gbkLines > 0) {
     return { text: mixed.text, encoding: "mixed utf-8/gb18030", notes: [`mixed encodings: ${mixed.gbkLines} line(s) decoded as GB18030, the rest as UTF-8`] };
   }
   const text = iconv.decode(Buffer.from(bytes), "gb18030");
   return { text, encoding: "gb18030", notes: [] };
 }
 
-function countUtf8MultibyteLines(bytes: Uint8Array): number {
-  let count = 0;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      const line = bytes.subarray(start, i);
-      if (line.some((b) => b >= 0x80) && isUtf8(line)) count++;
-      start = i + 1;
-    }
-  }
-  return count;
-}
 
 /** Format from content, with the file name's extension as a hint for text formats. */
 function textFormat(text: string, fileName: string): Format {

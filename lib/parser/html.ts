@@ -5,6 +5,7 @@
  */
 import { fromHtml } from "hast-util-from-html";
 import type { Element, ElementContent, Root, RootContent } from "hast";
+import { InputError } from "./errors";
 
 const DROP = new Set(["script", "style", "noscript", "iframe", "frame", "frameset", "nav", "header", "footer", "aside", "form", "button", "select", "option", "textarea", "svg", "template", "object", "embed", "head", "input", "map", "canvas", "video", "audio"]);
 const BLOCK = new Set(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "center", "figure", "figcaption", "address", "body", "html", "hr"]);
@@ -124,8 +125,17 @@ export interface HtmlText {
   title: string | null;
 }
 
-/** The article text of an HTML page. */
+/** The article text of an HTML page; a page nested too deeply to walk is refused with one line. */
 export function htmlToText(html: string, options: { wholeBody?: boolean } = {}): HtmlText {
+  try {
+    return readHtml(html, options);
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new InputError("HTML is nested too deeply to read (thousands of levels of elements)", "unsupported");
+    throw error;
+  }
+}
+
+function readHtml(html: string, options: { wholeBody?: boolean }): HtmlText {
   const root = fromHtml(html);
   let title: string | null = null;
   const findTitle = (node: Node) => {

@@ -30,7 +30,8 @@ export const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){1,3})(?=\s|[\u4e00-\u9fa5“《(]
 /** 1. / 1、 / ⒈ — not 1.5 or 2019年. */
 export const ARABIC_DOT = /^(?:(\d{1,3})(?:\.(?![\d.])|、)|([\u2488-\u249b]))/;
 /** （1） / (1) / ⑴ */
-export const ARABIC_PAREN = /^(?:\((\d{1,3})\)|([\u2474-\u2487]))/;
+// Up to five digits: long lists run past (999).
+export const ARABIC_PAREN = /^(?:\((\d{1,5})\)|([\u2474-\u2487]))/;
 /** ① … ⑳, ❶ … ❿ */
 export const CIRCLED = /^([\u2460-\u2473\u2776-\u277f])/;
 /** 一是 / 一要 at the start of a line. */

@@ -18,6 +18,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { runCli } from "../helpers/cli";
+import { printable } from "../../lib/ingest/files";
 import { badInputs, generateBadInputs } from "../fixtures/bad/generate";
 import { checkStore, storeProblems } from "../../scripts/stress/lib/integrity.mjs";
 
@@ -163,7 +164,8 @@ export function badInputSuite(options: { generated: boolean }): void {
 
         const lines = messageLines(run.stderr);
         const doc = store.docs.find((d) => d.isCurrent) ?? store.docs[0];
-        const prefix = `policykb: ${want.failed ? `${dir}/in/${want.failed}` : run.arg}: `;
+        // The file name as printed: control characters shown as escapes (lib/ingest/files.ts printable()).
+        const prefix = `policykb: ${printable(want.failed ? `${dir}/in/${want.failed}` : run.arg)}: `;
         /** Each check: null when it holds, else what is wrong. */
         const checks: Record<Check, () => string | null> = {
           time: () => (run.seconds < BOUNDS.seconds ? null : `took ${run.seconds.toFixed(1)} s`),

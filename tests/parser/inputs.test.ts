@@ -45,6 +45,21 @@ describe("encodings are detected from the bytes", () => {
       expect(result.sourceText).toContain("多措并举降成本");
     });
   }
+  test("stray invalid bytes in a UTF-8 file are replaced, not read as GB18030 (one on a line, or one on every line)", async () => {
+    for (const every of [false, true]) {
+      const lines = seedText.split("\n");
+      const parts = lines.map((l, i) => (l.length > 8 && (every || i === 5) ? Buffer.concat([Buffer.from(l.slice(0, 4), "utf8"), Buffer.from([0xff]), Buffer.from(l.slice(4), "utf8")]) : Buffer.from(l, "utf8")));
+      const bytes = new Uint8Array(Buffer.concat(parts.flatMap((p, i) => (i < parts.length - 1 ? [p, Buffer.from("\n")] : [p]))));
+      const result = await parseDocument(bytes, "damaged.txt");
+      expect(result.encoding).toBe("utf-8");
+      expect(result.sourceText).toContain("\ufffd");
+      expect(result.sourceText).not.toMatch(/鍚|鐨|锛/);
+      expect(result.messages.map((m) => m.reason).join()).toMatch(/undecodable byte sequence\(s\) replaced/);
+      // The same provisions (a heading may hold the replacement character).
+      if (!every) expect(structure(result.doc).map((x) => x.split(":")[0])).toEqual(expected.map((x) => x.split(":")[0]));
+    }
+  });
+
   test("a file mixing UTF-8 and GBK lines is read line by line, with a message", async () => {
     const lines = seedText.split("\n");
     const parts = lines.map((l, i) => (i % 2 ? Buffer.from(iconv.encode(l, "gbk")) : Buffer.from(l, "utf8")));
