@@ -78,8 +78,8 @@ const contains = (f: FoldedRecord, s: string) => f.text.includes(s) || f.heading
 export const ENOUGH = 300;
 /** Of the matches, how many (best first) get the full relevance score. */
 const SCORED = 300;
-/** Candidates read from the index at a time. */
-const PAGE = 500;
+/** Driver scans longer than this check the other words against bitsets. */
+const SIEVE_FROM = 2000;
 /** Per word, how many matches the partial-match tier weighs. */
 const PARTIAL = 1000;
 
@@ -129,6 +129,36 @@ export class SearchEngine {
   /** Deadline date → slots with a deadline on it (a query 2019年底 finds 2019年12月底前). */
   private byDate = new Map<string, Set<number>>();
 
+  /** 1 for a slot that holds a record (typed arrays: testing them costs no cache miss per candidate). */
+  private live = new Uint8Array(1024);
+  /** Folded party names (as written and canonical) → how many provisions name them in a responsibility. */
+  private partyNameCounts = new Map<string, number>();
+
+  private countParties(slot: number, delta: 1 | -1): void {
+    for (const name of this.folded[slot]?.partyNames ?? []) {
+      const n = (this.partyNameCounts.get(name) ?? 0) + delta;
+      if (n > 0) this.partyNameCounts.set(name, n);
+      else this.partyNameCounts.delete(name);
+    }
+  }
+
+  /** 1 for a slot whose provision gives work to a party. */
+  private withParties = new Uint8Array(1024);
+
+  private setLive(slot: number, value: 0 | 1, parties = false): void {
+    if (slot >= this.live.length) {
+      const size = Math.max(slot + 1, this.live.length * 2);
+      const live = new Uint8Array(size);
+      live.set(this.live);
+      this.live = live;
+      const withParties = new Uint8Array(size);
+      withParties.set(this.withParties);
+      this.withParties = withParties;
+    }
+    this.live[slot] = value;
+    this.withParties[slot] = value && parties ? 1 : 0;
+  }
+
   private addDates(slot: number, r: SearchRecord): void {
     for (const date of r.dates) {
       let set = this.byDate.get(date);
@@ -153,6 +183,8 @@ export class SearchEngine {
       this.index.add(slot, indexedText(r));
       this.records[slot] = this.keepText ? r : { ...r, text: "" };
       this.addDates(slot, r);
+      this.setLive(slot, 1, r.partyRoles.length > 0);
+      this.countParties(slot, 1);
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);
@@ -166,6 +198,8 @@ export class SearchEngine {
     for (const slot of slots) {
       this.index.remove(slot);
       for (const date of this.records[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
+      this.setLive(slot, 0);
+      this.countParties(slot, -1);
       this.records[slot] = null;
       this.folded[slot] = null;
       this.free.push(slot);
@@ -221,6 +255,8 @@ export class SearchEngine {
       this.records[slot] = this.keepText ? r : { ...r, text: "" };
       this.folded[slot] = foldRecord(r, document.provisions[i]!.folded);
       this.addDates(slot, r);
+      this.setLive(slot, 1, r.partyRoles.length > 0);
+      this.countParties(slot, 1);
     });
     this.slotsOf.set(document.slug, slots);
     this.versions.set(document.slug, document.version);
@@ -247,14 +283,20 @@ export class SearchEngine {
   }
 
   /**
-   * How many provisions hold a token: the length of its posting list in
-   * FlexSearch's map (term → one list per resolution slot), read, never changed.
+   * A token's posting lists in FlexSearch's map (term → one list of ids per
+   * resolution slot, best slot first), read, never changed. Reading them
+   * directly is what a one-term search does, without its copies: paging a
+   * long list through search({ offset }) costs O(offset) a page, and
+   * FlexSearch 0.8.212 answers undefined for some offsets past a slot's end.
    */
+  private postings(token: string): Array<number[] | undefined> | undefined {
+    return (this.index as unknown as { map?: Map<string, Array<number[] | undefined>> }).map?.get(token);
+  }
+
+  /** How many provisions hold a token. */
   private df(token: string): number {
-    const lists = (this.index as unknown as { map?: Map<string, Array<number[] | undefined>> }).map?.get(token);
-    if (!lists) return 0;
     let n = 0;
-    for (const list of lists) if (list) n += list.length;
+    for (const list of this.postings(token) ?? []) if (list) n += list.length;
     return n;
   }
 
@@ -304,10 +346,8 @@ export class SearchEngine {
         continue;
       }
       if (rare.df === 0) continue;
-      for (let offset = 0; ; offset += PAGE) {
-        const ids = this.index.search(rare.token, { limit: PAGE, offset }) as number[];
-        for (const id of ids) if (fresh(id)) yield id;
-        if (ids.length < PAGE) break;
+      for (const list of this.postings(rare.token) ?? []) {
+        if (list) for (const id of list) if (fresh(id)) yield id;
       }
     }
     if (word.date) {
@@ -392,17 +432,87 @@ export class SearchEngine {
    */
   private fullMatches(lexical: QueryWord[], roleWords: QueryWord[], structural: boolean, enough: number): { matched: number[]; capped: boolean } {
     const estimates = lexical.map((w) => this.estimate(w));
-    const driver = lexical[estimates.indexOf(Math.min(...estimates))]!;
+    const least = Math.min(...estimates);
+    const driver = lexical[estimates.indexOf(least)]!;
     const names = new Set(lexical.flatMap(formsOf));
+    // Only a word that names some party can give a provision a role through a responsibility.
+    const partyWords = [...names].some((n) => this.partyNameCounts.has(n));
+    // A long scan checks the other words against bitsets of their rarest token's postings
+    // (a bit test instead of a substring search per candidate).
+    // The driver too, unless its candidates are matches already: they hold its rarest token, not yet all of them.
+    const sieves = least > SIEVE_FROM ? lexical.filter((w) => w !== driver || this.plainToken(w) === null).flatMap((w) => this.sieve(w)) : [];
+    // A role word (牵头) holds where its text is written or where a party of the query has that role.
+    const roleSieves = structural && least > SIEVE_FROM ? roleWords.map((rw) => this.sieve(rw)[0] ?? null) : roleWords.map(() => null);
+    // The driver's own candidates hold its rarest token: for a one-bigram word that is a match already.
+    const driverToken = this.plainToken(driver);
+    const exact = (w: QueryWord) => (w === driver ? driverToken !== null : sieves.some((s) => s.word === w && s.exact));
+    const verify = lexical.filter((w) => !exact(w));
     const matched: number[] = [];
+    const accept = (slot: number): boolean => {
+      // A typed array, not records[slot]: testing an object costs a cache miss per candidate.
+      if (this.live[slot] !== 1) return false;
+      for (const { bits } of sieves) if (!(bits[slot >>> 5]! & (1 << (slot & 31)))) return false;
+      for (const w of verify) if (!this.matches(slot, w)) return false;
+      if (!structural) return true;
+      return roleWords.every((rw, i) => {
+        const sieve = roleSieves[i];
+        const written = sieve ? (sieve.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0 && (sieve.exact || this.matches(slot, rw)) : this.matches(slot, rw);
+        return written || (partyWords && this.withParties[slot] === 1 && this.hasPartyRole(slot, names, rw.roles!));
+      });
+    };
+    // The common case straight over the posting lists; otherwise through stream() (forms, dates, scans).
+    const lists = driverToken ? this.postings(driverToken) ?? [] : null;
+    if (lists) {
+      for (const list of lists) {
+        if (!list) continue;
+        for (let i = 0; i < list.length; i++) {
+          const slot = list[i]!;
+          if (!accept(slot)) continue;
+          matched.push(slot);
+          if (matched.length >= enough) return { matched, capped: true };
+        }
+      }
+      return { matched, capped: false };
+    }
     for (const slot of this.stream(driver)) {
-      if (!this.records[slot]) continue;
-      if (!lexical.every((w) => this.matches(slot, w))) continue;
-      if (structural && !roleWords.every((rw) => this.matches(slot, rw) || this.hasPartyRole(slot, names, rw.roles!))) continue;
+      if (!accept(slot)) continue;
       matched.push(slot);
       if (matched.length >= enough) return { matched, capped: true };
     }
     return { matched, capped: false };
+  }
+
+  /** The token a plain two-character Chinese word is (bigram index; no aliases, no date), else null. */
+  private plainToken(w: QueryWord): string | null {
+    return this.strategy === "bigram" && !w.alternatives.length && !w.date && /^[\u3400-\u9fff]{2}$/.test(w.text) ? w.text : null;
+  }
+
+  /**
+   * The slots that may contain a word, as a bitset: for each form, the slots
+   * holding every one of its tokens; and the slots with a deadline on the
+   * word's date. `exact` when that is the same as containing the word (a
+   * plain two-character Chinese word is one bigram); otherwise candidates
+   * that pass are verified by substring. None with segmenter words, or when
+   * a form has no token the index can look up.
+   */
+  private sieve(w: QueryWord): Array<{ word: QueryWord; bits: Uint32Array; exact: boolean }> {
+    if (this.strategy !== "bigram") return [];
+    const words = (this.records.length >>> 5) + 1;
+    const out = new Uint32Array(words);
+    for (const form of formsOf(w)) {
+      const tokens = [...new Set(this.tokensOf(form))];
+      if (!tokens.length) return [];
+      let all: Uint32Array | null = null;
+      for (const token of tokens) {
+        const bits = new Uint32Array(words);
+        for (const list of this.postings(token) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
+        if (all) for (let i = 0; i < words; i++) all[i]! &= bits[i]!;
+        else all = bits;
+      }
+      for (let i = 0; i < words; i++) out[i]! |= all![i]!;
+    }
+    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out[slot >>> 5]! |= 1 << (slot & 31);
+    return [{ word: w, bits: out, exact: this.plainToken(w) !== null }];
   }
 
   /** Runs a query: all words must match, in any order and distance. */
