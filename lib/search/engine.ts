@@ -40,9 +40,22 @@ interface FoldedRecord {
 /** Folded contexts of the document being added: siblings share one string. */
 const foldedContexts = new Map<string, string>();
 
-function foldRecord(r: SearchRecord, foldedText?: string): FoldedRecord {
-  const heading = r.heading ? fold(r.heading) : "";
-  const text = foldedText ?? fold(r.text);
+/** Folded party names: a library names a few thousand parties, in hundreds of thousands of responsibilities. */
+const foldedNames = new Map<string, string>();
+function foldName(name: string): string {
+  let folded = foldedNames.get(name);
+  if (folded === undefined) {
+    if (foldedNames.size > 50_000) foldedNames.clear();
+    folded = fold(name);
+    foldedNames.set(name, folded);
+  }
+  return folded;
+}
+
+/** A record's folded strings; `known` gives those a persisted copy already holds. */
+function foldRecord(r: SearchRecord, known: { text?: string; heading?: string } = {}): FoldedRecord {
+  const heading = known.heading ?? (r.heading ? fold(r.heading) : "");
+  const text = known.text ?? fold(r.text);
   let context = "";
   if (r.context) {
     context = foldedContexts.get(r.context) ?? fold(r.context);
@@ -50,7 +63,7 @@ function foldRecord(r: SearchRecord, foldedText?: string): FoldedRecord {
     foldedContexts.set(r.context, context);
   }
   if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: NO_ROLES };
-  const partyRoles = r.partyRoles.map((p) => ({ role: p.role, mention: fold(p.mention), name: fold(p.name) }));
+  const partyRoles = r.partyRoles.map((p) => ({ role: p.role, mention: foldName(p.mention), name: foldName(p.name) }));
   return { heading, text, context, partyNames: [...new Set(partyRoles.flatMap((p) => [p.mention, p.name]))], partyRoles };
 }
 
@@ -237,7 +250,7 @@ export class SearchEngine {
           title: first?.documentTitle ?? null, kind: first?.kind ?? null, issuer: first?.issuer ?? null,
           issuedAt: first?.issuedAt ?? null, effectiveFrom: first?.effectiveFrom ?? null, effectiveUntil: first?.effectiveUntil ?? null,
           provisions: records.map((r, i) => ({
-            id: r.id, folded: this.folded[slots[i]!]!.text,
+            id: r.id, folded: this.folded[slots[i]!]!.text, foldedHeading: this.folded[slots[i]!]!.heading,
             eid: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: r.text,
             parent: position.get(r.breadcrumb.at(-1)?.id ?? "") ?? -1,
             partyRoles: r.partyRoles, dates: r.dates,
@@ -252,8 +265,9 @@ export class SearchEngine {
     const records = assembleRecords(document);
     slots.forEach((slot, i) => {
       const r = records[i]!;
-      this.records[slot] = this.keepText ? r : { ...r, text: "" };
-      this.folded[slot] = foldRecord(r, document.provisions[i]!.folded);
+      const p = document.provisions[i]!;
+      this.records[slot] = this.keepText || !r.text ? r : { ...r, text: "" };
+      this.folded[slot] = foldRecord(r, { text: p.folded, heading: p.foldedHeading });
       this.addDates(slot, r);
       this.setLive(slot, 1, r.partyRoles.length > 0);
       this.countParties(slot, 1);

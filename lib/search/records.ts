@@ -100,6 +100,8 @@ export interface IndexedProvision {
   dates: string[];
   /** The folded text, when the engine keeps only that (persisted copies). */
   folded?: string;
+  /** The folded heading ("" for none), likewise. */
+  foldedHeading?: string;
 }
 
 const NO_CRUMBS: Crumb[] = [];
