@@ -11,8 +11,10 @@
  * It also answers paths that are not valid percent-encoding
  * (`/documents/%E0%A4%A`, `/parties/%FF`): Next's router cannot decode their
  * dynamic segments and would answer a bare "Internal Server Error" before
- * any page or route ran. Pages get the site's 404 page instead, API routes a
- * 400 with a JSON error.
+ * any page or route ran. Likewise paths that decode to control characters
+ * (`/api/documents/%00`): no slug or party name holds one, and PostgreSQL
+ * refuses a NUL in any text it is asked to compare. Pages get the site's 404
+ * page instead, API routes a 400 with a JSON error.
  */
 import { NextResponse, type NextRequest } from "next/server";
 
@@ -39,11 +41,11 @@ function nonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-/** Whether a URL path is valid percent-encoding (of UTF-8), i.e. whether its segments can be decoded. */
+/** Whether a URL path is valid percent-encoding (of UTF-8) of text without control characters. */
 export function decodablePath(pathname: string): boolean {
   try {
-    decodeURIComponent(pathname);
-    return true;
+    // eslint-disable-next-line no-control-regex
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
   } catch {
     return false;
   }
@@ -56,7 +58,7 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const decodable = decodablePath(pathname);
   if (pathname.startsWith("/api/")) {
-    return decodable ? NextResponse.next() : NextResponse.json({ error: "bad path: it is not valid percent-encoding (%XX bytes of UTF-8)" }, { status: 400 });
+    return decodable ? NextResponse.next() : NextResponse.json({ error: "bad path: it is not valid percent-encoding (%XX bytes of UTF-8) of text without control characters" }, { status: 400 });
   }
   const policy = contentSecurityPolicy(nonce(), { dev: process.env.NODE_ENV === "development" });
   const headers = new Headers(request.headers);

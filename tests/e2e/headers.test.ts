@@ -424,7 +424,10 @@ describe("query parameters", () => {
     expect((await fetch(url(`/documents/${encodeURIComponent(slug)}`))).status).toBe(200);
   });
   test("odd slugs and encodings elsewhere do not crash pages or APIs", async () => {
-    for (const p of ["/documents/..%2F..%2Fetc%2Fpasswd", "/api/documents/..%2Fx", "/documents/%2E%2E", "/api/documents/%00", `/documents/${"x".repeat(5000)}`, "/search?q=%E0%A4%A", "/api/search?q=%E0%A4%A", "/xyz/%E0%A4%A"]) {
+    for (const p of ["/documents/..%2F..%2Fetc%2Fpasswd", "/api/documents/..%2Fx", "/documents/%2E%2E", "/api/documents/%00", `/documents/${"x".repeat(5000)}`, "/search?q=%E0%A4%A", "/api/search?q=%E0%A4%A", "/xyz/%E0%A4%A",
+      // NUL and control characters (PostgreSQL refuses a NUL in any text it compares).
+      "/documents/%00", "/parties/%01x", "/api/search?q=%00", "/api/search?q=%E4%BC%81%E4%B8%9A&party=%00&kind=%00&issuer=%00", "/api/documents?kind=%00&q=%00",
+      "/search?q=%00&party=%00", "/tasks?party=%00&role=%00", "/deadlines?party=%00", "/parties?q=%00", "/?q=%00"]) {
       const r = await fetch(url(p));
       expect(r.status, p).toBeLessThan(500);
     }
