@@ -6,12 +6,16 @@
 // error, timeout or non-2xx answer.
 //
 // Unless --url is given it builds the site when stale (NEXT_DIST_DIR is
-// honoured), ingests content/ into a temp database and starts its own server
-// on a free port. --during-ingest runs `policykb ingest` of --docs generated
+// honoured), ingests content/ into a database and starts --servers app
+// servers (default 1) on free ports, the connections spread over them. The
+// database is a new SQLite file in a temp folder, or --database URL (e.g. a
+// PostgreSQL database all the servers share; content/ is ingested into it,
+// idempotently). --during-ingest runs `policykb ingest` of --docs generated
 // documents into the same database while the load runs: reads must keep
-// answering.
+// answering. --url takes running servers instead, comma-separated.
 //
-//   node scripts/load.mjs [--duration 30] [--connections 50] [--url http://127.0.0.1:3000]
+//   node scripts/load.mjs [--duration 30] [--connections 50] [--servers 1] [--database URL]
+//                         [--url http://127.0.0.1:3000[,http://127.0.0.1:3001]]
 //                         [--during-ingest] [--docs 300] [--timeout 10] [--json]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +24,7 @@ import autocannon from "autocannon";
 import { checkStore, storeProblems } from "./stress/lib/integrity.mjs";
 import { cliChild, contentSlugs, copyContent, dbFile, ensureBuild, memoryOf, options, prepareContent, random, relevanceQueries, siteEnv, startServer, stopServer } from "./stress/lib/site.mjs";
 
-const opts = options({ duration: 30, connections: 50, url: "", "during-ingest": false, docs: 300, timeout: 10, seed: 1, json: false });
+const opts = options({ duration: 30, connections: 50, url: "", servers: 1, database: "", "during-ingest": false, docs: 300, timeout: 10, seed: 1, json: false });
 const log = (s) => process.stderr.write(`${s}\n`);
 
 /** Loopback only: this is a load generator, never pointed at someone else's server. */
@@ -36,26 +40,35 @@ function percentile(sorted, p) {
 }
 
 async function main() {
-  if (opts.url && !loopback(opts.url)) throw new Error(`--url must be a loopback address (127.0.0.1, localhost, ::1), got ${opts.url}`);
-  if (opts["during-ingest"] && opts.url) throw new Error("--during-ingest needs the script's own server (leave out --url)");
-  let server = null;
+  const given = opts.url ? String(opts.url).split(",").map((u) => u.trim().replace(/\/$/, "")) : [];
+  for (const url of given) if (!loopback(url)) throw new Error(`--url must be a loopback address (127.0.0.1, localhost, ::1), got ${url}`);
+  if (opts["during-ingest"] && given.length) throw new Error("--during-ingest needs the script's own servers (leave out --url)");
+  const count = Number(opts.servers);
+  if (!Number.isInteger(count) || count < 1 || count > 8) throw new Error(`--servers must be 1 to 8, got ${opts.servers}`);
+  if (opts.database && !/^(?:file:|postgres(?:ql)?:\/\/)/.test(opts.database)) throw new Error(`--database must be a file: or postgres:// URL, got ${opts.database}`);
+  const servers = [];
   let dir = null;
   let env = null;
-  let base = opts.url.replace(/\/$/, "");
+  let bases = given;
   try {
-    if (!base) {
+    if (!bases.length) {
       ensureBuild(log);
       dir = mkdtempSync(path.join(tmpdir(), "policykb-load-"));
-      env = siteEnv(dir);
-      log(`load: ingesting content/ into ${dbFile(env)}`);
+      env = siteEnv(dir, opts.database ? { DATABASE_URL: opts.database } : {});
+      log(`load: ingesting content/ into ${opts.database ? "the --database" : dbFile(env)}`);
       prepareContent(env);
-      server = await startServer(env);
-      base = server.base;
-      log(`load: server on ${base} (pid ${server.child.pid}, up in ${server.startMs} ms)`);
+      for (let i = 0; i < count; i++) {
+        // Each server its own index folder, as on separate machines.
+        const server = await startServer({ ...env, POLICYKB_DATA: path.join(dir, `data-${i}`) });
+        servers.push(server);
+        log(`load: server ${i + 1} on ${server.base} (pid ${server.child.pid}, up in ${server.startMs} ms)`);
+      }
+      bases = servers.map((s) => s.base);
     }
+    const base = bases[0];
     const health = await (await fetch(`${base}/api/health`)).json();
     const queries = relevanceQueries();
-    const slugs = opts.url ? (await (await fetch(`${base}/api/documents`)).json()).map((d) => d.slug) : contentSlugs();
+    const slugs = given.length ? (await (await fetch(`${base}/api/documents`)).json()).map((d) => d.slug) : contentSlugs();
     const rnd = random(opts.seed);
     const pick = (list) => list[Math.floor(rnd() * list.length)];
     /** Two searches to one reader page. */
@@ -63,8 +76,10 @@ async function main() {
 
     // Warm-up (not measured): every reader page and some searches once, so JIT and caches are warm.
     const warmStart = Date.now();
-    for (const slug of slugs) await (await fetch(`${base}/documents/${encodeURIComponent(slug)}`)).arrayBuffer();
-    for (const q of queries.slice(0, 20)) await (await fetch(`${base}/api/search?q=${encodeURIComponent(q)}`)).arrayBuffer();
+    for (const b of bases) {
+      for (const slug of slugs) await (await fetch(`${b}/documents/${encodeURIComponent(slug)}`)).arrayBuffer();
+      for (const q of queries.slice(0, 20)) await (await fetch(`${b}/api/search?q=${encodeURIComponent(q)}`)).arrayBuffer();
+    }
     log(`load: warmed up in ${Date.now() - warmStart} ms`);
 
     let ingest = null;
@@ -78,9 +93,10 @@ async function main() {
     const latencies = { search: [], reader: [], first: [], steady: [] };
     const seen = new Set();
     const statuses = new Map();
-    log(`load: ${opts.connections} connections for ${opts.duration} s against ${base} (${queries.length} queries, ${slugs.length} documents; ${health.documents} documents, ${health.provisions} provisions stored)`);
+    log(`load: ${opts.connections} connections for ${opts.duration} s against ${bases.join(", ")} (${queries.length} queries, ${slugs.length} documents; ${health.documents} documents, ${health.provisions} provisions stored)`);
     const instance = autocannon({
-      url: base,
+      // Several servers: autocannon spreads the connections over them (as a load balancer would).
+      url: bases.length > 1 ? bases : base,
       connections: opts.connections,
       duration: opts.duration,
       timeout: opts.timeout,
@@ -118,7 +134,9 @@ async function main() {
       return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
     };
     const figures = {
-      url: base,
+      url: bases.join(","),
+      servers: bases.length,
+      database: opts.database ? (/^postgres/.test(opts.database) ? "postgresql" : "sqlite") : given.length ? "unknown" : "sqlite",
       connections: opts.connections,
       durationSeconds: result.duration,
       requests: result.requests.total,
@@ -133,7 +151,7 @@ async function main() {
       errors: result.errors,
       timeouts: result.timeouts,
       non2xx: result.non2xx,
-      serverMemory: server ? memoryOf(server.child.pid) : null,
+      serverMemory: servers.map((s) => memoryOf(s.child.pid)),
       ingest: ingestOutcome,
     };
     const problems = [];
@@ -145,8 +163,8 @@ async function main() {
     if (ingest) {
       const after = await (await fetch(`${base}/api/health`)).json();
       figures.documentsAfter = after.documents;
-      const store = checkStore(dbFile(env));
-      problems.push(...storeProblems(store));
+      // The integrity check reads an SQLite file; on PostgreSQL the store tests cover it.
+      if (env.DATABASE_URL.startsWith("file:")) problems.push(...storeProblems(checkStore(dbFile(env))));
     }
 
     const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(0)} ms` : "–");
@@ -155,14 +173,14 @@ async function main() {
     else {
       process.stdout.write(
         [
-          `load: ${figures.requests} requests in ${figures.durationSeconds} s = ${figures.requestsPerSecond.toFixed(1)} requests/s (${opts.connections} connections${ingest ? `, during an ingest of ${opts.docs} documents` : ""})`,
+          `load: ${figures.requests} requests in ${figures.durationSeconds} s = ${figures.requestsPerSecond.toFixed(1)} requests/s (${opts.connections} connections, ${bases.length} server${bases.length > 1 ? "s" : ""}, ${figures.database}${ingest ? `, during an ingest of ${opts.docs} documents` : ""})`,
           line("all", figures.latencyMs),
           line("search", figures.searchLatencyMs),
           line("reader", figures.readerLatencyMs),
           line("steady", figures.steadyLatencyMs) + "  (without each connection's first answer)",
           line("first", figures.firstAnswerLatencyMs) + "  (each connection's first answer: includes waiting to be accepted)",
           `errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}; statuses ${JSON.stringify(figures.statuses)}`,
-          ...(figures.serverMemory ? [`server RSS ${figures.serverMemory.rssMb.toFixed(0)} MB, peak ${figures.serverMemory.peakMb.toFixed(0)} MB`] : []),
+          ...figures.serverMemory.map((m, i) => (m ? `server ${i + 1} RSS ${m.rssMb.toFixed(0)} MB, peak ${m.peakMb.toFixed(0)} MB` : `server ${i + 1}: memory not readable`)),
           ...(ingestOutcome ? [`parallel ingest: exit ${ingestOutcome.exit}, ${ingestOutcome.documents} documents in ${ingestOutcome.seconds.toFixed(1)} s; the server then reported ${figures.documentsAfter} documents`] : []),
           problems.length ? `FAILED: ${problems.join("; ")}` : "ok: 0 errors, 0 timeouts",
         ].join("\n") + "\n",
@@ -170,7 +188,7 @@ async function main() {
     }
     return problems.length ? 1 : 0;
   } finally {
-    await stopServer(server);
+    await Promise.all(servers.map((s) => stopServer(s)));
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -104,9 +104,9 @@ export function ensureBuild(log = (s) => process.stderr.write(`${s}\n`)) {
   if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Migrates a fresh database and ingests content/ into it. */
+/** Migrates the database (a fresh SQLite file, or any DATABASE_URL) and ingests content/ into it. */
 export function prepareContent(env) {
-  mkdirSync(path.dirname(dbFile(env)), { recursive: true });
+  if (env.DATABASE_URL.startsWith("file:")) mkdirSync(path.dirname(dbFile(env)), { recursive: true });
   const r = cli(["ingest", "--quiet", path.join(ROOT, "content")], env);
   if (r.status !== 0) throw new Error(`ingest of content/ failed (${r.status}): ${r.stderr}`);
 }
