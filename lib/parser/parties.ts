@@ -126,7 +126,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
 }
 
 /** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
-const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
+const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", "统筹考虑", "考虑", "复制推广", "复制", "推广", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
 
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
 function nameStart(text: string, end: number, floor: number): number {
@@ -188,9 +188,12 @@ const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖�
 const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级|出院|住院|入院|全院|本院|学院派)$/;
 
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
-const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分]|委[托]|办[理法]|区[域别]|市[场]|所[有需得属]|室[内外])$/;
+const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分]|委[托]|办[理法]|区[域别级]|市[场级]|县[级域]|所[有需得属]|室[内外])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
-const SPLIT_VERBS = ["协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
+const SPLIT_VERBS = ["报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
+
+/** A government (by level) and the department it charges with a duty, as laws name them. */
+const DESCRIBED_BODY = /(?:国务院|(?:省、自治区、直辖市|县级以上(?:地方)?(?:各级)?|设区的市级?(?:以上)?(?:地方)?(?:各级)?|本级)人民政府)(?:(?:负责|管理|主管)[\u4e00-\u9fa5、]{2,20}?的(?:部门|机构)|(?:有关|相关)部门)/g;
 
 /** Last characters of the organisation suffixes: a quick test before the suffix expression. */
 const SUFFIX_LAST = new Set([...ORG_SUFFIX.source.replace(/[()?:$|\\]/g, " ").split(" ").filter(Boolean).map((w) => w.at(-1)!)]);
@@ -206,6 +209,12 @@ export function findNames(text: string): NameHit[] {
       hits.push({ name: m[0], start: i, end: i + m[0].length });
       taken.push([i, i + m[0].length]);
     }
+  }
+  // Bodies laws name by their duty: 国务院负责中小企业促进工作综合管理的部门, 省、自治区、直辖市人民政府管理专利工作的部门, 县级以上地方各级人民政府有关部门.
+  for (const m of text.matchAll(DESCRIBED_BODY)) {
+    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+    taken.push([m.index, m.index + m[0].length]);
   }
   // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
   for (const m of text.matchAll(/试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g)) {
@@ -285,7 +294,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2. Running text.
   const isCovered = (s: number) => covered.some(([a, b]) => s >= a && s < b);
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
-  const sectorList = /((?:[\u4e00-\u9fa5]{2,8}、)+[\u4e00-\u9fa5]{2,8})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  const sectorList = /((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = text.includes("等") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (isCovered(m.index)) continue;

@@ -70,6 +70,18 @@ describe("responsibilities", () => {
     expect(rows("领导小组办公室协调省政府督查室，不定期开展督促检查")).toEqual([["领导小组办公室", "lead"], ["省政府督查室", "coordinate"]]);
     expect(rows("县级以上地方各级人民政府应当安排中小企业发展专项资金")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
+  test("bodies laws name by their duty, and long sector lists", () => {
+    expect(rows("省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作")).toEqual([["省、自治区、直辖市人民政府管理专利工作的部门", "responsible"]]);
+    expect(rows("国务院负责中小企业促进工作综合管理的部门组织实施国家中小企业政策")).toEqual([["国务院负责中小企业促进工作综合管理的部门", "responsible"]]);
+    expect(rows("县级以上地方各级人民政府有关部门应当在各自职责范围内")).toEqual([["县级以上地方各级人民政府有关部门", "responsible"]]);
+    expect(rows("发展改革、教育、人力资源和社会保障、城市管理等部门按照职责分工，做好各自领域的工作")).toEqual([
+      ["发展改革", "responsible"], ["教育", "responsible"], ["人力资源和社会保障", "responsible"], ["城市管理", "responsible"],
+    ]);
+  });
+  test("a name stops before 区级 and drops the verbs before it", () => {
+    expect(rows("浦东新区、奉贤区对临港税收区级所得部分全部留给临港地区").map(([p]) => p)).not.toContain("临港税收区");
+    expect(rows("统筹考虑临港地区对外交通需要").map(([p]) => p)).not.toContain("考虑临港地区");
+  });
   test("sources of authority and generic words are not parties", () => {
     expect(rows("为全面贯彻落实党中央、国务院关于供给侧结构性改革精神")).toEqual([]);
     expect(rows("认真贯彻落实人行西宁中心支行、省金融办等九部门《关于金融支持企业的意见》")).toEqual([]);
