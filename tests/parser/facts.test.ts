@@ -78,6 +78,17 @@ describe("responsibilities", () => {
       ["发展改革", "responsible"], ["教育", "responsible"], ["人力资源和社会保障", "responsible"], ["城市管理", "responsible"],
     ]);
   });
+  test("a body told to oversee supervises; one that accepts oversight does not", () => {
+    expect(rows("国务院办公厅要加强督促检查，确保政令畅通")).toEqual([["国务院办公厅", "supervise"]]);
+    expect(rows("国务院专利行政部门依法对专利代理行业组织进行监督、指导")).toContainEqual(["国务院专利行政部门", "supervise"]);
+    expect(rows("国务院要自觉接受全国人大及其常委会的监督")).not.toContainEqual(["国务院", "supervise"]);
+  });
+  test("times, submissions and signatures are not part of a name", () => {
+    expect(rows("3月底前国家卫生健康委完成国家监测指标分析工作")).toEqual([["国家卫生健康委", "responsible"]]);
+    expect(rows("各地区、各部门报送国务院审批的公文，由国务院办公厅按照分工呈批").map(([p]) => p)).not.toContain("送国务院");
+    expect(rows("由市建设行政主管部门报省建设行政主管部门评审")).toContainEqual(["市建设行政主管部门", "responsible"]);
+    expect(rows("由市建设行政主管部门报省建设行政主管部门评审").map(([p]) => p)).not.toContain("市建设行政主管部门报省建设行政主管部门");
+  });
   test("a name stops before 区级 and drops the verbs before it", () => {
     expect(rows("浦东新区、奉贤区对临港税收区级所得部分全部留给临港地区").map(([p]) => p)).not.toContain("临港税收区");
     expect(rows("统筹考虑临港地区对外交通需要").map(([p]) => p)).not.toContain("考虑临港地区");
