@@ -7,7 +7,7 @@
  */
 import { chineseToNumber } from "./numerals";
 import type { LinkKind, LinkOut, ProvisionNode, Role } from "./types";
-import { contentGrams, contentWords, sharedStretches } from "./words";
+import { contentGrams, contentWords, sharedStretches, wordSegments } from "./words";
 
 export interface LinkUnit {
   node: ProvisionNode;
@@ -123,6 +123,8 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   }
   const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 10, "task-measure": 10, reference: 1 };
   const perMeasure = new Map<number, number>();
+  // Windows around shared stretches, segmented once per document (a unit is in several links).
+  const segmented = new Map<string, string[]>();
   for (const c of candidates.sort((x, y) => y.score - x.score)) {
     const a = units[c.a]!;
     const b = units[c.b]!;
@@ -135,8 +137,63 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
     }
     const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [a, b] : [b, a];
-    const why = options.terms === "words" ? c.shared.slice(0, 4) : sharedStretches(`${from.heading} ${from.text}`, new Set(c.shared)).slice(0, 4);
+    const why = options.terms === "words" ? c.shared.slice(0, 4) : sharedWords(from, to, new Set(c.shared), segmented);
     add(from.node, to.node, kind, Math.min(1, c.score / 12), `共同词语：${why.join("、")}`, "inferred");
   }
   return links;
 }
+
+/**
+ * What two linked units share, as words a reader recognises: each shared
+ * bigram stretch of the first unit (what the score used: 革举措, 广工)
+ * grown to the whole words it touches (改革举措, 推广工作), found by
+ * segmenting only a few characters around it, kept when the second unit
+ * has them too; else the whole words inside the stretch (薄弱环节 of
+ * 薄弱环节机); never a piece that starts or ends on a function character. Segmenting whole units would cost a quarter of
+ * the parse.
+ */
+function sharedWords(from: LinkUnit, to: LinkUnit, grams: Set<string>, segmented: Map<string, string[]>): string[] {
+  const toText = `${to.heading} ${to.text}`;
+  const out = new Set<string>();
+  for (const m of `${from.heading} ${from.text}`.matchAll(/[\u4e00-\u9fff]+/g)) {
+    const run = m[0];
+    for (const stretch of sharedStretches(run, grams)) {
+      if (out.size >= 5) break;
+      const at = run.indexOf(stretch);
+      const w0 = Math.max(0, at - 4);
+      const window = run.slice(w0, Math.min(run.length, at + stretch.length + 4));
+      const stop = at + stretch.length;
+      // The words the stretch touches (grown), and those wholly inside it (inner).
+      let a = at;
+      let b = stop;
+      const inside: string[] = [];
+      let pos = w0;
+      let segments = segmented.get(window);
+      if (!segments) {
+        segments = wordSegments(window);
+        segmented.set(window, segments);
+      }
+      for (const seg of segments) {
+        const end = pos + seg.length;
+        if (end > at && pos < stop) {
+          a = Math.min(a, pos);
+          b = Math.max(b, end);
+          if (pos >= at && end <= stop) inside.push(seg);
+        }
+        pos = end;
+      }
+      const usable = (w: string) => w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
+      const grown = run.slice(a, b);
+      const inner = inside.join("");
+      if (usable(grown)) out.add(grown);
+      else if (usable(inner)) out.add(inner);
+      else for (const w of inside) if (usable(w)) out.add(w);
+    }
+  }
+  // Longest first, and none inside one already taken.
+  const words: string[] = [];
+  for (const w of [...out].sort((x, y) => y.length - x.length)) if (!words.some((t) => t.includes(w))) words.push(w);
+  return words.slice(0, 4);
+}
+
+const FUNCTION_EDGE = /^[的和与及等在对是为了要并或把被将从向于以其之而由]|[的和与及等在对是为了要并或把被将从向于以其之而由]$/;

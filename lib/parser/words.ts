@@ -35,6 +35,11 @@ export function segmentWords(text: string): string[] {
   return out;
 }
 
+/** All segments of a short text, in order (their lengths add up to the text's). */
+export function wordSegments(text: string): string[] {
+  return Array.from(segmenter.segment(text), (seg) => seg.segment);
+}
+
 /** Content words of a text: word-like segments of two or more characters, not stopwords. */
 export function contentWords(text: string): string[] {
   return segmentWords(text).filter((w) => w.length >= 2 && !/^\d/.test(w) && !POLICY_STOPWORDS.has(w));
