@@ -183,11 +183,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       </a>{" "}
                       <RoleBadge role={hit.role} />
                     </div>
+                    {/* Where the provision sits under its document (the title is in the line above). */}
                     <nav className="crumbs" aria-label="位置">
                       <ol>
-                        <li>
-                          <a href={documentPath(hit.document)}>{hit.documentTitle ?? hit.document}</a>
-                        </li>
                         {hit.breadcrumb.map((c) => (
                           <li key={c.id}>
                             <a href={documentPath(hit.document, { provision: c.id })}>{[c.label && c.label !== "---" ? c.label : null, c.heading].filter(Boolean).join("") || c.id}</a>

@@ -22,6 +22,9 @@ describe("search page", () => {
     await hit.waitFor();
     expect(await hit.locator(".snippet mark").count()).toBeGreaterThan(0);
     expect(await hit.locator(".crumbs").innerText()).toContain("（四）");
+    // The title is in the hit's first line, not again in its breadcrumbs.
+    expect(await hit.locator(".hit-title").innerText()).toContain("关于实施工业领域供给侧结构性改革的意见");
+    expect(await hit.locator(".crumbs").innerText()).not.toContain("关于实施工业领域供给侧结构性改革的意见");
     const link = hit.locator(".hit-title a");
     const href = await link.getAttribute("href");
     expect(href).toMatch(/^\/documents\/qinghai-2016-industry-supply-side-reform#/);
