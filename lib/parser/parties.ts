@@ -112,9 +112,14 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
   }
   const parts = body.split(/[,，;；]/);
   for (const part of parts) {
+    // The rule itself is no party: 排在第一位的部门为牵头部门, 下同.
+    if (FIRST_IS_LEAD.test(part) || /^\s*(?:以)?下同\s*$/.test(part)) continue;
     const m = /^(.+?)(负责|配合|参与|指导|落实|按职责分工负责|分别负责)?$/.exec(part);
     if (!m) continue;
     const names = splitParties(m[1]!);
+    // Inside an annotation a listed generic counts too: A、B等有关部门负责.
+    const generic = /等((?:有关|相关)(?:部门|单位))$/.exec(m[1]!);
+    if (generic && !names.includes(generic[1]!)) names.push(generic[1]!);
     const verb = m[2] ?? "负责";
     names.forEach((p, i) => {
       let role: ResponsibilityRole = /配合|参与/.test(verb) ? "support" : /指导/.test(verb) ? "supervise" : "responsible";
@@ -126,7 +131,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
 }
 
 /** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
-const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", "统筹考虑", "考虑", "复制推广", "复制", "推广", "未经", "报经", "呈送", "送", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
+const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", "统筹考虑", "考虑", "复制推广", "复制", "推广", "未经", "报经", "呈送", "送", "简化", "放宽", "允许", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
 
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
 function nameStart(text: string, end: number, floor: number): number {
@@ -188,12 +193,15 @@ const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖�
 
 
 /** Words ending like an organisation that are not one (执行, 督办, 干部, 社会, 网站 …). */
-const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级|出院|住院|入院|全院|本院|学院派|签署|部署|布署)$/;
+const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级|出院|住院|入院|全院|本院|学院派|签署|部署|布署|入区|出区|进区)$/;
 
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
-const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分门]|委[托]|办[理法]|区[域别级]|市[场级]|县[级域]|所[有需得属]|室[内外])$/;
+const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分门]|委[托]|办[理法成园学]|区[域别级]|市[场级]|县[级域]|所[有需得属在]|室[内外])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
 const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
+
+/** A kind of body named by what it manages, without a level or a place. */
+const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单位|行业|业务|用人单位|所在单位)(?:主管|管理)?(?:部门|机构)$/;
 
 /** Oversight verbs: a body given one of them supervises. */
 const SUPERVISES = /监督|督促|督查|督导|审查|检查/;
@@ -355,6 +363,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
     if (GENERIC_PLACE.test(name) && name.length <= 5 && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
     if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
+    // Kinds of body named by what they manage, at no level (项目管理部门, 单位主管部门, 相关科技项目管理部门): no one body.
+    if (FUNCTION_ONLY.test(name)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
     let listEnd = hit.end;
     const members: NameHit[] = [hit];
@@ -371,7 +381,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2))) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
-    if (RESPONSIBLE_BEFORE.test(before)) role = "responsible";
+    // 请A会同B… / 由A牵头…: A leads.
+    if (RESPONSIBLE_BEFORE.test(before)) role = /^(?:等)?\s*(?:会同|牵头)/.test(after) ? "lead" : "responsible";
     else if (SUPPORT_BEFORE.test(before)) role = "support";
     else if (COORDINATE_BEFORE.test(before)) role = "coordinate";
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";

@@ -89,6 +89,17 @@ describe("responsibilities", () => {
     expect(rows("由市建设行政主管部门报省建设行政主管部门评审")).toContainEqual(["市建设行政主管部门", "responsible"]);
     expect(rows("由市建设行政主管部门报省建设行政主管部门评审").map(([p]) => p)).not.toContain("市建设行政主管部门报省建设行政主管部门");
   });
+  test("annotation rules are no parties; a listed generic counts; 请A会同B: A leads", () => {
+    expect(rows("（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）")).toEqual([["税务总局", "lead"], ["财政部", "support"], ["海关总署", "support"]]);
+    expect(rows("（海关总署、商务部等有关部门负责）")).toEqual([["海关总署", "responsible"], ["商务部", "responsible"], ["有关部门", "responsible"]]);
+    expect(rows("请人力资源社会保障部会同有关部门制定出台具体操作办法")).toEqual([["人力资源社会保障部", "lead"]]);
+  });
+  test("kinds of body at no level, and verbs or places glued to a suffix, are not names", () => {
+    expect(rows("项目管理部门要加强对科研项目的管理")).toEqual([]);
+    expect(rows("应当由教育行政部门办成公办园").map(([p]) => p)).not.toContain("教育行政部门办");
+    expect(rows("优化文物及文化艺术品从境外入区监管模式")).toEqual([]);
+    expect(rows("简化综合保税区设立、整合的审核和验收程序").map(([p]) => p)).not.toContain("简化综合保税区");
+  });
   test("a name stops before 区级 and drops the verbs before it", () => {
     expect(rows("浦东新区、奉贤区对临港税收区级所得部分全部留给临港地区").map(([p]) => p)).not.toContain("临港税收区");
     expect(rows("统筹考虑临港地区对外交通需要").map(([p]) => p)).not.toContain("考虑临港地区");
