@@ -186,7 +186,7 @@ const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司|院
 /** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
 const DEFINITE_CATEGORY = new RegExp(
   "^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$|" +
-    "^(?:当地|本级)?(?:发展改革|财政|教育|科技|工业和信息化|公安|民政|司法|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|应急管理|审计|市场监管|统计|税务|海关|机构编制|网信|宣传|组织|医疗保障|体育|林业|能源|金融管理|国有资产监管|教育行政|规划|城市管理|退役军人事务)(?:行政)?(?:主管)?部门$",
+    "^(?:当地|本级|同级)?(?:发展改革|财政|教育|科技|工业和信息化|经济和信息化|经济信息化|通信管理|政务服务|大数据|公安|民政|司法|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|应急管理|审计|市场监管|统计|税务|海关|机构编制|网信|宣传|组织|医疗保障|体育|林业|能源|金融管理|国有资产监管|教育行政|规划|城市管理|退役军人事务)(?:行政)?(?:主管)?部门$",
 );
 /** Common nouns that end like place names. */
 const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
@@ -202,6 +202,9 @@ const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "�
 
 /** A kind of body named by what it manages, without a level or a place. */
 const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单位|行业|业务|用人单位|所在单位)(?:主管|管理)?(?:部门|机构)$/;
+
+/** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
+const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇]、)+)([省市区县州乡镇])(人民政府|政府)/g;
 
 /** Oversight verbs: a body given one of them supervises. */
 const SUPERVISES = /监督|督促|督查|督导|审查|检查/;
@@ -228,6 +231,13 @@ export function findNames(text: string): NameHit[] {
   for (const m of text.matchAll(DESCRIBED_BODY)) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
+  for (const m of text.matchAll(SHARED_SUFFIX)) {
+    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    const levels = [...m[1]!.split("、").filter(Boolean), m[2]!];
+    for (const level of levels) hits.push({ name: `${level}${m[3]}`, start: m.index, end: m.index + m[0].length });
     taken.push([m.index, m.index + m[0].length]);
   }
   // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
@@ -275,7 +285,7 @@ export function findNames(text: string): NameHit[] {
 }
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:等(?:部门|单位|有关部门|机构)?)?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
+const DIRECTIVE_AFTER = /^(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;

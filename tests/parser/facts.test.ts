@@ -94,6 +94,12 @@ describe("responsibilities", () => {
     expect(rows("（海关总署、商务部等有关部门负责）")).toEqual([["海关总署", "responsible"], ["商务部", "responsible"], ["有关部门", "responsible"]]);
     expect(rows("请人力资源社会保障部会同有关部门制定出台具体操作办法")).toEqual([["人力资源社会保障部", "lead"]]);
   });
+  test("levels sharing a suffix are each a party; 及其有关部门 and 等有关公共机构 before the verb", () => {
+    expect(rows("市、区人民政府应当加强对数字经济促进工作的领导")).toEqual([["市人民政府", "responsible"], ["区人民政府", "responsible"]]);
+    expect(rows("市、区人民政府及其有关部门应当支持数字产业基础研究")).toEqual([["市人民政府", "responsible"], ["区人民政府", "responsible"]]);
+    expect(rows("市经济和信息化部门、区人民政府等有关公共机构应当按照需求导向")).toEqual([["市经济和信息化部门", "responsible"], ["区人民政府", "responsible"]]);
+    expect(rows("各省、自治区、直辖市人民政府要加强组织领导")).toEqual([["各省、自治区、直辖市人民政府", "responsible"]]);
+  });
   test("kinds of body at no level, and verbs or places glued to a suffix, are not names", () => {
     expect(rows("项目管理部门要加强对科研项目的管理")).toEqual([]);
     expect(rows("应当由教育行政部门办成公办园").map(([p]) => p)).not.toContain("教育行政部门办");
