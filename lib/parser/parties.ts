@@ -206,6 +206,9 @@ const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单�
 /** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
 const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇]、)+)([省市区县州乡镇])(人民政府|政府)/g;
 
+/** Three or more sector names, the last with 部门, then the verb: 财政、发展改革、教育、组织部门研究…. */
+const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,})([\u4e00-\u9fa5]{1,8}部门)/g;
+
 /** Oversight verbs: a body given one of them supervises. */
 const SUPERVISES = /监督|督促|督查|督导|审查|检查/;
 
@@ -285,13 +288,13 @@ export function findNames(text: string): NameHit[] {
 }
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排)/;
+const DIRECTIVE_AFTER = /^(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发)/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
 const COORDINATE_BEFORE = /(?:协调|加强与|与|同|商)\s*$/;
 const AUTHORITY_BEFORE = /(?:贯彻落实|贯彻|落实|根据|依据|按照|遵照|经|在|党中央、|中共中央、)\s*$/;
-const AUTHORITY_AFTER = /^(?:关于|决策部署|精神|批准|同意|印发|出台|发布|审议|通过|领导|重要|部署|的决策|的要求|的部署|的领导|《|令|第\d|会议|常务会议|全体会议)/;
+const AUTHORITY_AFTER = /^(?:关于|决策部署|精神|批准|同意|(?:印发|出台|发布)(?:的)?\s*[《〈“"]|审议|通过|领导|重要|部署|的决策|的要求|的部署|的领导|《|令|第\d|会议|常务会议|全体会议)/;
 const NAMED_ENTITY = /(?:集团|公司|银行|大学|学院|研究院|研究所|中心|基地|开发区|新区|园区|市场|协会|学会|自贸区|示范区|保税区|委员会|工作组)$|^[\u4e00-\u9fa5]{2,4}(?:区|县|市)$/;
 
 /**
@@ -334,6 +337,17 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const role: ResponsibilityRole = /与|同$/.test(before + m[1]!.slice(0, 3)) ? "coordinate" : "responsible";
     for (const n of names) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     if (m[2]) for (const n of m[2].split("、").map((x) => cleanParty(x.split("的")[0]!)).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([m.index, m.index + m[0].length]);
+  }
+  // 2a'. The same without 等, the last item carrying 部门: 财政、发展改革、教育、医保、组织部门研究建立….
+  for (const m of text.matchAll(SECTOR_LIST_PLAIN)) {
+    if (isCovered(m.index) || sectorCovered.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    const items = [...m[1]!.split("、").filter(Boolean), m[2]!];
+    items[0] = items[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "");
+    // Sector names only: not 各地区、各部门, not a numbering (三十四、), not generic.
+    if (items.some((n, i) => n.length < 2 || (i < items.length - 1 && STOP_WORDS.some((w) => n.includes(w))) || /[的了在是]/.test(n) || /^(?:各|有关|相关|[一二三四五六七八九十百零〇]+$)/.test(n) || GENERIC_PARTY.test(n))) continue;
+    if (!DIRECTIVE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    for (const n of items.map(cleanParty)) out.push({ party: n, role: "responsible", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
   const inSector = (s: number) => sectorCovered.some(([a, b]) => s >= a && s < b);
@@ -388,6 +402,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     }
     const before = text.slice(Math.max(0, hit.start - 8), hit.start);
     const after = text.slice(listEnd, listEnd + 12);
+    // The start of a quoted name (“中国广州发布”平台) is no party.
+    if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2))) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;

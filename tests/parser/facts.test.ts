@@ -100,6 +100,13 @@ describe("responsibilities", () => {
     expect(rows("市经济和信息化部门、区人民政府等有关公共机构应当按照需求导向")).toEqual([["市经济和信息化部门", "responsible"], ["区人民政府", "responsible"]]);
     expect(rows("各省、自治区、直辖市人民政府要加强组织领导")).toEqual([["各省、自治区、直辖市人民政府", "responsible"]]);
   });
+  test("sector lists without 等; acting with 印发/推行; a document's source and a quoted name are not parties", () => {
+    expect(rows("财政、发展改革、教育、医保、组织部门研究建立绩效考核结果应用机制").map(([p]) => p)).toEqual(["财政", "发展改革", "教育", "医保", "组织部门"]);
+    expect(rows("三十四、各地区、各部门要认真落实国务院年度工作安排")).toEqual([]);
+    expect(rows("国家中医药局印发全国统一的中医病证分类与代码")).toEqual([["国家中医药局", "responsible"]]);
+    expect(rows("要按照《中共中央办公厅 国务院办公厅印发〈关于进一步完善中央财政科研项目资金管理等政策的若干意见〉》")).toEqual([]);
+    expect(rows("探索利用“中国广州发布”平台及网络论坛")).toEqual([]);
+  });
   test("kinds of body at no level, and verbs or places glued to a suffix, are not names", () => {
     expect(rows("项目管理部门要加强对科研项目的管理")).toEqual([]);
     expect(rows("应当由教育行政部门办成公办园").map(([p]) => p)).not.toContain("教育行政部门办");
