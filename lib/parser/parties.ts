@@ -231,13 +231,13 @@ export function findNames(text: string): NameHit[] {
     }
   }
   // Bodies laws name by their duty: 国务院负责中小企业促进工作综合管理的部门, 省、自治区、直辖市人民政府管理专利工作的部门, 县级以上地方各级人民政府有关部门.
-  for (const m of text.matchAll(DESCRIBED_BODY)) {
+  for (const m of text.includes("人民政府") || text.includes("国务院") ? text.matchAll(DESCRIBED_BODY) : []) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
     taken.push([m.index, m.index + m[0].length]);
   }
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
-  for (const m of text.matchAll(SHARED_SUFFIX)) {
+  for (const m of text.includes("政府") && text.includes("、") ? text.matchAll(SHARED_SUFFIX) : []) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const levels = [...m[1]!.split("、").filter(Boolean), m[2]!];
     for (const level of levels) hits.push({ name: `${level}${m[3]}`, start: m.index, end: m.index + m[0].length });
@@ -340,7 +340,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
   // 2a'. The same without 等, the last item carrying 部门: 财政、发展改革、教育、医保、组织部门研究建立….
-  for (const m of text.matchAll(SECTOR_LIST_PLAIN)) {
+  for (const m of text.includes("部门") && text.includes("、") ? text.matchAll(SECTOR_LIST_PLAIN) : []) {
     if (isCovered(m.index) || sectorCovered.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const items = [...m[1]!.split("、").filter(Boolean), m[2]!];
     items[0] = items[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "");
