@@ -80,9 +80,24 @@ export function extractMetadata(input: MetadataInput): Metadata {
 
   // Issue date: the first 落款 date (the cover's, for a cover notice).
   const dateBlock = blocks.find((b) => b.zone === "date");
-  const issuedAt = dateBlock ? parseFullDate(ftext(dateBlock)) : null;
+  let issuedAt = dateBlock ? parseFullDate(ftext(dateBlock)) : null;
+  // Laws and regulations without a 落款: the latest date the notes say it was passed or revised
+  // (2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订).
+  if (!issuedAt) {
+    for (const b of blocks.filter((x) => x.zone === "note")) {
+      for (const m of ftext(b).matchAll(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;\n]{0,60}?(?:通过|修订|修正|公布)/g)) {
+        const date = parseFullDate(m[1]!);
+        if (date && (!issuedAt || date > issuedAt)) issuedAt = date;
+      }
+    }
+  }
   const signature = blocks.find((b) => b.zone === "signature" && !/^(?:总理|省长|市长|主席|部长|主任)/.test(ftext(b)));
   if (!issuer && signature) issuer = compact(text(signature));
+  // An order is issued by the body whose order it is: 中华人民共和国国务院令 → 国务院, 上海市人民政府令 → 上海市人民政府.
+  if (!issuer && order) {
+    const m = /^(?:中华人民共和国)?(.+?)令$/.exec(compact(ftext(order)));
+    if (m && m[1]!.length >= 2) issuer = m[1]!;
+  }
   if (!issuer) {
     // Laws: 第十二届全国人民代表大会常务委员会第二十九次会议修订 names the enacting body.
     const note = blocks.find((b) => b.zone === "note" && /(人民代表大会(?:常务委员会)?)第/.test(ftext(b)));

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { findDeadlines } from "../../lib/parser/deadlines";
 import { findTargets } from "../../lib/parser/targets";
 import { findResponsibilities, splitParties } from "../../lib/parser/parties";
+import { parseDocument } from "../../lib/parser";
 import { fold } from "../../lib/parser/fold";
 
 const dates = (text: string, issuedAt: string | null = null, documentLevel = false) =>
@@ -125,5 +126,22 @@ describe("responsibilities", () => {
   test("lists split into units, collectives kept whole", () => {
     expect(splitParties("工业和信息化部、发展改革委、科技部、农业农村部等")).toEqual(["工业和信息化部", "发展改革委", "科技部", "农业农村部"]);
     expect(splitParties("各省、自治区、直辖市人民政府")).toEqual(["各省、自治区、直辖市人民政府"]);
+  });
+});
+
+describe("metadata of laws and orders without a 落款", () => {
+  const meta = async (text: string) => {
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "law.txt");
+    return { issuer: doc.issuer, docNumber: doc.docNumber, issuedAt: doc.issuedAt, effectiveFrom: doc.effectiveFrom };
+  };
+  test("an order is issued by the body whose order it is", async () => {
+    expect(await meta("专利代理条例\n中华人民共和国国务院令\n第706号\n《专利代理条例》已经2018年9月6日国务院第23次常务会议修订通过，现将修订后的《专利代理条例》公布，自2019年3月1日起施行。\n总理　李克强\n2018年11月6日\n专利代理条例\n第一章　总则\n第一条　为了规范专利代理行为，制定本条例。\n第二条　本条例自2019年3月1日起施行。\n")).toEqual({
+      issuer: "国务院", docNumber: "中华人民共和国国务院令第706号", issuedAt: "2018-11-06", effectiveFrom: "2019-03-01",
+    });
+  });
+  test("a law is issued on the last date its notes say it was passed or revised", async () => {
+    const m = await meta("中华人民共和国中小企业促进法\n\n2002年6月29日 第九届全国人民代表大会常务委员会第二十八次会议通过\n\n2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订\n\n第一章 总则\n第一条 为了改善中小企业经营环境，制定本法。\n第二条 本法自2018年1月1日起施行。\n");
+    expect(m.issuer).toBe("全国人民代表大会常务委员会");
+    expect(m.issuedAt).toBe("2017-09-01");
   });
 });
