@@ -173,15 +173,25 @@ function sharedWords(from: LinkUnit, to: LinkUnit, grams: Set<string>, segmented
         segments = wordSegments(window);
         segmented.set(window, segments);
       }
+      const bounds: Array<[number, number]> = [];
+      let first = -1;
+      let last = -1;
       for (const seg of segments) {
         const end = pos + seg.length;
         if (end > at && pos < stop) {
           a = Math.min(a, pos);
           b = Math.max(b, end);
+          if (first < 0) first = bounds.length;
+          last = bounds.length;
           if (pos >= at && end <= stop) inside.push(seg);
         }
+        bounds.push([pos, end]);
         pos = end;
       }
+      // ICU cuts words it does not know into characters (扶|贫, 集|约|化): take in neighbouring
+      // segments while the other unit still has the longer string.
+      for (let k = 0; k < 2 && last >= 0 && last + 1 < bounds.length && toText.includes(run.slice(a, bounds[last + 1]![1])); k++) b = bounds[++last]![1];
+      for (let k = 0; k < 2 && first > 0 && toText.includes(run.slice(bounds[first - 1]![0], b)); k++) a = bounds[--first]![0];
       const usable = (w: string) => w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
       const grown = run.slice(a, b);
       const inner = inside.join("");
