@@ -119,7 +119,7 @@ async function* readPieces(file: string, next: (data: Buffer, start: number) => 
 }
 
 /** The lines of an ASCII file (the newline is left out). */
-async function* readAsciiLines(file: string): AsyncGenerator<string> {
+export async function* readAsciiLines(file: string): AsyncGenerator<string> {
   for await (const piece of readPieces(file, (data, start) => {
     const nl = data.indexOf(10, start);
     return nl < 0 ? -1 : nl + 1;
@@ -130,7 +130,7 @@ async function* readAsciiLines(file: string): AsyncGenerator<string> {
 }
 
 /** The frames of a file of [uint32 LE byte length][UTF-16LE text] frames, as text. */
-async function* readFrames(file: string): AsyncGenerator<string> {
+export async function* readFrames(file: string): AsyncGenerator<string> {
   for await (const piece of readPieces(file, (data, start) => {
     if (data.length - start < 4) return -1;
     const end = start + 4 + data.readUInt32LE(start);
@@ -141,7 +141,7 @@ async function* readFrames(file: string): AsyncGenerator<string> {
   }
 }
 
-function frame(text: string): Buffer {
+export function frame(text: string): Buffer {
   const bytes = Buffer.byteLength(text, "utf16le");
   const out = Buffer.allocUnsafe(4 + bytes);
   out.writeUInt32LE(bytes, 0);
