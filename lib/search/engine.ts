@@ -155,6 +155,39 @@ export class SearchEngine {
     }
   }
 
+  /**
+   * Scratch memory a query reuses instead of allocating: bitsets over all
+   * slots (64 KB each at 500,000 provisions) and a stamp per slot for
+   * deduplication. Allocated per query they were garbage outside the heap
+   * that a busy server only gave back at its next full collection.
+   */
+  private bitsetPool: Uint32Array[] = [];
+  private bitsetsTaken = 0;
+  private seenStamps = new Uint32Array(0);
+  private seenEpoch = 0;
+
+  /** A zeroed bitset over all slots, valid until the next query starts. */
+  private scratchBitset(): Uint32Array {
+    const words = (this.records.length >>> 5) + 1;
+    let bits = this.bitsetPool[this.bitsetsTaken];
+    if (!bits || bits.length < words) {
+      bits = new Uint32Array(Math.max(words, 1024));
+      this.bitsetPool[this.bitsetsTaken] = bits;
+    } else bits.fill(0);
+    this.bitsetsTaken++;
+    return bits;
+  }
+
+  /** A new stamp for "seen in this pass" over all slots. */
+  private newSeenEpoch(): number {
+    if (this.seenStamps.length < this.records.length) this.seenStamps = new Uint32Array(Math.max(this.records.length, 1024) * 2);
+    if (++this.seenEpoch === 0xffffffff) {
+      this.seenStamps.fill(0);
+      this.seenEpoch = 1;
+    }
+    return this.seenEpoch;
+  }
+
   /** 1 for a slot whose provision gives work to a party. */
   private withParties = new Uint8Array(1024);
 
@@ -343,12 +376,13 @@ export class SearchEngine {
    * it. Candidates still have to be verified (matches()).
    */
   private *stream(word: QueryWord): Generator<number> {
-    // Several forms (aliases, a date): each slot once. A byte per slot, not a Set: a common alias yields tens of thousands.
-    const seen = word.alternatives.length || word.date ? new Uint8Array(this.records.length) : null;
+    // Several forms (aliases, a date): each slot once. A stamp per slot, not a Set: a common alias yields tens of thousands.
+    const epoch = word.alternatives.length || word.date ? this.newSeenEpoch() : 0;
+    const stamps = this.seenStamps;
     const fresh = (slot: number) => {
-      if (!seen) return true;
-      if (seen[slot]) return false;
-      seen[slot] = 1;
+      if (!epoch) return true;
+      if (stamps[slot] === epoch) return false;
+      stamps[slot] = epoch;
       return true;
     };
     for (const form of formsOf(word)) {
@@ -405,7 +439,7 @@ export class SearchEngine {
       // a bit test on their postings spares the character-by-character check of most candidates.
       if (w.text.length >= 4 && this.strategy === "bigram") {
         const last = w.text.slice(-2);
-        const bits = new Uint32Array((this.records.length >>> 5) + 1);
+        const bits = this.scratchBitset();
         for (const list of this.postings(last) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
         slots = slots.filter((s) => (bits[s >>> 5]! & (1 << (s & 31))) !== 0);
       }
@@ -521,7 +555,7 @@ export class SearchEngine {
   private sieve(w: QueryWord): Array<{ word: QueryWord; bits: Uint32Array; exact: boolean }> {
     if (this.strategy !== "bigram") return [];
     const words = (this.records.length >>> 5) + 1;
-    const out = new Uint32Array(words);
+    const out = this.scratchBitset();
     for (const form of formsOf(w)) {
       // The two rarest tokens of a form narrow it almost as much as all of them, at a fraction of the
       // postings to read (社会, 保障 of 人力资源社会保障部 are in every tenth provision); what passes is
@@ -530,7 +564,7 @@ export class SearchEngine {
       if (!tokens.length) return [];
       let all: Uint32Array | null = null;
       for (const token of tokens) {
-        const bits = new Uint32Array(words);
+        const bits = this.scratchBitset();
         for (const list of this.postings(token) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
         if (all) for (let i = 0; i < words; i++) all[i]! &= bits[i]!;
         else all = bits;
@@ -543,6 +577,7 @@ export class SearchEngine {
 
   /** Runs a query: all words must match, in any order and distance. */
   run(q: EngineQuery): EngineResult {
+    this.bitsetsTaken = 0;
     const today = q.today ?? todayInChina();
     if (!q.words.length) return { total: 0, totalIsLowerBound: false, hits: [], textIds: [], facets: emptyFacets() };
     // Role words (牵头) qualify the party words of the query when there are any.
