@@ -29,6 +29,8 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   distinctPaths: number;
+  /** For the floor run: the server's peak RSS after it (MB). */
+  serverPeakMB?: number | null;
 }
 
 async function main(): Promise<void> {
