@@ -53,11 +53,11 @@ function foldName(name: string): string {
 }
 
 /** A record's folded strings; `known` gives those a persisted copy already holds. */
-function foldRecord(r: SearchRecord, known: { text?: string; heading?: string } = {}): FoldedRecord {
+function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; context?: string } = {}): FoldedRecord {
   const heading = known.heading ?? (r.heading ? fold(r.heading) : "");
   const text = known.text ?? fold(r.text);
-  let context = "";
-  if (r.context) {
+  let context = known.context ?? "";
+  if (r.context && known.context === undefined) {
     context = foldedContexts.get(r.context) ?? fold(r.context);
     if (foldedContexts.size > 1000) foldedContexts.clear();
     foldedContexts.set(r.context, context);
@@ -296,11 +296,24 @@ export class SearchEngine {
   /** Puts a persisted document's records back in the slots its index entries use (after importIndex). */
   restoreDocument(slots: number[], document: IndexedDocument): void {
     const records = assembleRecords(document);
+    // Folded contexts from the persisted folded headings: fold drops the spaces that join
+    // ancestors' headings, so the context folds to the folded headings joined (no fold again).
+    const contexts = new Map<number, string>();
+    const contextUnder = (parent: number): string => {
+      if (parent < 0) return "";
+      let known = contexts.get(parent);
+      if (known === undefined) {
+        const p = document.provisions[parent]!;
+        known = contextUnder(p.parent) + (p.heading ? p.foldedHeading ?? fold(p.heading) : "");
+        contexts.set(parent, known);
+      }
+      return known;
+    };
     slots.forEach((slot, i) => {
       const r = records[i]!;
       const p = document.provisions[i]!;
       this.records[slot] = this.keepText || !r.text ? r : { ...r, text: "" };
-      this.folded[slot] = foldRecord(r, { text: p.folded, heading: p.foldedHeading });
+      this.folded[slot] = foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) });
       this.addDates(slot, r);
       this.setLive(slot, 1, r.partyRoles.length > 0);
       this.countParties(slot, 1);

@@ -90,15 +90,25 @@ async function* readPieces(file: string, next: (data: Buffer, start: number) => 
   const handle = await open(file, "r");
   try {
     const BLOCK = 16 << 20;
+    const SMALL = 1 << 20;
     let pending: Buffer[] = [];
     let pendingBytes = 0;
     for (;;) {
-      const block = Buffer.allocUnsafe(BLOCK);
-      const { bytesRead } = await handle.read(block, 0, BLOCK, null);
+      // A short rest of the last block (a frame cut at the edge) goes in front of the next read,
+      // so the block is not copied again to join them.
+      const carry = pending.length === 1 && pendingBytes <= SMALL ? pending[0]! : null;
+      const block = Buffer.allocUnsafe((carry?.length ?? 0) + BLOCK);
+      if (carry) carry.copy(block, 0);
+      const { bytesRead } = await handle.read(block, carry?.length ?? 0, BLOCK, null);
       if (bytesRead === 0) break;
-      const read = block.subarray(0, bytesRead);
-      pending.push(read);
-      pendingBytes += bytesRead;
+      if (carry) {
+        pending = [block.subarray(0, carry.length + bytesRead)];
+        pendingBytes = carry.length + bytesRead;
+      } else {
+        pending.push(block.subarray(0, bytesRead));
+        pendingBytes += bytesRead;
+      }
+      const read = block.subarray(carry?.length ?? 0, (carry?.length ?? 0) + bytesRead);
       // Gather the blocks only once the piece may be whole (for lines: this block holds a newline).
       if (pending.length > 1 && !mayEnd(read)) continue;
       let data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);

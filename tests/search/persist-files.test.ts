@@ -29,6 +29,16 @@ describe("persisted copy files", () => {
     expect(read).toEqual(texts);
   });
 
+  test("many small frames, some cut by a block edge", async () => {
+    const texts = Array.from({ length: 400 }, (_, i) => `${i}:${"供给侧结构性改革".repeat(6000 + i)}`);
+    const file = path.join(dir, "many.bin");
+    writeFileSync(file, Buffer.concat(texts.map(frame)));
+    const read: string[] = [];
+    for await (const text of readFrames(file)) read.push(text);
+    expect(read.length).toBe(texts.length);
+    expect(read).toEqual(texts);
+  });
+
   test("a truncated frame is refused (the copy is then rebuilt)", async () => {
     const file = path.join(dir, "cut.bin");
     writeFileSync(file, frame("降成本").subarray(0, 7));
