@@ -144,7 +144,9 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
       }
       continue;
     }
-    const prefix = /(?:到|至|截至|截止到?|力争到?|争取到?|力争在|在|于)\s*$/.exec(before)?.[0] ?? "";
+    // 2015年后 / 2018年以后: a time after which something holds, no date to meet.
+    if (suffix === "后" || suffix === "以后") continue;
+    const prefix = /(?:到|至|截至|截止到?|力争到?|争取到?|力争在|在|(?<!对)于)\s*$/.exec(before)?.[0] ?? "";
     const date = resolve(year, month, day, period);
     if (isHistory(date)) continue;
     const hasCue = Boolean(suffix) || Boolean(period) || /到|至|截/.test(prefix);

@@ -28,6 +28,10 @@ describe("deadlines: words resolved to dates", () => {
   ];
   for (const [text, expected, issued] of TABLE) test(text, () => expect(dates(text, issued ?? null)).toEqual(expected));
 
+  test("a time after which something holds is no deadline", () => {
+    expect(dates("对于2015年后临港地区产生的新增政府债务，分别计入区级债务", "2016-01-01")).toEqual([]);
+    expect(dates("2020年以后新建项目一律按新标准执行", "2016-01-01")).toEqual([]);
+  });
   test("history, baselines and statistics are not deadlines", () => {
     expect(dates("国务院办公厅已于2017年印发通知予以推广", "2018-12-23")).toEqual([]);
     expect(dates("企业综合成本比2015年下降4%以上")).toEqual([]);
