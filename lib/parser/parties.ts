@@ -179,6 +179,8 @@ interface NameHit {
   name: string;
   start: number;
   end: number;
+  /** A place read as acting (临港地区 in 临港地区创建…): kept even when it ends like a common noun. */
+  acts?: boolean;
 }
 
 /** Suffix words that name a kind of body, not one body: kept only with a definite qualifier (各…, a count, a listed name). */
@@ -208,6 +210,10 @@ const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇]、)+)(
 
 /** Three or more sector names, the last with 部门, then the verb: 财政、发展改革、教育、组织部门研究…. */
 const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,})([\u4e00-\u9fa5]{1,8}部门)/g;
+
+/** A place and a verb inside a would-be name (a clause: 临港地区创建…中心), or 到 between two names. */
+const PLACE_BEFORE_VERB = /^(.*?[\u4e00-\u9fa5](?:区|市|县|镇|乡|省))(?:创建|打造|申报|争创|布局|引进)/;
+const CLAUSE_NOT_NAME = /[\u4e00-\u9fa5](?:区|市|县|镇|乡|省)(?:创建|打造|申报|争创|布局|引进)[\u4e00-\u9fa5]{3,}$|[\u4e00-\u9fa5]{2,}到[\u4e00-\u9fa5]{2,}$/;
 
 /** Oversight verbs: a body given one of them supervises. */
 const SUPERVISES = /监督|督促|督查|督导|审查|检查/;
@@ -274,6 +280,26 @@ export function findNames(text: string): NameHit[] {
           }
         }
         const name = text.slice(start, end);
+        // A place, a verb, then what it builds is a clause, not a name: 临港地区创建国家级制造业创新中心,
+        // 国内外高水平大学到临港地区.
+        if (CLAUSE_NOT_NAME.test(name)) {
+          // The place before the verb is the one acting (支持临港地区创建… → 临港地区), a name even when it reads like a common noun.
+          const place = PLACE_BEFORE_VERB.exec(name)?.[1];
+          if (place && place.length >= 3) {
+            local.push({ name: place, start, end: start + place.length, acts: true });
+            i = start - runStart;
+            continue;
+          }
+          // …大学到临港地区: the place they are brought to.
+          const to = name.lastIndexOf("到");
+          if (to > 0 && end - (start + to + 1) >= 3 && /(?:区|市|县|镇|乡|省)$/.test(name)) {
+            local.push({ name: name.slice(to + 1), start: start + to + 1, end, acts: true });
+            i = start + to - runStart;
+            continue;
+          }
+          i--;
+          continue;
+        }
         if (name.length >= 2 && name.length > suffix[0].length && true) {
           local.push({ name, start, end });
           i = start - runStart;
@@ -385,7 +411,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
-    if (GENERIC_PLACE.test(name) && name.length <= 5 && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
+    if (GENERIC_PLACE.test(name) && name.length <= 5 && !hit.acts && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
     if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
     // Kinds of body named by what they manage, at no level (项目管理部门, 单位主管部门, 相关科技项目管理部门): no one body.
     if (FUNCTION_ONLY.test(name)) continue;

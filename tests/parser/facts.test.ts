@@ -118,6 +118,10 @@ describe("responsibilities", () => {
     expect(rows("优化文物及文化艺术品从境外入区监管模式")).toEqual([]);
     expect(rows("简化综合保税区设立、整合的审核和验收程序").map(([p]) => p)).not.toContain("简化综合保税区");
   });
+  test("a place acting in a clause is the party, not the clause", () => {
+    expect(rows("支持临港地区创建国家级制造业创新中心")).toEqual([["临港地区", "subject"]]);
+    expect(rows("支持国内外高水平大学到临港地区设立分支机构").map(([p]) => p)).not.toContain("国内外高水平大学到临港地区");
+  });
   test("a name stops before 区级 and drops the verbs before it", () => {
     expect(rows("浦东新区、奉贤区对临港税收区级所得部分全部留给临港地区").map(([p]) => p)).not.toContain("临港税收区");
     expect(rows("统筹考虑临港地区对外交通需要").map(([p]) => p)).not.toContain("考虑临港地区");
