@@ -213,7 +213,7 @@ const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,}
 
 /** A place and a verb inside a would-be name (a clause: 临港地区创建…中心), or 到 between two names. */
 const PLACE_BEFORE_VERB = /^(.*?[\u4e00-\u9fa5](?:区|市|县|镇|乡|省))(?:创建|打造|申报|争创|布局|引进)/;
-const CLAUSE_NOT_NAME = /[\u4e00-\u9fa5](?:区|市|县|镇|乡|省)(?:创建|打造|申报|争创|布局|引进)[\u4e00-\u9fa5]{3,}$|[\u4e00-\u9fa5]{2,}到[\u4e00-\u9fa5]{2,}$/;
+const CLAUSE_NOT_NAME = /^国家(?:鼓励|支持|完善|引导|推动|建立|健全|加强|实行|制定)|(?:政府|部门)(?:定期|统一|负责|共同)组织$|[\u4e00-\u9fa5](?:区|市|县|镇|乡|省)(?:创建|打造|申报|争创|布局|引进)[\u4e00-\u9fa5]{3,}$|[\u4e00-\u9fa5]{2,}到[\u4e00-\u9fa5]{2,}$/;
 
 /** Oversight verbs: a body given one of them supervises. */
 const SUPERVISES = /监督|督促|督查|督导|审查|检查/;

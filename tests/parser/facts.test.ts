@@ -122,6 +122,10 @@ describe("responsibilities", () => {
     expect(rows("支持临港地区创建国家级制造业创新中心")).toEqual([["临港地区", "subject"]]);
     expect(rows("支持国内外高水平大学到临港地区设立分支机构").map(([p]) => p)).not.toContain("国内外高水平大学到临港地区");
   });
+  test("国家 with a policy verb, and a government 定期组织, are not names", () => {
+    expect(rows("国家鼓励中小企业按照市场需求，推进技术创新")).toEqual([]);
+    expect(rows("县级以上人民政府定期组织对中小企业促进工作情况的监督检查")).toEqual([["县级以上人民政府", "supervise"]]);
+  });
   test("a name stops before 区级 and drops the verbs before it", () => {
     expect(rows("浦东新区、奉贤区对临港税收区级所得部分全部留给临港地区").map(([p]) => p)).not.toContain("临港税收区");
     expect(rows("统筹考虑临港地区对外交通需要").map(([p]) => p)).not.toContain("考虑临港地区");
