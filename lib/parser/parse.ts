@@ -162,7 +162,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     for (const tg of findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineAt })) {
       targets.push({ provision, ...tg });
     }
-    for (const r of findResponsibilities(t, seg.start, state, { addressees: meta.addressees })) {
+    for (const r of findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
     }
     for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });

@@ -242,6 +242,12 @@ export function findNames(text: string): NameHit[] {
     hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
     taken.push([m.index, m.index + m[0].length]);
   }
+  // 省、自治区、直辖市人民政府 without 各 is one collective too, never 自治区 + 直辖市人民政府.
+  for (const m of text.includes("省、自治区、直辖市") ? text.matchAll(/(?<![\u4e00-\u9fa5])省、自治区、直辖市(?:人民政府|政府|党委)?/g) : []) {
+    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
+    taken.push([m.index, m.index + m[0].length]);
+  }
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
   for (const m of text.includes("政府") && text.includes("、") ? text.matchAll(SHARED_SUFFIX) : []) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
@@ -327,7 +333,7 @@ const NAMED_ENTITY = /(?:集团|公司|银行|大学|学院|研究院|研究所|
  * Responsibilities in one piece of running text (annotations removed beforehand
  * by the caller, or passed through `annotations`).
  */
-export function findResponsibilities(text: string, offset: number, state: AnnotationState, options: { addressees: string[] }): FoundResponsibility[] {
+export function findResponsibilities(text: string, offset: number, state: AnnotationState, options: { addressees: string[]; title?: string | null }): FoundResponsibility[] {
   const out: FoundResponsibility[] = [];
   const covered: Array<[number, number]> = [];
   // 1. Annotations.
@@ -411,7 +417,10 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
-    if (GENERIC_PLACE.test(name) && name.length <= 5 && !hit.acts && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
+    // A place read as acting counts when the document is about it (named in its title: 临港地区), not a common noun (贫困地区).
+    const acting = hit.acts === true && (options.title?.includes(name) ?? false);
+    if (hit.acts && !acting && GENERIC_PLACE.test(name)) continue;
+    if (GENERIC_PLACE.test(name) && name.length <= 5 && !acting && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
     if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
     // Kinds of body named by what they manage, at no level (项目管理部门, 单位主管部门, 相关科技项目管理部门): no one body.
     if (FUNCTION_ONLY.test(name)) continue;

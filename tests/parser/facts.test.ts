@@ -119,7 +119,11 @@ describe("responsibilities", () => {
     expect(rows("简化综合保税区设立、整合的审核和验收程序").map(([p]) => p)).not.toContain("简化综合保税区");
   });
   test("a place acting in a clause is the party, not the clause", () => {
-    expect(rows("支持临港地区创建国家级制造业创新中心")).toEqual([["临港地区", "subject"]]);
+    const about = (text: string, title: string) => findResponsibilities(fold(text), 0, { firstIsLead: false }, { addressees: [], title }).map((r) => [r.party, r.role]);
+    // The place the document is about (named in its title) counts; a common noun such as 贫困地区 does not.
+    expect(about("支持临港地区创建国家级制造业创新中心", "关于支持临港地区新一轮发展的若干意见")).toEqual([["临港地区", "subject"]]);
+    expect(about("支持贫困地区打造特色产品品牌", "关于深入开展消费扶贫的指导意见")).toEqual([]);
+    expect(rows("支持临港地区创建国家级制造业创新中心").map(([p]) => p)).not.toContain("临港地区创建国家级制造业创新中心");
     expect(rows("支持国内外高水平大学到临港地区设立分支机构").map(([p]) => p)).not.toContain("国内外高水平大学到临港地区");
   });
   test("国家 with a policy verb, and a government 定期组织, are not names", () => {
