@@ -130,6 +130,9 @@ describe("responsibilities", () => {
     expect(rows("国家鼓励中小企业按照市场需求，推进技术创新")).toEqual([]);
     expect(rows("县级以上人民政府定期组织对中小企业促进工作情况的监督检查")).toEqual([["县级以上人民政府", "supervise"]]);
   });
+  test("the body a submission goes to, when it reviews, is responsible", () => {
+    expect(rows("由市建设行政主管部门报省建设行政主管部门评审")).toEqual([["市建设行政主管部门", "responsible"], ["省建设行政主管部门", "responsible"]]);
+  });
   test("a name stops before 区级 and drops the verbs before it", () => {
     expect(rows("浦东新区、奉贤区对临港税收区级所得部分全部留给临港地区").map(([p]) => p)).not.toContain("临港税收区");
     expect(rows("统筹考虑临港地区对外交通需要").map(([p]) => p)).not.toContain("考虑临港地区");
