@@ -5,11 +5,11 @@
 // `--only home,reader` shoots some pages.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { freePort } from "./shared.mjs";
 import { buildIsStale } from "./build-state.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,16 +21,6 @@ const args = process.argv.slice(2);
 const given = args.includes("--url") ? args[args.indexOf("--url") + 1] : undefined;
 const only = args.includes("--only") ? (args[args.indexOf("--only") + 1] ?? "").split(",") : null;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-    s.on("error", reject);
-  });
-}
 
 async function waitFor(url, ms) {
   const until = Date.now() + ms;

@@ -2,7 +2,6 @@
  * Small helpers of the benchmark: statistics, a seeded random generator,
  * progress lines on stderr, free ports and formatting.
  */
-import net from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
@@ -48,17 +47,8 @@ export function medianLatency(rounds: Latency[]): Latency {
   };
 }
 
-/** mulberry32: a small deterministic generator of numbers in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of numbers in [0, 1) (mulberry32). */
+export { mulberry32 as rng, freePort } from "../shared.mjs";
 
 export function pick<T>(random: () => number, xs: readonly T[]): T {
   return xs[Math.floor(random() * xs.length)]!;
@@ -76,17 +66,6 @@ export function progress(message: string): void {
   process.stderr.write(`[bench ${s}s] ${message}\n`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -4,29 +4,20 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildIsStale } from "../../scripts/build-state.mjs";
+import { freePort } from "../../scripts/shared.mjs";
 import { adminQuery, dropDatabases, randomName, testPostgres, withDatabase } from "../helpers/pg";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+export { freePort };
+
 let servers: ChildProcess[] = [];
 let dir: string | null = null;
 let pgPrefix: string | null = null;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 export async function waitFor(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms;

@@ -3,11 +3,13 @@
 // on a free loopback port. Only processes started here are ever signalled.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "../../build-state.mjs";
+import { freePort, mulberry32 } from "../../shared.mjs";
+
+export { freePort };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -62,17 +64,6 @@ export function killGroup(child) {
   }
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-    s.on("error", reject);
-  });
-}
 
 /** Waits until `url` answers 2xx. */
 export async function waitFor(url, ms = 60_000) {
@@ -159,16 +150,7 @@ export function copyContent(dir, count) {
 }
 
 /** A seeded PRNG (mulberry32), so a run can be repeated with --seed. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 /** Peak and current RSS of a process, in MB, from /proc (null when gone). */
 export function memoryOf(pid) {
