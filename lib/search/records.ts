@@ -195,17 +195,8 @@ async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocument[]>
   });
 }
 
-interface DocumentRow {
-  id: number;
-  slug: string;
-  version: number;
-  title: string | null;
-  kind: string | null;
-  issuer: string | null;
-  issuedAt: string | null;
-  effectiveFrom: string | null;
-  effectiveUntil: string | null;
-}
+/** A Document row as loadIndexedDocuments selects it: the indexed document's fields and its id. */
+type DocumentRow = Omit<IndexedDocument, "provisions"> & { id: number };
 
 interface ProvisionRow {
   id: number;
