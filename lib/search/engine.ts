@@ -178,6 +178,13 @@ export class SearchEngine {
     return bits;
   }
 
+  /** A scratch bitset of the slots holding a token. */
+  private postingBits(token: string): Uint32Array {
+    const bits = this.scratchBitset();
+    for (const list of this.postings(token) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
+    return bits;
+  }
+
   /** A new stamp for "seen in this pass" over all slots. */
   private newSeenEpoch(): number {
     if (this.seenStamps.length < this.records.length) this.seenStamps = new Uint32Array(Math.max(this.records.length, 1024) * 2);
@@ -452,8 +459,7 @@ export class SearchEngine {
       // a bit test on their postings spares the character-by-character check of most candidates.
       if (w.text.length >= 4 && this.strategy === "bigram") {
         const last = w.text.slice(-2);
-        const bits = this.scratchBitset();
-        for (const list of this.postings(last) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
+        const bits = this.postingBits(last);
         slots = slots.filter((s) => (bits[s >>> 5]! & (1 << (s & 31))) !== 0);
       }
     }
@@ -577,8 +583,7 @@ export class SearchEngine {
       if (!tokens.length) return [];
       let all: Uint32Array | null = null;
       for (const token of tokens) {
-        const bits = this.scratchBitset();
-        for (const list of this.postings(token) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
+        const bits = this.postingBits(token);
         if (all) for (let i = 0; i < words; i++) all[i]! &= bits[i]!;
         else all = bits;
       }
