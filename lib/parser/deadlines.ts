@@ -6,7 +6,7 @@
  * (比2015年) and statistics (2016年的69.2%) are left out.
  */
 import { addToDate, iso, lastDayOfMonth } from "./dates";
-import { chineseToNumber } from "./numerals";
+import { chineseToNumber, numeralValue } from "./numerals";
 import type { DeadlineKind } from "./types";
 
 export interface FoundDeadline {
@@ -122,7 +122,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     // YYYY年起N年内 → the end of the N-th year.
     const within = /^\s*(?:起|开始)\s*[,，]?\s*(\d+|[一二三四五六七八九十两]+)\s*年(?:内|以内|时间内)/.exec(after);
     if (within) {
-      const n = /^\d+$/.test(within[1]!) ? Number(within[1]) : chineseToNumber(within[1]!) ?? 0;
+      const n = numeralValue(within[1]!) ?? 0;
       e += within[0].length;
       add({ text: text.slice(s, e), date: iso(year + n - 1, 12, 31), kind: "due", start: offset + s, end: offset + e });
       continue;
@@ -180,7 +180,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
   // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
-    const amount = /^\d+$/.test(m[2]!) ? Number(m[2]) : chineseToNumber(m[2]!) ?? 0;
+    const amount = numeralValue(m[2]!) ?? 0;
     const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : issued;
     const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
     add({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
@@ -196,7 +196,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
   }
   for (const m of text.matchAll(/(?:通过|经过|用)\s*([一二三四五六七八九十两]|\d+)\s*年(?:左右)?(?:的)?(?:时间)?(?:努力|时间)/g)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
-    const years = /^\d+$/.test(m[1]!) ? Number(m[1]) : chineseToNumber(m[1]!) ?? 0;
+    const years = numeralValue(m[1]!) ?? 0;
     add({ text: m[0], date: null, kind: "milestone", estimate: estimate(years), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -149,8 +149,8 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
  * grown to the whole words it touches (改革举措, 推广工作), found by
  * segmenting only a few characters around it, kept when the second unit
  * has them too; else the whole words inside the stretch (薄弱环节 of
- * 薄弱环节机); never a piece that starts or ends on a function character. Segmenting whole units would cost a quarter of
- * the parse.
+ * 薄弱环节机); never a piece that starts or ends on a function character.
+ * Segmenting whole units would cost a quarter of the parse.
  */
 function sharedWords(from: LinkUnit, to: LinkUnit, grams: Set<string>, segmented: Map<string, string[]>): string[] {
   const toText = `${to.heading} ${to.text}`;

@@ -4,7 +4,7 @@
  * and the interpreting body. Front matter, where given, overrides all of it.
  */
 import { addToDate, parseFullDate } from "./dates";
-import { chineseToNumber } from "./numerals";
+import { numeralValue } from "./numerals";
 import { DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL } from "./patterns";
 import type { Block, Metadata } from "./types";
 
@@ -119,7 +119,7 @@ export function extractMetadata(input: MetadataInput): Metadata {
     if (v && !effectiveUntil) {
       if (v[1]) effectiveUntil = fullDateFromMatch(v[1]);
       else if (v[2]) {
-        const years = /^\d+$/.test(v[2]) ? Number(v[2]) : chineseToNumber(v[2]);
+        const years = numeralValue(v[2]!);
         const from = effectiveFrom ?? issuedAt;
         if (years && from) effectiveUntil = addToDate(addToDate(from, { years }) ?? from, { days: -1 });
       }

@@ -236,31 +236,23 @@ export function findNames(text: string): NameHit[] {
       taken.push([i, i + m[0].length]);
     }
   }
+  /** Whole phrases found before the suffix scan, each claimed once under the names it stands for. */
+  const claim = (matches: Iterable<RegExpMatchArray>, namesOf: (m: RegExpMatchArray) => string[] = (m) => [m[0]]) => {
+    for (const m of matches) {
+      const start = m.index!;
+      if (taken.some(([a, b]) => start >= a && start < b)) continue;
+      for (const name of namesOf(m)) hits.push({ name, start, end: start + m[0].length });
+      taken.push([start, start + m[0].length]);
+    }
+  };
   // Bodies laws name by their duty: 国务院负责中小企业促进工作综合管理的部门, 省、自治区、直辖市人民政府管理专利工作的部门, 县级以上地方各级人民政府有关部门.
-  for (const m of text.includes("人民政府") || text.includes("国务院") ? text.matchAll(DESCRIBED_BODY) : []) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
-    taken.push([m.index, m.index + m[0].length]);
-  }
+  claim(text.includes("人民政府") || text.includes("国务院") ? text.matchAll(DESCRIBED_BODY) : []);
   // 省、自治区、直辖市人民政府 without 各 is one collective too, never 自治区 + 直辖市人民政府.
-  for (const m of text.includes("省、自治区、直辖市") ? text.matchAll(/(?<![\u4e00-\u9fa5])省、自治区、直辖市(?:人民政府|政府|党委)?/g) : []) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
-    taken.push([m.index, m.index + m[0].length]);
-  }
+  claim(text.includes("省、自治区、直辖市") ? text.matchAll(/(?<![\u4e00-\u9fa5])省、自治区、直辖市(?:人民政府|政府|党委)?/g) : []);
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
-  for (const m of text.includes("政府") && text.includes("、") ? text.matchAll(SHARED_SUFFIX) : []) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    const levels = [...m[1]!.split("、").filter(Boolean), m[2]!];
-    for (const level of levels) hits.push({ name: `${level}${m[3]}`, start: m.index, end: m.index + m[0].length });
-    taken.push([m.index, m.index + m[0].length]);
-  }
+  claim(text.includes("政府") && text.includes("、") ? text.matchAll(SHARED_SUFFIX) : [], (m) => [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[3]}`));
   // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
-  for (const m of text.matchAll(/试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g)) {
-    if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
-    hits.push({ name: m[0], start: m.index, end: m.index + m[0].length });
-    taken.push([m.index, m.index + m[0].length]);
-  }
+  claim(text.matchAll(/试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g));
   const re = /[\u4e00-\u9fa5\d]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const runStart = m.index;
