@@ -1,15 +1,23 @@
 /**
  * The search engine over provisions: a FlexSearch index of each provision's
- * heading and text (Intl.Segmenter words), the records hits are made of, and
- * query execution — candidates from FlexSearch, verified so that every query
- * word (or one of its aliases) is in the provision, ranked with heading
- * matches and exact phrases first, filtered and counted for facets.
+ * heading and text (character bigrams or Intl.Segmenter words), the records
+ * hits are made of, and query execution — candidates from the posting lists,
+ * verified so that every query word (or one of its aliases) is in the
+ * provision, ranked with heading matches and exact phrases first, filtered
+ * and counted for facets.
+ *
+ * Postings live in two places: FlexSearch indexes each document added, and
+ * freeze() (before persisting; a loaded copy starts frozen) moves its map
+ * into FrozenPostings' typed arrays. A query reads both. A removed
+ * provision's frozen postings stay until the next freeze (its slot is dead
+ * and not reused before then).
  * This is the only module that touches FlexSearch.
  */
 import { Index } from "flexsearch";
 import type { Role } from "../parser";
 import { validityStatus, todayInChina, type ValidityStatus } from "../status";
 import { assembleRecords, type IndexedDocument, type SearchRecord } from "./records";
+import { FrozenPostings, MAX_SLOTS, SLOT_MASK, type BucketMap } from "./postings";
 import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
@@ -63,8 +71,18 @@ function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; c
     foldedContexts.set(r.context, context);
   }
   if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: NO_ROLES };
-  const partyRoles = r.partyRoles.map((p) => ({ role: p.role, mention: foldName(p.mention), name: foldName(p.name) }));
-  return { heading, text, context, partyNames: [...new Set(partyRoles.flatMap((p) => [p.mention, p.name]))], partyRoles };
+  // Names are mostly their own folded form: the record's objects are kept then, not copied.
+  const partyRoles = r.partyRoles.map((p) => {
+    const mention = foldName(p.mention);
+    const name = foldName(p.name);
+    return mention === p.mention && name === p.name ? p : { role: p.role, mention, name };
+  });
+  const partyNames: string[] = [];
+  for (const p of partyRoles) {
+    if (!partyNames.includes(p.mention)) partyNames.push(p.mention);
+    if (!partyNames.includes(p.name)) partyNames.push(p.name);
+  }
+  return { heading, text, context, partyNames, partyRoles };
 }
 
 const NONE: string[] = [];
@@ -122,7 +140,10 @@ export interface EngineResult {
 const emptyFacets = (): Record<FacetName, Facet[]> => ({ kind: [], issuer: [], year: [], role: [], party: [], status: [], doc: [] });
 
 export class SearchEngine {
+  /** FlexSearch: the postings of documents added since the last freeze. */
   private index: Index;
+  /** The postings frozen so far (all of them right after loading or persisting). */
+  private frozen = FrozenPostings.empty();
   /** Slot → record (null after removal). */
   private records: Array<SearchRecord | null> = [];
   /** Folded heading/text/context per slot, for verification and ranking. */
@@ -181,7 +202,12 @@ export class SearchEngine {
   /** A scratch bitset of the slots holding a token. */
   private postingBits(token: string): Uint32Array {
     const bits = this.scratchBitset();
-    for (const list of this.postings(token) ?? []) if (list) for (const id of list) bits[id >>> 5]! |= 1 << (id & 31);
+    for (const list of this.postings(token)) {
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i]! & SLOT_MASK;
+        bits[id >>> 5]! |= 1 << (id & 31);
+      }
+    }
     return bits;
   }
 
@@ -232,6 +258,7 @@ export class SearchEngine {
     const slots: number[] = [];
     for (const r of records) {
       const slot = this.free.pop() ?? this.records.length;
+      if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       this.folded[slot] = foldRecord(r);
       this.index.add(slot, indexedText(r));
       this.records[slot] = this.keepText ? r : { ...r, text: "" };
@@ -255,7 +282,8 @@ export class SearchEngine {
       this.countParties(slot, -1);
       this.records[slot] = null;
       this.folded[slot] = null;
-      this.free.push(slot);
+      // Frozen postings may still name the slot: it is reused after the next freeze.
+      if (slot >= this.frozen.slotLimit) this.free.push(slot);
     }
     this.slotsOf.delete(slug);
     this.versions.delete(slug);
@@ -267,14 +295,27 @@ export class SearchEngine {
 
   // ---- persistence ------------------------------------------------------------
 
-  /** Writes the FlexSearch index as its export chunks (key, JSON text), waiting on `write` between chunks. */
-  async exportIndex(write: (key: string, data: string) => void | Promise<void>): Promise<void> {
-    await this.index.export(write);
+  /** FlexSearch's map of the postings added since the last freeze. */
+  private get added(): BucketMap {
+    return (this.index as unknown as { map: BucketMap }).map;
   }
 
-  /** Reads one chunk written by exportIndex (before restoreDocument). */
-  importIndex(key: string, data: string): void {
-    this.index.import(key, data);
+  /**
+   * Moves FlexSearch's postings into the frozen ones (dropping removed
+   * provisions') and starts FlexSearch afresh; every empty slot is free again.
+   */
+  freeze(): FrozenPostings {
+    if (this.added.size || this.frozen.slotLimit > 0) {
+      this.frozen = this.frozen.merge(this.added, (slot) => this.records[slot] != null);
+      this.index = newIndex(this.strategy);
+    }
+    this.freeSlots();
+    return this.frozen;
+  }
+
+  /** Takes persisted postings (before restoreDocument). */
+  restorePostings(postings: FrozenPostings): void {
+    this.frozen = postings;
   }
 
   /** The indexed documents, each with its slots and its records in the compact form persist.ts writes. */
@@ -300,7 +341,7 @@ export class SearchEngine {
     }
   }
 
-  /** Puts a persisted document's records back in the slots its index entries use (after importIndex). */
+  /** Puts a persisted document's records back in the slots its postings use (after restorePostings). */
   restoreDocument(slots: number[], document: IndexedDocument): void {
     const records = assembleRecords(document);
     // Folded contexts from the persisted folded headings: fold drops the spaces that join
@@ -331,8 +372,13 @@ export class SearchEngine {
 
   /** After the last restoreDocument: the slots no document uses are free. */
   finishRestore(): void {
+    this.freeSlots();
+  }
+
+  /** Every empty slot is free (no frozen posting names it: after a freeze or a restore). */
+  private freeSlots(): void {
     this.free = [];
-    for (let slot = 0; slot < this.records.length; slot++) {
+    for (let slot = this.records.length - 1; slot >= 0; slot--) {
       if (!this.records[slot]) {
         this.records[slot] = null;
         this.folded[slot] = null;
@@ -350,20 +396,26 @@ export class SearchEngine {
   }
 
   /**
-   * A token's posting lists in FlexSearch's map (term → one list of ids per
-   * resolution slot, best slot first), read, never changed. Reading them
-   * directly is what a one-term search does, without its copies: paging a
-   * long list through search({ offset }) costs O(offset) a page, and
-   * FlexSearch 0.8.212 answers undefined for some offsets past a slot's end.
+   * A token's posting lists, best first: the frozen entries (slots with a
+   * bucket tag: read `entry & SLOT_MASK`), then FlexSearch's lists for
+   * documents added since (term → one list per resolution bucket), read,
+   * never changed. Reading them directly is what a one-term search does,
+   * without its copies: paging a long list through search({ offset }) costs
+   * O(offset) a page, and FlexSearch 0.8.212 answers undefined for some
+   * offsets past a bucket's end. Masking a FlexSearch slot changes nothing.
    */
-  private postings(token: string): Array<number[] | undefined> | undefined {
-    return (this.index as unknown as { map?: Map<string, Array<number[] | undefined>> }).map?.get(token);
+  private postings(token: string): Array<ArrayLike<number>> {
+    const out: Array<ArrayLike<number>> = [];
+    const frozen = this.frozen.list(token);
+    if (frozen?.length) out.push(frozen);
+    for (const list of this.added.get(token) ?? []) if (list?.length) out.push(list);
+    return out;
   }
 
-  /** How many provisions hold a token. */
+  /** How many provisions hold a token (removed ones count until the next freeze). */
   private df(token: string): number {
-    let n = 0;
-    for (const list of this.postings(token) ?? []) if (list) n += list.length;
+    let n = this.frozen.count(token);
+    for (const list of this.added.get(token) ?? []) if (list) n += list.length;
     return n;
   }
 
@@ -415,8 +467,11 @@ export class SearchEngine {
         continue;
       }
       if (rare.df === 0) continue;
-      for (const list of this.postings(rare.token) ?? []) {
-        if (list) for (const id of list) if (fresh(id)) yield id;
+      for (const list of this.postings(rare.token)) {
+        for (let i = 0; i < list.length; i++) {
+          const id = list[i]! & SLOT_MASK;
+          if (fresh(id)) yield id;
+        }
       }
     }
     if (word.date) {
@@ -453,7 +508,10 @@ export class SearchEngine {
     for (const w of loose) {
       // The first two characters stay together; what follows may be interrupted (通行费 ~ 通行收费).
       const probe = w.text.slice(0, 2);
-      const ids = new Set(this.index.search(probe, { limit: 5000 }) as number[]);
+      const ids = new Set<number>();
+      for (const list of this.postings(probe)) {
+        for (let i = 0; i < list.length && ids.size < 5000; i++) if (this.live[list[i]! & SLOT_MASK] === 1) ids.add(list[i]! & SLOT_MASK);
+      }
       slots = slots ? slots.filter((s) => ids.has(s)) : [...ids];
       // From four characters on, the last two stay together too (临港管委会 ~ 临港地区管委会, 政务公开 ~ 政务信息公开):
       // a bit test on their postings spares the character-by-character check of most candidates.
@@ -537,12 +595,11 @@ export class SearchEngine {
       });
     };
     // The common case straight over the posting lists; otherwise through stream() (forms, dates, scans).
-    const lists = driverToken ? this.postings(driverToken) ?? [] : null;
+    const lists = driverToken ? this.postings(driverToken) : null;
     if (lists) {
       for (const list of lists) {
-        if (!list) continue;
         for (let i = 0; i < list.length; i++) {
-          const slot = list[i]!;
+          const slot = list[i]! & SLOT_MASK;
           if (!accept(slot)) continue;
           matched.push(slot);
           if (matched.length >= enough) return { matched, capped: true };

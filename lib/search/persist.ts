@@ -2,30 +2,33 @@
  * The engine's persisted copy on disk, beside its database: for SQLite
  * `<db file>.search/`, otherwise `.data/search-<hash of the URL>/`.
  *
- * One copy is a generation of two files — `<gen>.index.ndjson` (the
- * FlexSearch export, one chunk per line: key TAB JSON, every character
- * outside ASCII written as a \u escape) and `<gen>.records.bin` (one frame
- * per document: its byte length, then its slots and its records in compact
- * form as UTF-16LE JSON) — and `state.json`, written last and renamed into
- * place, says which generation is whole. Written and read a chunk or a
- * document at a time, so a library of any size never needs one giant string
- * (V8 caps strings at 512 MB; a 10,000-document index as one JSON text is
- * larger). Both encodings are chosen for loading: ASCII decodes as Latin-1
- * and UTF-16LE as itself, several times faster than UTF-8 (a
- * 10,000-document copy is 400 MB). The previous generation stays until the
- * next write, for a reader still loading it.
+ * One copy is a generation of two files — `<gen>.postings.bin` (the
+ * frozen posting lists' arrays as they are in memory, see postings.ts: read
+ * back without parsing) and `<gen>.records.bin` (frames of UTF-16LE text,
+ * each its byte length first: one per document, its slots and its records in
+ * compact form as JSON; before a run of documents, one holding their folded
+ * texts end to end) — and `state.json`, written last and renamed into
+ * place, says which generation is whole. Records are read a frame at a
+ * time, so a library of any size never needs one giant string (V8 caps
+ * strings at 512 MB); UTF-16LE decodes several times faster than UTF-8. A
+ * provision's folded text is a slice of its run's string (V8 keeps a slice
+ * as a pointer into it): half a million provisions are a few hundred strings
+ * of a megabyte for the collector, not half a million strings to copy and
+ * a JSON text twice as long to parse. The previous generation stays until
+ * the next write, for a reader still loading it.
  */
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
+import { FrozenPostings } from "./postings";
 import type { IndexedDocument, IndexedProvision } from "./records";
 import type { TokenStrategy } from "./tokenize";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
-const FORMAT = 6;
+const FORMAT = 8;
 
 interface State {
   format: number;
@@ -43,27 +46,36 @@ export function indexDir(): string {
   return path.join(process.env.POLICYKB_DATA ?? path.join(projectRoot(), ".data"), `search-${hash}`);
 }
 
-/** [eid, label, heading, citation, role, text ("" when the engine keeps only folded text), parent, [mention, name, role]…, dates, id, folded text, folded heading]. */
-type CompactProvision = [string, string | null, string | null, string, string, string, number, string[], string[], number, string, string];
+/** [eid, label, heading, citation, role, text ("" when the engine keeps only folded text), parent, [mention, name, role]…, dates, id, length of the folded text in its run, folded heading]. */
+type CompactProvision = [string, string | null, string | null, string, string, string, number, string[], string[], number, number, string];
+
+/** First character of a frame of folded texts (a document's frame is JSON). */
+const FOLDED_RUN = "\u0000";
+/** Folded characters per run: a run's string is large enough to live outside the collector's young space. */
+const RUN_CHARS = 1 << 19;
 type CompactDocument = [string, number, string | null, string | null, string | null, string | null, string | null, string | null, CompactProvision[]];
 
 function compact(d: IndexedDocument): CompactDocument {
   return [
     d.slug, d.version, d.title, d.kind, d.issuer, d.issuedAt, d.effectiveFrom, d.effectiveUntil,
-    d.provisions.map((p) => [p.eid, p.label, p.heading, p.citation, p.role, p.text, p.parent, p.partyRoles.flatMap((r) => [r.mention, r.name, r.role]), p.dates, p.id, p.folded ?? "", p.foldedHeading ?? ""]),
+    d.provisions.map((p) => [p.eid, p.label, p.heading, p.citation, p.role, p.text, p.parent, p.partyRoles.flatMap((r) => [r.mention, r.name, r.role]), p.dates, p.id, p.folded?.length ?? 0, p.foldedHeading ?? ""]),
   ];
 }
 
-function expand(c: CompactDocument): IndexedDocument {
+/** A document from its compact form, its folded texts sliced from `run` from `at` on; returns the document and where the next one's start. */
+function expand(c: CompactDocument, run: string, at: number): { document: IndexedDocument; next: number } {
   const [slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, provisions] = c;
-  return {
+  const document: IndexedDocument = {
     slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil,
-    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, folded, foldedHeading]): IndexedProvision => {
+    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): IndexedProvision => {
       const partyRoles: IndexedProvision["partyRoles"] = [];
       for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: roles[i + 2]! });
+      if (at + length > run.length) throw new Error("folded texts run short");
+      const folded = run.slice(at, (at += length));
       return { id, eid, label, heading, citation, role, text, parent, partyRoles, dates, folded, foldedHeading };
     }),
   };
+  return { document, next: at };
 }
 
 /** Writes chunks of bytes to a file, waiting whenever the stream's buffer is full. */
@@ -77,16 +89,12 @@ async function writeChunks(file: string, produce: (chunk: (bytes: Buffer) => Pro
   await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
 }
 
-/** Text as ASCII: each character outside it as its JSON \u escape (the same text to JSON.parse). */
-const asciiJson = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-
 /**
  * A file read in large blocks, cut into pieces by `next(data, start)` (the
  * end of the piece starting at `start`, or -1 when it runs past the data).
- * A piece longer than a block is gathered from its blocks once, never by
- * growing a buffer block after block.
+ * A piece longer than a block is gathered from its blocks.
  */
-async function* readPieces(file: string, next: (data: Buffer, start: number) => number, mayEnd: (block: Buffer) => boolean = () => true): AsyncGenerator<Buffer> {
+async function* readPieces(file: string, next: (data: Buffer, start: number) => number): AsyncGenerator<Buffer> {
   const handle = await open(file, "r");
   try {
     const BLOCK = 16 << 20;
@@ -108,9 +116,6 @@ async function* readPieces(file: string, next: (data: Buffer, start: number) => 
         pending.push(block.subarray(0, bytesRead));
         pendingBytes += bytesRead;
       }
-      const read = block.subarray(carry?.length ?? 0, (carry?.length ?? 0) + bytesRead);
-      // Gather the blocks only once the piece may be whole (for lines: this block holds a newline).
-      if (pending.length > 1 && !mayEnd(read)) continue;
       let data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
       let start = 0;
       for (let end = next(data, start); end >= 0; end = next(data, start)) {
@@ -125,17 +130,6 @@ async function* readPieces(file: string, next: (data: Buffer, start: number) => 
     if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
   } finally {
     await handle.close();
-  }
-}
-
-/** The lines of an ASCII file (the newline is left out). */
-export async function* readAsciiLines(file: string): AsyncGenerator<string> {
-  for await (const piece of readPieces(file, (data, start) => {
-    const nl = data.indexOf(10, start);
-    return nl < 0 ? -1 : nl + 1;
-  }, (block) => block.includes(10))) {
-    const end = piece.at(-1) === 10 ? piece.length - 1 : piece.length;
-    if (end > 0) yield piece.toString("latin1", 0, end);
   }
 }
 
@@ -159,9 +153,26 @@ export function frame(text: string): Buffer {
   return out;
 }
 
-const filesOf = (dir: string, generation: string) => ({ index: path.join(dir, `${generation}.index.ndjson`), records: path.join(dir, `${generation}.records.bin`) });
+const filesOf = (dir: string, generation: string) => ({ postings: path.join(dir, `${generation}.postings.bin`), records: path.join(dir, `${generation}.records.bin`) });
 
-/** Writes the engine as a new generation, then points state.json at it. */
+/** A whole file in a buffer of its own, starting at a 4-byte boundary (typed arrays are laid over it). */
+async function readAligned(file: string): Promise<Uint8Array> {
+  const { size } = await stat(file);
+  const bytes = new Uint8Array(new ArrayBuffer(size));
+  const handle = await open(file, "r");
+  try {
+    for (let at = 0; at < size; ) {
+      const { bytesRead } = await handle.read(bytes, at, Math.min(size - at, 64 << 20), at);
+      if (bytesRead === 0) throw new Error(`${file}: shorter than its size`);
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  return bytes;
+}
+
+/** Freezes the engine's postings and writes it as a new generation, then points state.json at it. */
 export async function persist(engine: SearchEngine, fingerprint: string): Promise<void> {
   const dir = indexDir();
   await mkdir(dir, { recursive: true });
@@ -170,25 +181,45 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
   const files = filesOf(dir, generation);
   let documents = 0;
   try {
-    await writeChunks(files.index, (chunk) => engine.exportIndex((key, data) => chunk(Buffer.from(`${key}\t${asciiJson(data)}\n`, "latin1"))));
+    const postings = engine.freeze();
+    await writeChunks(files.postings, async (chunk) => {
+      for (const bytes of postings.toBuffers()) await chunk(bytes);
+    });
     await writeChunks(files.records, async (chunk) => {
+      // Each run of folded texts goes before the frames of its documents.
+      let run: string[] = [FOLDED_RUN];
+      let runChars = 0;
+      let frames: Buffer[] = [];
+      const flush = async () => {
+        await chunk(frame(run.join("")));
+        for (const f of frames) await chunk(f);
+        run = [FOLDED_RUN];
+        runChars = 0;
+        frames = [];
+      };
       for (const { slots, document } of engine.indexedDocuments()) {
-        await chunk(frame(JSON.stringify([slots, compact(document)])));
+        for (const p of document.provisions) {
+          run.push(p.folded ?? "");
+          runChars += p.folded?.length ?? 0;
+        }
+        frames.push(frame(JSON.stringify([slots, compact(document)])));
         documents++;
+        if (runChars >= RUN_CHARS) await flush();
       }
+      if (frames.length) await flush();
     });
     const state: State = { format: FORMAT, fingerprint, strategy: engine.strategy, keepText: engine.keepText, generation, documents };
     const tmp = path.join(dir, `state.json.${process.pid}.tmp`);
     await writeFile(tmp, JSON.stringify(state));
     await rename(tmp, path.join(dir, "state.json"));
   } catch (error) {
-    await Promise.all([rm(files.index, { force: true }), rm(files.records, { force: true })]);
+    await Promise.all([rm(files.postings, { force: true }), rm(files.records, { force: true })]);
     throw error;
   }
   // Keep this generation and the one before (a reader may still be loading it); drop the rest and older formats.
   const keep = new Set([generation, previous?.generation].filter(Boolean));
   for (const name of await readdir(dir)) {
-    const gen = name.match(/^(.+)\.(?:index\.ndjson|records\.ndjson|records\.bin)$/)?.[1];
+    const gen = name.match(/^(.+)\.(?:postings\.bin|index\.ndjson|records\.ndjson|records\.bin)$/)?.[1];
     if ((gen && !keep.has(gen)) || name === "index.json") await rm(path.join(dir, name), { force: true });
   }
 }
@@ -210,16 +241,24 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
   try {
     const files = filesOf(dir, state.generation);
     const engine = new SearchEngine(state.strategy, { keepText: state.keepText });
-    for await (const line of readAsciiLines(files.index)) {
-      const tab = line.indexOf("\t");
-      engine.importIndex(line.slice(0, tab), line.slice(tab + 1));
-    }
+    engine.restorePostings(FrozenPostings.fromBytes(await readAligned(files.postings)));
     let documents = 0;
-    for await (const line of readFrames(files.records)) {
-      const [slots, document] = JSON.parse(line) as [number[], CompactDocument];
-      engine.restoreDocument(slots, expand(document));
+    let run = "";
+    let at = 0;
+    for await (const text of readFrames(files.records)) {
+      if (text.startsWith(FOLDED_RUN)) {
+        if (at !== run.length) throw new Error("folded texts left over");
+        run = text;
+        at = FOLDED_RUN.length;
+        continue;
+      }
+      const [slots, compactDocument] = JSON.parse(text) as [number[], CompactDocument];
+      const { document, next } = expand(compactDocument, run, at);
+      at = next;
+      engine.restoreDocument(slots, document);
       documents++;
     }
+    if (at !== run.length) throw new Error("folded texts left over");
     if (documents !== state.documents) return null;
     engine.finishRestore();
     return { engine, fingerprint: state.fingerprint, documents };

@@ -71,6 +71,44 @@ describe("search engine at scale", () => {
   });
 });
 
+describe("frozen postings", () => {
+  test("an engine frozen part-way answers like one that never froze, through removals and slot reuse", () => {
+    const texts = ["市政府负责落实考核指标", "市政府统筹通行收费", "完成考核指标", "市政府要完善指标体系", "市人民政府牵头制定指标"];
+    const doc = (slug: string, n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => record(`${slug}${i}`, `第${from + i}条 ${texts[(from + i) % texts.length]}。`, { document: slug, dates: i === 0 ? ["2020-06-30"] : [] }));
+    const plain = new SearchEngine();
+    const frozen = new SearchEngine();
+    const steps: Array<(e: SearchEngine) => void> = [
+      (e) => e.addDocument("a", 1, doc("a", 1500, 0)),
+      (e) => e.addDocument("b", 1, doc("b", 1200, 1500)),
+      (e) => e.removeDocument("a"),
+      (e) => e.addDocument("c", 1, doc("c", 900, 2700)),
+      (e) => e.addDocument("b", 2, doc("b", 300, 3600)),
+    ];
+    const queries = ["市政府 指标", "考核指标 市政府", "指标体系", "通行费", "牵头 市人民政府"];
+    // Equal answers up to ties (slots are handed out in another order): totals, counts per document, scores.
+    const answers = (e: SearchEngine) =>
+      queries.map((q) => {
+        const r = query(e, q, true);
+        return { q, total: r.total, perDocument: r.facets.doc, scores: r.hits.map((h) => h.score) };
+      });
+    steps.forEach((step, i) => {
+      step(plain);
+      step(frozen);
+      if (i % 2 === 0) frozen.freeze();
+      expect(answers(frozen), `after step ${i}`).toEqual(answers(plain));
+      expect(query(frozen, "2020年6月底", false, {}, "2020-06-30").total).toBe(query(plain, "2020年6月底", false, {}, "2020-06-30").total);
+    });
+    expect(frozen.size).toBe(plain.size);
+    // Removed slots are reused only after a freeze: the slot space does not grow without bound.
+    frozen.freeze();
+    frozen.removeDocument("c");
+    frozen.freeze();
+    frozen.addDocument("d", 1, doc("d", 900, 0));
+    expect(query(frozen, "指标体系", true).total).toBe(180 + 60);
+  });
+});
+
 describe("an engine that keeps folded text only", () => {
   test("matches the same, and leaves each snippet to be made from the stored text", () => {
     const full = new SearchEngine();
@@ -128,6 +166,19 @@ describe("the copy on disk", () => {
       loaded.engine.addDocument("new", 1, [record("n", "量子计算", { document: "new" })]);
       expect(loaded.engine.size).toBe(4);
       expect(query(loaded.engine, "量子计算").hits[0]!.document).toBe("new");
+
+      // A library whose folded texts fill several runs (half a million characters each), removed documents left out.
+      const large = new SearchEngine("bigram", { keepText: false });
+      const filler = "推进供给侧结构性改革，降低实体经济企业成本。".repeat(40);
+      for (let d = 0; d < 6; d++) {
+        large.addDocument(`doc${d}`, 1, Array.from({ length: 150 }, (_, i) => record(`p${i}`, `${filler}第${d}号文件第${i}条：编号${d}x${i}。`, { document: `doc${d}` })));
+      }
+      large.removeDocument("doc2");
+      await persist(large, "fp-2");
+      const back = (await loadPersisted())!.engine;
+      expect(back.size).toBe(5 * 150);
+      for (const q of ["编号4x149", "第0号文件第0条", "编号2x3", "实体经济 编号5x77"]) expect(query(back, q, true), q).toEqual(query(large, q, true));
+      expect(query(back, "编号4x149").hits.map((h) => h.provision)).toEqual(["p149"]);
     } finally {
       if (before === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = before;

@@ -2,23 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { frame, readAsciiLines, readFrames } from "../../lib/search/persist";
+import { frame, readFrames } from "../../lib/search/persist";
 
 /** The persisted index is read in 16 MB blocks: pieces longer than a block, and pieces across block edges, must come back whole. */
 describe("persisted copy files", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "policykb-persist-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const MB = 1 << 20;
-
-  test("ASCII lines of any length, across block edges", async () => {
-    const lines = ["1.reg\t[0,1,2]", "x".repeat(20 * MB), "short", "y".repeat(16 * MB - 3), "z".repeat(17 * MB), "end"];
-    const file = path.join(dir, "lines.ndjson");
-    writeFileSync(file, lines.map((l) => `${l}\n`).join(""), "latin1");
-    const read: string[] = [];
-    for await (const line of readAsciiLines(file)) read.push(line);
-    expect(read.map((l) => l.length)).toEqual(lines.map((l) => l.length));
-    expect(read).toEqual(lines);
-  });
 
   test("UTF-16 frames with Chinese text, across block edges", async () => {
     const texts = ['[1,["seed","降成本"]]', "降".repeat(9 * MB), "市场监管总局牵头", "去产能".repeat(3 * MB), "末"];
