@@ -117,6 +117,34 @@ const PARTIAL = 1000;
 /** The forms a hit may contain for a word: as typed, or an alternative (alias). */
 const formsOf = (w: QueryWord) => (w.alternatives.length ? [w.text, ...w.alternatives] : [w.text]);
 
+/** What scoring needs of a query, worked out once for all its candidates. */
+interface Scoring {
+  words: QueryWord[];
+  /** Each word's forms. */
+  forms: string[][];
+  /** The words written together (an exact phrase). */
+  whole: string;
+  /** Forms of the words that are not role words (牵头), flat and as a set. */
+  plainForms: string[];
+  plainNames: Set<string>;
+  roleWords: QueryWord[];
+}
+
+function scoring(words: QueryWord[]): Scoring {
+  const plainForms = words.filter((w) => !w.roles).flatMap(formsOf);
+  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms, plainNames: new Set(plainForms), roleWords: words.filter((w) => w.roles) };
+}
+
+/** Where `x` is in heading + "\n" + text from `from` on (heading first), without building that string; -1 when not. */
+function positionIn(heading: string, text: string, x: string, from: number): number {
+  if (from < heading.length) {
+    const h = heading.indexOf(x, from);
+    if (h >= 0) return h;
+  }
+  const t = text.indexOf(x, Math.max(0, from - heading.length - 1));
+  return t >= 0 ? t + heading.length + 1 : -1;
+}
+
 export interface EngineQuery {
   words: QueryWord[];
   filters: SearchFilters;
@@ -665,9 +693,9 @@ export class SearchEngine {
     const everything = q.facets || hasFilters(q.filters);
     const { matched, capped } = this.fullMatches(lexical, roleWords, structural, everything ? Infinity : Math.max(ENOUGH, wanted));
     const filtered = matched.filter((slot) => this.passes(this.records[slot]!, q.filters, today));
-    const forms = q.words.map(formsOf);
+    const scores = scoring(q.words);
     // The best candidates get the full score; the rest keep FlexSearch's order behind them.
-    const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, q.words, forms) : 0, missing: NONE }));
+    const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, scores) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
     if (scored.length < wanted && lexical.length > 1) {
@@ -688,7 +716,7 @@ export class SearchEngine {
         })
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, Math.max(SCORED, wanted))
-        .map(([slot, n]) => ({ slot, score: n + this.score(slot, q.words, forms) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
+        .map(([slot, n]) => ({ slot, score: n + this.score(slot, scores) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
         .sort((a, b) => b.score - a.score || a.slot - b.slot);
       scored.push(...partial.slice(0, wanted - scored.length));
     }
@@ -700,7 +728,7 @@ export class SearchEngine {
         if (seen.has(slot)) continue;
         const r = this.records[slot];
         if (!r || !this.passes(r, q.filters, today)) continue;
-        fuzzy.push({ slot, score: this.score(slot, q.words, forms) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
+        fuzzy.push({ slot, score: this.score(slot, scores) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
       }
       fuzzy.sort((a, b) => b.score - a.score || a.slot - b.slot);
       scored.push(...fuzzy.slice(0, wanted - scored.length));
@@ -718,43 +746,42 @@ export class SearchEngine {
    * close matches; a match only through an ancestor's heading counts less;
    * specific (labelled, short) provisions rank above long ones.
    */
-  private score(slot: number, words: QueryWord[], forms: string[][]): number {
+  private score(slot: number, q: Scoring): number {
     const r = this.records[slot]!;
     const f = this.folded[slot]!;
+    const { words, forms } = q;
+    const heading = f.heading;
+    const text = f.text;
     const n = words.length;
-    // Positions are counted in heading + "\n" + text without building that string.
-    const offset = f.heading.length + 1;
-    const indexOf = (x: string, from = 0): number => {
-      if (from < f.heading.length) {
-        const h = f.heading.indexOf(x, from);
-        if (h >= 0) return h;
-      }
-      const t = f.text.indexOf(x, Math.max(0, from - offset));
-      return t >= 0 ? t + offset : -1;
-    };
     let score = 1;
     let inHeading = 0;
     let inText = 0;
     let firstAt = Infinity;
-    let close = words.length > 1;
+    let close = n > 1;
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < n; i++) {
       const w = words[i]!;
       const fs = forms[i]!;
-      if (fs.some((x) => f.heading.includes(x))) inHeading++;
-      if (fs.some((x) => f.text.includes(x)) || (w.date !== null && r.dates.includes(w.date))) inText++;
+      let headed = false;
+      let written = false;
       let last = -1;
       let count = 0;
       for (const x of fs) {
-        const at = indexOf(x);
-        if (at >= 0) {
-          firstAt = Math.min(firstAt, at);
-          last = Math.max(last, at);
-          // Provisions about the term name it more than once.
-          for (let k = at; k >= 0 && count < 4; k = indexOf(x, k + x.length)) count++;
-        }
+        // Positions are counted in heading + "\n" + text: the first is in the heading when the heading has the form.
+        const at = positionIn(heading, text, x, 0);
+        if (at < 0) continue;
+        if (at < heading.length) {
+          headed = true;
+          written ||= text.includes(x);
+        } else written = true;
+        firstAt = Math.min(firstAt, at);
+        last = Math.max(last, at);
+        // Provisions about the term name it more than once.
+        for (let k = at; k >= 0 && count < 4; k = positionIn(heading, text, x, k + x.length)) count++;
       }
+      if (headed) inHeading++;
+      if (written || (w.date !== null && r.dates.includes(w.date))) inText++;
       score += (0.25 * Math.max(0, count - 1)) / n;
       if (last < 0) close = false;
       else {
@@ -764,21 +791,17 @@ export class SearchEngine {
     }
     score += (3 * inHeading) / n;
     score += (1.5 * inText) / n;
-    if (inHeading === n && f.heading.length) score += 1 + Math.min(1, 6 / f.heading.length);
-    if (n > 1) {
-      const whole = words.map((w) => w.text).join("");
-      if (f.heading.includes(whole) || f.text.includes(whole)) score += 2;
-    }
+    if (inHeading === n && heading.length) score += 1 + Math.min(1, 6 / heading.length);
+    if (n > 1 && (heading.includes(q.whole) || text.includes(q.whole))) score += 2;
     if (firstAt < Infinity) score += 1 / (1 + firstAt / 40);
     if (close) score += 1 / (1 + (hi - lo) / 20);
     // A party the provision gives work to ranks above a passing mention.
     if (f.partyNames.length) {
-      if (words.some((w, i) => !w.roles && forms[i]!.some((x) => f.partyNames.includes(x)))) score += 1.5;
-      const roleWords = words.filter((w) => w.roles);
-      if (roleWords.length && roleWords.every((rw) => this.hasPartyRole(slot, new Set(words.filter((w) => !w.roles).flatMap(formsOf)), rw.roles!))) score += 1.5;
+      if (q.plainForms.some((x) => f.partyNames.includes(x))) score += 1.5;
+      if (q.roleWords.length && q.roleWords.every((rw) => this.hasPartyRole(slot, q.plainNames, rw.roles!))) score += 1.5;
     }
     if (r.label) score += 0.3;
-    score -= 0.15 * Math.log2(1 + f.text.length / 200);
+    score -= 0.15 * Math.log2(1 + text.length / 200);
     return Math.max(score, 0.01);
   }
 
