@@ -109,8 +109,10 @@ const contains = (f: FoldedRecord, s: string) => f.text.includes(s) || f.heading
 export const ENOUGH = 300;
 /** Of the matches, how many (best first) get the full relevance score. */
 const SCORED = 300;
-/** Driver scans longer than this check the other words against bitsets. */
+/** Driver scans longer than this check the other words against bitsets; tokens with this many postings keep their bitset. */
 const SIEVE_FROM = 2000;
+/** How many token bitsets are kept across queries. */
+const CACHED_BITSETS = 128;
 /** Per word, how many matches the partial-match tier weighs. */
 const PARTIAL = 1000;
 
@@ -229,7 +231,11 @@ export class SearchEngine {
 
   /** A scratch bitset of the slots holding a token. */
   private postingBits(token: string): Uint32Array {
-    const bits = this.scratchBitset();
+    return this.setPostingBits(token, this.scratchBitset());
+  }
+
+  /** Sets the bits of the slots holding a token. */
+  private setPostingBits(token: string, bits: Uint32Array): Uint32Array {
     for (const list of this.postings(token)) {
       for (let i = 0; i < list.length; i++) {
         const id = list[i]! & SLOT_MASK;
@@ -237,6 +243,34 @@ export class SearchEngine {
       }
     }
     return bits;
+  }
+
+  /**
+   * Bitsets of tokens with long posting lists, kept across queries (most
+   * recently used last) until the index changes: common words (国务院, 企业)
+   * come back in query after query, and their bitset costs a pass over tens of
+   * thousands of postings. 64 KB each at 500,000 provisions.
+   */
+  private cachedBits = new Map<string, Uint32Array>();
+
+  /** A token's bitset, to read only: cached when its posting list is long, else a scratch one. */
+  private tokenBits(token: string): Uint32Array {
+    const cached = this.cachedBits.get(token);
+    if (cached) {
+      this.cachedBits.delete(token);
+      this.cachedBits.set(token, cached);
+      return cached;
+    }
+    if (this.df(token) < SIEVE_FROM) return this.postingBits(token);
+    const bits = this.setPostingBits(token, new Uint32Array(Math.max((this.records.length >>> 5) + 1, 1024)));
+    this.cachedBits.set(token, bits);
+    if (this.cachedBits.size > CACHED_BITSETS) this.cachedBits.delete(this.cachedBits.keys().next().value!);
+    return bits;
+  }
+
+  /** The index changed: cached bitsets are stale. */
+  private changed(): void {
+    this.cachedBits.clear();
   }
 
   /** A new stamp for "seen in this pass" over all slots. */
@@ -282,6 +316,7 @@ export class SearchEngine {
 
   /** Adds (or replaces) the provisions of one document version. */
   addDocument(slug: string, version: number, records: SearchRecord[]): void {
+    this.changed();
     this.removeDocument(slug);
     const slots: number[] = [];
     for (const r of records) {
@@ -301,6 +336,7 @@ export class SearchEngine {
 
   /** Removes every provision of a document. */
   removeDocument(slug: string): void {
+    this.changed();
     const slots = this.slotsOf.get(slug);
     if (!slots) return;
     for (const slot of slots) {
@@ -333,6 +369,7 @@ export class SearchEngine {
    * provisions') and starts FlexSearch afresh; every empty slot is free again.
    */
   freeze(): FrozenPostings {
+    this.changed();
     if (this.added.size || this.frozen.slotLimit > 0) {
       this.frozen = this.frozen.merge(this.added, (slot) => this.records[slot] != null);
       this.index = newIndex(this.strategy);
@@ -343,6 +380,7 @@ export class SearchEngine {
 
   /** Takes persisted postings (before restoreDocument). */
   restorePostings(postings: FrozenPostings): void {
+    this.changed();
     this.frozen = postings;
   }
 
@@ -510,8 +548,13 @@ export class SearchEngine {
   /** Slots that contain `word` (verified), at most `limit`. */
   private candidates(word: QueryWord, limit: number): Set<number> {
     const out = new Set<number>();
+    // A long stream is sieved first (a bit test before the substring check); a one-bigram word's stream is its matches.
+    const exact = this.plainToken(word) !== null;
+    const sieve = !exact && this.estimate(word) > SIEVE_FROM ? this.sieve(word)[0]?.bits : undefined;
     for (const slot of this.stream(word)) {
-      if (!this.matches(slot, word)) continue;
+      if (this.live[slot] !== 1) continue;
+      if (sieve && !(sieve[slot >>> 5]! & (1 << (slot & 31)))) continue;
+      if (!exact && !this.matches(slot, word)) continue;
       out.add(slot);
       if (out.size >= limit) break;
     }
@@ -532,21 +575,23 @@ export class SearchEngine {
   private fuzzyCandidates(words: QueryWord[]): number[] {
     const loose = words.filter((w) => /^[\u4e00-\u9fff]{3,8}$/.test(w.text));
     if (!loose.length || loose.length !== words.length) return [];
-    let slots: number[] | null = null;
-    for (const w of loose) {
-      // The first two characters stay together; what follows may be interrupted (通行费 ~ 通行收费).
-      const probe = w.text.slice(0, 2);
-      const ids = new Set<number>();
-      for (const list of this.postings(probe)) {
-        for (let i = 0; i < list.length && ids.size < 5000; i++) if (this.live[list[i]! & SLOT_MASK] === 1) ids.add(list[i]! & SLOT_MASK);
-      }
-      slots = slots ? slots.filter((s) => ids.has(s)) : [...ids];
-      // From four characters on, the last two stay together too (临港管委会 ~ 临港地区管委会, 政务公开 ~ 政务信息公开):
-      // a bit test on their postings spares the character-by-character check of most candidates.
-      if (w.text.length >= 4 && this.strategy === "bigram") {
-        const last = w.text.slice(-2);
-        const bits = this.postingBits(last);
-        slots = slots.filter((s) => (bits[s >>> 5]! & (1 << (s & 31))) !== 0);
+    // The first two characters stay together; what follows may be interrupted (通行费 ~ 通行收费).
+    // From four characters on, the last two stay together too (临港管委会 ~ 临港地区管委会, 政务公开 ~ 政务信息公开).
+    // Candidates: the first 5,000 provisions holding the first word's first bigram, tested against bitsets of
+    // the other bigrams that must be there, which spares the character-by-character check of most of them.
+    const required: Uint32Array[] = [];
+    loose.forEach((w, i) => {
+      if (i > 0) required.push(this.tokenBits(w.text.slice(0, 2)));
+      if (w.text.length >= 4 && this.strategy === "bigram") required.push(this.tokenBits(w.text.slice(-2)));
+    });
+    const slots: number[] = [];
+    let read = 0;
+    for (const list of this.postings(loose[0]!.text.slice(0, 2))) {
+      for (let i = 0; i < list.length && read < 5000; i++) {
+        const slot = list[i]! & SLOT_MASK;
+        if (this.live[slot] !== 1) continue;
+        read++;
+        if (required.every((bits) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0)) slots.push(slot);
       }
     }
     const within = (hay: string, w: string) => {
@@ -562,7 +607,7 @@ export class SearchEngine {
       }
       return false;
     };
-    return (slots ?? []).filter((slot) => {
+    return slots.filter((slot) => {
       const f = this.folded[slot];
       return f !== null && f !== undefined && loose.every((w) => within(f.heading, w.text) || within(f.text, w.text) || within(f.context, w.text));
     });
@@ -610,15 +655,20 @@ export class SearchEngine {
     const exact = (w: QueryWord) => (w === driver ? driverToken !== null : sieves.some((s) => s.word === w && s.exact));
     const verify = lexical.filter((w) => !exact(w));
     const matched: number[] = [];
+    const bit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
     const accept = (slot: number): boolean => {
       // A typed array, not records[slot]: testing an object costs a cache miss per candidate.
       if (this.live[slot] !== 1) return false;
-      for (const { bits } of sieves) if (!(bits[slot >>> 5]! & (1 << (slot & 31)))) return false;
+      for (const { bits } of sieves) if (!bit(bits, slot)) return false;
+      // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
+      if (structural) {
+        for (const sieve of roleSieves) if (sieve && !bit(sieve.bits, slot) && !(partyWords && this.withParties[slot] === 1)) return false;
+      }
       for (const w of verify) if (!this.matches(slot, w)) return false;
       if (!structural) return true;
       return roleWords.every((rw, i) => {
         const sieve = roleSieves[i];
-        const written = sieve ? (sieve.bits[slot >>> 5]! & (1 << (slot & 31))) !== 0 && (sieve.exact || this.matches(slot, rw)) : this.matches(slot, rw);
+        const written = sieve ? bit(sieve.bits, slot) && (sieve.exact || this.matches(slot, rw)) : this.matches(slot, rw);
         return written || (partyWords && this.withParties[slot] === 1 && this.hasPartyRole(slot, names, rw.roles!));
       });
     };
@@ -659,23 +709,25 @@ export class SearchEngine {
   private sieve(w: QueryWord): Array<{ word: QueryWord; bits: Uint32Array; exact: boolean }> {
     if (this.strategy !== "bigram") return [];
     const words = (this.records.length >>> 5) + 1;
-    const out = this.scratchBitset();
-    for (const form of formsOf(w)) {
+    const forms = formsOf(w);
+    const exact = this.plainToken(w) !== null;
+    let out: Uint32Array | null = null;
+    for (const form of forms) {
       // The two rarest tokens of a form narrow it almost as much as all of them, at a fraction of the
       // postings to read (社会, 保障 of 人力资源社会保障部 are in every tenth provision); what passes is
       // verified by substring unless the word is one bigram.
       const tokens = [...new Set(this.tokensOf(form))].map((token) => ({ token, df: this.df(token) })).sort((a, b) => a.df - b.df).slice(0, 2).map((t) => t.token);
       if (!tokens.length) return [];
-      let all: Uint32Array | null = null;
-      for (const token of tokens) {
-        const bits = this.postingBits(token);
-        if (all) for (let i = 0; i < words; i++) all[i]! &= bits[i]!;
-        else all = bits;
-      }
-      for (let i = 0; i < words; i++) out[i]! |= all![i]!;
+      const a = this.tokenBits(tokens[0]!);
+      const b = tokens[1] === undefined ? null : this.tokenBits(tokens[1]);
+      // One form, no date: the token's bitset itself, or the two ANDed.
+      if (forms.length === 1 && !w.date && !b) return [{ word: w, bits: a, exact }];
+      out ??= this.scratchBitset();
+      if (b) for (let i = 0; i < words; i++) out[i]! |= a[i]! & b[i]!;
+      else for (let i = 0; i < words; i++) out[i]! |= a[i]!;
     }
-    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out[slot >>> 5]! |= 1 << (slot & 31);
-    return [{ word: w, bits: out, exact: this.plainToken(w) !== null }];
+    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out![slot >>> 5]! |= 1 << (slot & 31);
+    return [{ word: w, bits: out!, exact }];
   }
 
   /** Runs a query: all words must match, in any order and distance. */

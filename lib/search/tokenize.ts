@@ -16,6 +16,9 @@ import { segmentWords } from "../parser/words";
 
 const DROP = new Set([..."“”‘’\"'《》〈〉「」『』()（）【】[]{}·、 \u3000\t\r\n"]);
 const DASHES = new Set([..."—–－~～‐‑‒―"]);
+/** 1 for the code of a dropped character. */
+const DROP_CODES = new Uint8Array(0x10000);
+for (const ch of DROP) DROP_CODES[ch.charCodeAt(0)] = 1;
 
 export interface Folded {
   text: string;
@@ -28,6 +31,14 @@ export function foldWithMap(original: string): Folded {
   const nfkc = original.normalize("NFKC").toLowerCase();
   // NFKC keeps the length of Chinese text; where it does not, positions are approximate.
   const scale = nfkc.length === original.length;
+  // Without 百 there is no percent word: every character is kept as it is (a dash as "-") or dropped,
+  // so the text is fold()'s and the map a loop over character codes (snippets of every hit come here).
+  if (!nfkc.includes("百")) {
+    const map = new Int32Array(nfkc.length);
+    let n = 0;
+    for (let i = 0; i < nfkc.length; i++) if (DROP_CODES[nfkc.charCodeAt(i)] !== 1) map[n++] = scale ? i : 0;
+    return { text: nfkc.replace(DROP_RE, "").replace(DASH_RE, "-"), map: map.slice(0, n) };
+  }
   let out = "";
   const map: number[] = [];
   const percent = /百分之([零〇一二三四五六七八九十百两]+)/y;
