@@ -98,6 +98,17 @@ export interface EngineOptions {
   keepText?: boolean;
 }
 
+/** A word's sieve: the slots that may contain it, and per form the slots that may contain that form. */
+interface Sieve {
+  word: QueryWord;
+  bits: Uint32Array;
+  /** Passing the sieve is containing the word (a plain one-bigram word). */
+  exact: boolean;
+  forms: Array<{ form: string; bits: Uint32Array }>;
+}
+
+const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+
 /** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
 const contains = (f: FoldedRecord, s: string) => f.text.includes(s) || f.heading.includes(s) || f.context.includes(s);
 
@@ -119,6 +130,17 @@ const PARTIAL = 1000;
 /** The forms a hit may contain for a word: as typed, or an alternative (alias). */
 const formsOf = (w: QueryWord) => (w.alternatives.length ? [w.text, ...w.alternatives] : [w.text]);
 
+/**
+ * The word for matching: an alternative that contains another form adds no
+ * match (人力资源社会保障部门 holds 人力资源社会保障部), only work.
+ */
+function matchingWord(w: QueryWord): QueryWord {
+  if (!w.alternatives.length) return w;
+  const forms = formsOf(w);
+  const alternatives = [...new Set(w.alternatives)].filter((a) => a !== w.text && !forms.some((b) => b !== a && a.includes(b)));
+  return alternatives.length === w.alternatives.length ? w : { ...w, alternatives };
+}
+
 /** What scoring needs of a query, worked out once for all its candidates. */
 interface Scoring {
   words: QueryWord[];
@@ -129,12 +151,13 @@ interface Scoring {
   /** Forms of the words that are not role words (牵头), flat and as a set. */
   plainForms: string[];
   plainNames: Set<string>;
-  roleWords: QueryWord[];
+  /** Per role word, the slots where a party the query names has that role (a query with party and role words). */
+  roleHeld: Uint32Array[] | null;
 }
 
 function scoring(words: QueryWord[]): Scoring {
   const plainForms = words.filter((w) => !w.roles).flatMap(formsOf);
-  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms, plainNames: new Set(plainForms), roleWords: words.filter((w) => w.roles) };
+  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms, plainNames: new Set(plainForms), roleHeld: null };
 }
 
 /** Where `x` is in heading + "\n" + text from `from` on (heading first), without building that string; -1 when not. */
@@ -198,12 +221,39 @@ export class SearchEngine {
   /** Folded party names (as written and canonical) → how many provisions name them in a responsibility. */
   private partyNameCounts = new Map<string, number>();
 
+  /** "role NUL folded name" (as written and canonical) → the slots that give that party that role. */
+  private roleSlots = new Map<string, Set<number>>();
+
   private countParties(slot: number, delta: 1 | -1): void {
-    for (const name of this.folded[slot]?.partyNames ?? []) {
+    const f = this.folded[slot];
+    if (!f) return;
+    for (const name of f.partyNames) {
       const n = (this.partyNameCounts.get(name) ?? 0) + delta;
       if (n > 0) this.partyNameCounts.set(name, n);
       else this.partyNameCounts.delete(name);
     }
+    for (const p of f.partyRoles) {
+      for (const name of p.mention === p.name ? [p.name] : [p.mention, p.name]) {
+        const key = `${p.role}\u0000${name}`;
+        let slots = this.roleSlots.get(key);
+        if (delta > 0) {
+          if (!slots) this.roleSlots.set(key, (slots = new Set()));
+          slots.add(slot);
+        } else if (slots) {
+          slots.delete(slot);
+          if (!slots.size) this.roleSlots.delete(key);
+        }
+      }
+    }
+  }
+
+  /** A bitset of the slots where a party named by one of `names` (folded query words and aliases) has one of `roles`. */
+  private roleBits(names: Set<string>, roles: string[]): Uint32Array {
+    const bits = this.scratchBitset();
+    for (const role of roles) {
+      for (const name of names) for (const slot of this.roleSlots.get(`${role}\u0000${name}`) ?? []) bits[slot >>> 5]! |= 1 << (slot & 31);
+    }
+    return bits;
   }
 
   /**
@@ -523,8 +573,12 @@ export class SearchEngine {
       stamps[slot] = epoch;
       return true;
     };
+    // Forms whose rarest token is the same (人力资源社会保障部, 人力资源和社会保障部: 障部) read it once.
+    const read = new Set<string>();
     for (const form of formsOf(word)) {
       const rare = this.rarest(form);
+      if (rare && read.has(rare.token)) continue;
+      if (rare) read.add(rare.token);
       if (!rare || (rare.df === 0 && this.strategy === "words")) {
         for (let slot = 0; slot < this.folded.length; slot++) {
           const f = this.folded[slot];
@@ -550,11 +604,10 @@ export class SearchEngine {
     const out = new Set<number>();
     // A long stream is sieved first (a bit test before the substring check); a one-bigram word's stream is its matches.
     const exact = this.plainToken(word) !== null;
-    const sieve = !exact && this.estimate(word) > SIEVE_FROM ? this.sieve(word)[0]?.bits : undefined;
+    const sieve = !exact && this.estimate(word) > SIEVE_FROM ? this.sieve(word)[0] : undefined;
     for (const slot of this.stream(word)) {
       if (this.live[slot] !== 1) continue;
-      if (sieve && !(sieve[slot >>> 5]! & (1 << (slot & 31)))) continue;
-      if (!exact && !this.matches(slot, word)) continue;
+      if (sieve ? !hasBit(sieve.bits, slot) || !this.matchesSieved(slot, sieve) : !exact && !this.matches(slot, word)) continue;
       out.add(slot);
       if (out.size >= limit) break;
     }
@@ -613,12 +666,6 @@ export class SearchEngine {
     });
   }
 
-  /** Whether a party named by one of `names` (folded query words and aliases) has one of the roles in this provision. */
-  private hasPartyRole(slot: number, names: Set<string>, roles: string[]): boolean {
-    const f = this.folded[slot];
-    return f ? f.partyRoles.some((p) => roles.includes(p.role) && (names.has(p.mention) || names.has(p.name))) : false;
-  }
-
   private passes(r: SearchRecord, f: SearchFilters, today: string): boolean {
     if (f.doc?.length && !f.doc.includes(r.document)) return false;
     if (f.kind?.length && !f.kind.includes(r.kind ?? "")) return false;
@@ -637,13 +684,11 @@ export class SearchEngine {
    * substring, so a query costs what its rarest word's posting list costs
    * (FlexSearch's own AND counts every posting of every term).
    */
-  private fullMatches(lexical: QueryWord[], roleWords: QueryWord[], structural: boolean, enough: number): { matched: number[]; capped: boolean } {
+  private fullMatches(lexical: QueryWord[], roleWords: QueryWord[], held: Uint32Array[] | null, enough: number): { matched: number[]; capped: boolean } {
+    const structural = held !== null;
     const estimates = lexical.map((w) => this.estimate(w));
     const least = Math.min(...estimates);
     const driver = lexical[estimates.indexOf(least)]!;
-    const names = new Set(lexical.flatMap(formsOf));
-    // Only a word that names some party can give a provision a role through a responsibility.
-    const partyWords = [...names].some((n) => this.partyNameCounts.has(n));
     // A long scan checks the other words against bitsets of their rarest token's postings
     // (a bit test instead of a substring search per candidate).
     // The driver too, unless its candidates are matches already: they hold its rarest token, not yet all of them.
@@ -652,24 +697,30 @@ export class SearchEngine {
     const roleSieves = structural && least > SIEVE_FROM ? roleWords.map((rw) => this.sieve(rw)[0] ?? null) : roleWords.map(() => null);
     // The driver's own candidates hold its rarest token: for a one-bigram word that is a match already.
     const driverToken = this.plainToken(driver);
-    const exact = (w: QueryWord) => (w === driver ? driverToken !== null : sieves.some((s) => s.word === w && s.exact));
-    const verify = lexical.filter((w) => !exact(w));
+    // Words still to look for by substring: through their sieve when they have one.
+    const verify = lexical
+      .filter((w) => !(w === driver && driverToken !== null))
+      .map((w) => ({ word: w, sieve: sieves.find((s) => s.word === w) }))
+      .filter(({ sieve }) => !sieve?.exact);
     const matched: number[] = [];
-    const bit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+    const bit = hasBit;
     const accept = (slot: number): boolean => {
       // A typed array, not records[slot]: testing an object costs a cache miss per candidate.
       if (this.live[slot] !== 1) return false;
       for (const { bits } of sieves) if (!bit(bits, slot)) return false;
       // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
       if (structural) {
-        for (const sieve of roleSieves) if (sieve && !bit(sieve.bits, slot) && !(partyWords && this.withParties[slot] === 1)) return false;
+        for (let i = 0; i < roleSieves.length; i++) {
+          const sieve = roleSieves[i];
+          if (sieve && !bit(sieve.bits, slot) && !bit(held[i]!, slot)) return false;
+        }
       }
-      for (const w of verify) if (!this.matches(slot, w)) return false;
+      for (const { word, sieve } of verify) if (!(sieve ? this.matchesSieved(slot, sieve) : this.matches(slot, word))) return false;
       if (!structural) return true;
       return roleWords.every((rw, i) => {
         const sieve = roleSieves[i];
-        const written = sieve ? bit(sieve.bits, slot) && (sieve.exact || this.matches(slot, rw)) : this.matches(slot, rw);
-        return written || (partyWords && this.withParties[slot] === 1 && this.hasPartyRole(slot, names, rw.roles!));
+        const written = sieve ? bit(sieve.bits, slot) && this.matchesSieved(slot, sieve) : this.matches(slot, rw);
+        return written || bit(held[i]!, slot);
       });
     };
     // The common case straight over the posting lists; otherwise through stream() (forms, dates, scans).
@@ -706,28 +757,48 @@ export class SearchEngine {
    * that pass are verified by substring. None with segmenter words, or when
    * a form has no token the index can look up.
    */
-  private sieve(w: QueryWord): Array<{ word: QueryWord; bits: Uint32Array; exact: boolean }> {
+  private sieve(w: QueryWord): Sieve[] {
     if (this.strategy !== "bigram") return [];
     const words = (this.records.length >>> 5) + 1;
     const forms = formsOf(w);
     const exact = this.plainToken(w) !== null;
-    let out: Uint32Array | null = null;
+    const perForm: Sieve["forms"] = [];
     for (const form of forms) {
       // The two rarest tokens of a form narrow it almost as much as all of them, at a fraction of the
       // postings to read (社会, 保障 of 人力资源社会保障部 are in every tenth provision); what passes is
       // verified by substring unless the word is one bigram.
-      const tokens = [...new Set(this.tokensOf(form))].map((token) => ({ token, df: this.df(token) })).sort((a, b) => a.df - b.df).slice(0, 2).map((t) => t.token);
+      const tokens = [...new Set(this.tokensOf(form))].map((token) => ({ token, df: this.df(token) })).sort((a, b) => a.df - b.df).slice(0, 2);
       if (!tokens.length) return [];
-      const a = this.tokenBits(tokens[0]!);
-      const b = tokens[1] === undefined ? null : this.tokenBits(tokens[1]);
-      // One form, no date: the token's bitset itself, or the two ANDed.
-      if (forms.length === 1 && !w.date && !b) return [{ word: w, bits: a, exact }];
-      out ??= this.scratchBitset();
-      if (b) for (let i = 0; i < words; i++) out[i]! |= a[i]! & b[i]!;
-      else for (let i = 0; i < words; i++) out[i]! |= a[i]!;
+      // A form no provision holds cannot match.
+      if (tokens[0]!.df === 0) continue;
+      const a = this.tokenBits(tokens[0]!.token);
+      const b = tokens[1] === undefined ? null : this.tokenBits(tokens[1].token);
+      let bits = a;
+      if (b) {
+        bits = this.scratchBitset();
+        for (let i = 0; i < words; i++) bits[i] = a[i]! & b[i]!;
+      }
+      perForm.push({ form, bits });
     }
-    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out![slot >>> 5]! |= 1 << (slot & 31);
-    return [{ word: w, bits: out!, exact }];
+    // One form, no date: its bitset is the word's.
+    if (perForm.length === 1 && !w.date) return [{ word: w, bits: perForm[0]!.bits, exact, forms: perForm }];
+    const out = this.scratchBitset();
+    for (const { bits } of perForm) for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
+    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out[slot >>> 5]! |= 1 << (slot & 31);
+    return [{ word: w, bits: out, exact, forms: perForm }];
+  }
+
+  /**
+   * Whether a slot that passed a word's sieve contains the word: only the
+   * forms whose own bits it has are looked for (one substring search, not
+   * one per alias).
+   */
+  private matchesSieved(slot: number, s: Sieve): boolean {
+    if (s.exact) return true;
+    const f = this.folded[slot];
+    if (!f) return false;
+    for (const { form, bits } of s.forms) if (hasBit(bits, slot) && contains(f, form)) return true;
+    return s.word.date !== null && (this.records[slot]?.dates.includes(s.word.date) ?? false);
   }
 
   /** Runs a query: all words must match, in any order and distance. */
@@ -739,13 +810,16 @@ export class SearchEngine {
     const roleWords = q.words.filter((w) => w.roles);
     const plainWords = q.words.filter((w) => !w.roles);
     const structural = roleWords.length > 0 && plainWords.length > 0;
-    const lexical = structural ? plainWords : q.words;
+    const lexical = (structural ? plainWords : q.words).map(matchingWord);
+    // Where a party the query names (by any form) has the role a role word asks for.
+    const scores = scoring(q.words);
+    const held = structural ? roleWords.map((rw) => this.roleBits(scores.plainNames, rw.roles!)) : null;
+    scores.roleHeld = held;
     const wanted = q.offset + q.limit;
     // Filters and facets need every match; a plain query takes FlexSearch's best candidates.
     const everything = q.facets || hasFilters(q.filters);
-    const { matched, capped } = this.fullMatches(lexical, roleWords, structural, everything ? Infinity : Math.max(ENOUGH, wanted));
+    const { matched, capped } = this.fullMatches(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
     const filtered = matched.filter((slot) => this.passes(this.records[slot]!, q.filters, today));
-    const scores = scoring(q.words);
     // The best candidates get the full score; the rest keep FlexSearch's order behind them.
     const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, scores) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
@@ -850,7 +924,7 @@ export class SearchEngine {
     // A party the provision gives work to ranks above a passing mention.
     if (f.partyNames.length) {
       if (q.plainForms.some((x) => f.partyNames.includes(x))) score += 1.5;
-      if (q.roleWords.length && q.roleWords.every((rw) => this.hasPartyRole(slot, q.plainNames, rw.roles!))) score += 1.5;
+      if (q.roleHeld?.every((bits) => hasBit(bits, slot))) score += 1.5;
     }
     if (r.label) score += 0.3;
     score -= 0.15 * Math.log2(1 + text.length / 200);
