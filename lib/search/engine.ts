@@ -622,12 +622,13 @@ export class SearchEngine {
 
   /**
    * Provisions where every word's characters appear in order within a short
-   * stretch (a loose match for words written with something in between).
+   * stretch (a loose match for words written with something in between),
+   * best placed first.
    * Candidates come from FlexSearch on each word's first and last bigram.
    */
-  private fuzzyCandidates(words: QueryWord[]): number[] {
+  private *fuzzyCandidates(words: QueryWord[]): Generator<number> {
     const loose = words.filter((w) => /^[\u4e00-\u9fff]{3,8}$/.test(w.text));
-    if (!loose.length || loose.length !== words.length) return [];
+    if (!loose.length || loose.length !== words.length) return;
     // The first two characters stay together; what follows may be interrupted (通行费 ~ 通行收费).
     // From four characters on, the last two stay together too (临港管委会 ~ 临港地区管委会, 政务公开 ~ 政务信息公开).
     // Candidates: the first 5,000 provisions holding the first word's first bigram, tested against bitsets of
@@ -660,10 +661,10 @@ export class SearchEngine {
       }
       return false;
     };
-    return slots.filter((slot) => {
+    for (const slot of slots) {
       const f = this.folded[slot];
-      return f !== null && f !== undefined && loose.every((w) => within(f.heading, w.text) || within(f.text, w.text) || within(f.context, w.text));
-    });
+      if (f && loose.every((w) => within(f.heading, w.text) || within(f.text, w.text) || within(f.context, w.text))) yield slot;
+    }
   }
 
   private passes(r: SearchRecord, f: SearchFilters, today: string): boolean {
@@ -767,16 +768,22 @@ export class SearchEngine {
       // The two rarest tokens of a form narrow it almost as much as all of them, at a fraction of the
       // postings to read (社会, 保障 of 人力资源社会保障部 are in every tenth provision); what passes is
       // verified by substring unless the word is one bigram.
-      const tokens = [...new Set(this.tokensOf(form))].map((token) => ({ token, df: this.df(token) })).sort((a, b) => a.df - b.df).slice(0, 2);
+      // Common tokens' bitsets are kept across queries, so the next ones cost a pass over the bitset only:
+      // numbers and dates (2019年2月底前: 2, 2019, 月底, 底前) narrow little by two.
+      const sorted = [...new Set(this.tokensOf(form))].map((token) => ({ token, df: this.df(token) })).sort((a, b) => a.df - b.df);
+      const tokens = sorted.filter((t, i) => i < 2 || (i < 4 && (t.df >= SIEVE_FROM || this.cachedBits.has(t.token))));
       if (!tokens.length) return [];
       // A form no provision holds cannot match.
       if (tokens[0]!.df === 0) continue;
-      const a = this.tokenBits(tokens[0]!.token);
-      const b = tokens[1] === undefined ? null : this.tokenBits(tokens[1].token);
-      let bits = a;
-      if (b) {
+      let bits = this.tokenBits(tokens[0]!.token);
+      if (tokens.length > 1) {
+        const first = bits;
         bits = this.scratchBitset();
-        for (let i = 0; i < words; i++) bits[i] = a[i]! & b[i]!;
+        bits.set(first.subarray(0, words));
+        for (const t of tokens.slice(1)) {
+          const other = this.tokenBits(t.token);
+          for (let i = 0; i < words; i++) bits[i]! &= other[i]!;
+        }
       }
       perForm.push({ form, bits });
     }
@@ -855,6 +862,8 @@ export class SearchEngine {
         const r = this.records[slot];
         if (!r || !this.passes(r, q.filters, today)) continue;
         fuzzy.push({ slot, score: this.score(slot, scores) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
+        // The first (best placed) loose matches are enough to rank, as for full matches.
+        if (fuzzy.length >= Math.max(SCORED, wanted)) break;
       }
       fuzzy.sort((a, b) => b.score - a.score || a.slot - b.slot);
       scored.push(...fuzzy.slice(0, wanted - scored.length));
