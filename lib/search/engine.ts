@@ -218,30 +218,27 @@ export class SearchEngine {
 
   /** 1 for a slot that holds a record (typed arrays: testing them costs no cache miss per candidate). */
   private live = new Uint8Array(1024);
-  /** Folded party names (as written and canonical) → how many provisions name them in a responsibility. */
-  private partyNameCounts = new Map<string, number>();
-
-  /** "role NUL folded name" (as written and canonical) → the slots that give that party that role. */
-  private roleSlots = new Map<string, Set<number>>();
+  /** Role → folded party name (as written and canonical) → the slots that give that party that role. */
+  private roleSlots = new Map<string, Map<string, number[]>>();
 
   private countParties(slot: number, delta: 1 | -1): void {
     const f = this.folded[slot];
     if (!f) return;
-    for (const name of f.partyNames) {
-      const n = (this.partyNameCounts.get(name) ?? 0) + delta;
-      if (n > 0) this.partyNameCounts.set(name, n);
-      else this.partyNameCounts.delete(name);
-    }
     for (const p of f.partyRoles) {
-      for (const name of p.mention === p.name ? [p.name] : [p.mention, p.name]) {
-        const key = `${p.role}\u0000${name}`;
-        let slots = this.roleSlots.get(key);
+      let byName = this.roleSlots.get(p.role);
+      if (!byName) this.roleSlots.set(p.role, (byName = new Map()));
+      for (let k = 0; k < 2; k++) {
+        const name = k === 0 ? p.mention : p.name;
+        if (k === 1 && name === p.mention) break;
+        let slots = byName.get(name);
         if (delta > 0) {
-          if (!slots) this.roleSlots.set(key, (slots = new Set()));
-          slots.add(slot);
+          if (!slots) byName.set(name, (slots = []));
+          // A provision giving one party the role twice is listed once.
+          if (slots.at(-1) !== slot) slots.push(slot);
         } else if (slots) {
-          slots.delete(slot);
-          if (!slots.size) this.roleSlots.delete(key);
+          const at = slots.indexOf(slot);
+          if (at >= 0) slots.splice(at, 1);
+          if (!slots.length) byName.delete(name);
         }
       }
     }
@@ -251,7 +248,8 @@ export class SearchEngine {
   private roleBits(names: Set<string>, roles: string[]): Uint32Array {
     const bits = this.scratchBitset();
     for (const role of roles) {
-      for (const name of names) for (const slot of this.roleSlots.get(`${role}\u0000${name}`) ?? []) bits[slot >>> 5]! |= 1 << (slot & 31);
+      const byName = this.roleSlots.get(role);
+      if (byName) for (const name of names) for (const slot of byName.get(name) ?? []) bits[slot >>> 5]! |= 1 << (slot & 31);
     }
     return bits;
   }
@@ -333,21 +331,13 @@ export class SearchEngine {
     return this.seenEpoch;
   }
 
-  /** 1 for a slot whose provision gives work to a party. */
-  private withParties = new Uint8Array(1024);
-
-  private setLive(slot: number, value: 0 | 1, parties = false): void {
+  private setLive(slot: number, value: 0 | 1): void {
     if (slot >= this.live.length) {
-      const size = Math.max(slot + 1, this.live.length * 2);
-      const live = new Uint8Array(size);
+      const live = new Uint8Array(Math.max(slot + 1, this.live.length * 2));
       live.set(this.live);
       this.live = live;
-      const withParties = new Uint8Array(size);
-      withParties.set(this.withParties);
-      this.withParties = withParties;
     }
     this.live[slot] = value;
-    this.withParties[slot] = value && parties ? 1 : 0;
   }
 
   private addDates(slot: number, r: SearchRecord): void {
@@ -376,7 +366,7 @@ export class SearchEngine {
       this.index.add(slot, indexedText(r));
       this.records[slot] = this.keepText ? r : { ...r, text: "" };
       this.addDates(slot, r);
-      this.setLive(slot, 1, r.partyRoles.length > 0);
+      this.setLive(slot, 1);
       this.countParties(slot, 1);
       slots.push(slot);
     }
@@ -479,7 +469,7 @@ export class SearchEngine {
       this.records[slot] = this.keepText || !r.text ? r : { ...r, text: "" };
       this.folded[slot] = foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) });
       this.addDates(slot, r);
-      this.setLive(slot, 1, r.partyRoles.length > 0);
+      this.setLive(slot, 1);
       this.countParties(slot, 1);
     });
     this.slotsOf.set(document.slug, slots);

@@ -62,6 +62,22 @@ describe("search engine at scale", () => {
     }
   });
 
+  test("a party's role counts for a role word, and stops counting when its document is removed", () => {
+    const roles = new SearchEngine();
+    const led = (slug: string) => record(`${slug}1`, "财政厅负责资金保障。", { document: slug, parties: ["省财政厅"], partyRoles: [{ mention: "财政厅", name: "省财政厅", role: "lead" }] });
+    roles.addDocument("a", 1, [led("a"), record("a2", "财政厅配合。", { document: "a" })]);
+    // 牵头 is not written: the responsibility gives the role (by the name as written or canonical).
+    expect(query(roles, "财政厅 牵头").hits.map((h) => h.provision)[0]).toBe("a1");
+    expect(query(roles, "财政厅 牵头", true).total).toBe(1);
+    expect(query(roles, "省财政厅 牵头", true).total).toBe(0);
+    roles.removeDocument("a");
+    // The freed slot is reused by a document without responsibilities.
+    roles.addDocument("b", 1, [record("b1", "财政厅负责资金保障。", { document: "b" })]);
+    expect(query(roles, "财政厅 牵头", true).total).toBe(0);
+    roles.addDocument("c", 1, [led("c")]);
+    expect(query(roles, "财政厅 牵头", true).total).toBe(1);
+  });
+
   test("removing a document removes its provisions and dates", () => {
     const other = new SearchEngine();
     other.addDocument("d", 1, [record("a", "降成本", { dates: ["2020-06-30"] })]);
