@@ -71,18 +71,23 @@ function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; c
     foldedContexts.set(r.context, context);
   }
   if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: NO_ROLES };
-  // Names are mostly their own folded form: the record's objects are kept then, not copied.
-  const partyRoles = r.partyRoles.map((p) => {
+  // Names are mostly their own folded form: the record's objects (and array) are kept then, not copied.
+  let partyRoles = r.partyRoles;
+  for (let i = 0; i < partyRoles.length; i++) {
+    const p = partyRoles[i]!;
     const mention = foldName(p.mention);
     const name = foldName(p.name);
-    return mention === p.mention && name === p.name ? p : { role: p.role, mention, name };
-  });
-  const partyNames: string[] = [];
-  for (const p of partyRoles) {
-    if (!partyNames.includes(p.mention)) partyNames.push(p.mention);
-    if (!partyNames.includes(p.name)) partyNames.push(p.name);
+    if (mention === p.mention && name === p.name) continue;
+    if (partyRoles === r.partyRoles) partyRoles = [...r.partyRoles];
+    partyRoles[i] = { role: p.role, mention, name };
   }
-  return { heading, text, context, partyNames, partyRoles };
+  const names: string[] = [];
+  for (const p of partyRoles) {
+    if (!names.includes(p.mention)) names.push(p.mention);
+    if (!names.includes(p.name)) names.push(p.name);
+  }
+  // A copy of exactly its length: an array grown by push keeps room for more (half a million of them).
+  return { heading, text, context, partyNames: names.slice(), partyRoles };
 }
 
 const NONE: string[] = [];

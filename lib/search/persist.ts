@@ -62,6 +62,17 @@ function compact(d: IndexedDocument): CompactDocument {
   ];
 }
 
+/** One string per responsibility role (lead, cooperate …) instead of one per responsibility loaded. */
+const roleNames = new Map<string, string>();
+function interned(role: string): string {
+  let known = roleNames.get(role);
+  if (known === undefined) {
+    if (roleNames.size > 100) roleNames.clear();
+    roleNames.set(role, (known = role));
+  }
+  return known;
+}
+
 /** A document from its compact form, its folded texts sliced from `run` from `at` on; returns the document and where the next one's start. */
 function expand(c: CompactDocument, run: string, at: number): { document: IndexedDocument; next: number } {
   const [slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, provisions] = c;
@@ -69,7 +80,7 @@ function expand(c: CompactDocument, run: string, at: number): { document: Indexe
     slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil,
     provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): IndexedProvision => {
       const partyRoles: IndexedProvision["partyRoles"] = [];
-      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: roles[i + 2]! });
+      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: interned(roles[i + 2]!) });
       if (at + length > run.length) throw new Error("folded texts run short");
       const folded = run.slice(at, (at += length));
       return { id, eid, label, heading, citation, role, text, parent, partyRoles, dates, folded, foldedHeading };

@@ -128,7 +128,7 @@ export function assembleRecords(d: IndexedDocument): SearchRecord[] {
     const { breadcrumb, context } = under(p.parent);
     return {
       document: d.slug, documentTitle: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
-      id: p.id, provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role as Role, text: p.text, breadcrumb,
+      id: p.id, provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: ROLES.get(p.role) ?? (p.role as Role), text: p.text, breadcrumb,
       parties: p.partyRoles.length ? [...new Set(p.partyRoles.map((r) => r.name))] : NO_NAMES,
       partyRoles: p.partyRoles.length ? p.partyRoles : NO_ROLES,
       context,
@@ -138,6 +138,8 @@ export function assembleRecords(d: IndexedDocument): SearchRecord[] {
 }
 
 const NO_NAMES: string[] = [];
+/** One string per role for all records (a loaded copy would hold one per provision). */
+const ROLES = new Map<string, Role>((["requirement", "principle", "goal", "task", "measure", "other"] as Role[]).map((r) => [r, r]));
 const NO_ROLES: SearchRecord["partyRoles"] = [];
 
 async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
