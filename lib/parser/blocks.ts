@@ -37,7 +37,7 @@ function bracketBalance(s: string): number {
  */
 export function continues(a: string, b: string, bIndented: boolean): boolean {
   if (!a || !b || a.startsWith("|") || b.startsWith("|")) return false;
-  if (startsWithLabel(b) || DATE_LINE.test(b) || DOC_NUMBER.test(b) || /:$/.test(b) && b.length < 80) return false;
+  if (startsWithLabel(b) || DATE_LINE.test(b) || (b.includes("号") && DOC_NUMBER.test(b)) || /:$/.test(b) && b.length < 80) return false;
   if (bracketBalance(a) > 0 && bracketBalance(a) + bracketBalance(b) >= 0 && b.length < 120 && !/[。]$/.test(a)) return true;
   if (bIndented) return false;
   if (OPEN_END.test(a) && !/^[-—]{2,}/.test(a)) return a.length >= 8;

@@ -6,6 +6,7 @@
  * (比2015年) and statistics (2016年的69.2%) are left out.
  */
 import { addToDate, iso, lastDayOfMonth } from "./dates";
+import { allMatches } from "./matches";
 import { chineseToNumber, numeralValue } from "./numerals";
 import type { DeadlineKind } from "./types";
 
@@ -29,6 +30,11 @@ const TIME = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:\s*(
 const MONTH_ONLY = /(?<!\d\s*年\s*)(?<!\d)(\d{1,2})\s*月\s*(底|末|中旬|上旬|下旬)?\s*(?=前|之前|以前|底|末)/g;
 const RELATIVE = /(?:自|在|于)?\s*(?:本[\u4e00-\u9fa5]{1,4})?(印发|发布|公布|施行|实施|下发)(?:之日)?(?:起|后)\s*(\d+|[一二三四五六七八九十两]+)\s*(个?工作日|日|天|个月|年)(?:内|以内)/g;
 const MILESTONE_YEARS = /([一二三四五六七八九十两])年(破局|起步|见效|稳定|提升|突破|巩固|完成|达标|初见成效|大见成效)/g;
+
+/** A year named anywhere (the one a month belongs to). */
+const YEAR_MENTION = /(\d{4})\s*年/g;
+/** 通过三年努力 / 用两年时间: a span of years to reach something. */
+const YEARS_OF_EFFORT = /(?:通过|经过|用)\s*([一二三四五六七八九十两]|\d+)\s*年(?:左右)?(?:的)?(?:时间)?(?:努力|时间)/g;
 
 const PAST_AFTER = /^(?:的\s*[\d.]+|以来|期间|的|印发|出台|发布|召开|通过|颁布|修订|已|年度的|实施的|开始实施的|共|全年)/;
 const BASELINE_BEFORE = /(?:比|较|与|同|相比|相较|对比|低于|高于)\s*$/;
@@ -68,21 +74,27 @@ function yearsMonthsDays(amount: number, unit: string): { years?: number; months
   return { days: amount };
 }
 
+/** Whether `[s, e)` of the text (which starts at `offset`) overlaps a deadline already found. */
+function overlapsFound(found: FoundDeadline[], offset: number, s: number, e: number): boolean {
+  return found.some((d) => s < d.end - offset && e > d.start - offset);
+}
+
+/** A date more than 45 days before the document was issued: history, not a date set. */
+function isHistory(date: string | null, issued: string | null): boolean {
+  if (!date || !issued) return false;
+  const limit = addToDate(issued, { days: -45 });
+  return limit !== null && date < limit;
+}
+
+/** The end of `years` years counted from the effective date, if it is known. */
+function estimatedEnd(effectiveFrom: string | null, years: number): string | undefined {
+  return effectiveFrom ? addToDate(effectiveFrom, { years, days: -1 }) ?? undefined : undefined;
+}
+
 /** Stage 11 entry point: deadlines in one piece of (folded) text starting at `offset`. */
 export function findDeadlines(text: string, offset: number, context: DeadlineContext): FoundDeadline[] {
   const found: FoundDeadline[] = [];
-  const taken: Array<[number, number]> = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-  const add = (d: FoundDeadline) => {
-    found.push(d);
-    taken.push([d.start - offset, d.end - offset]);
-  };
   const issued = context.issuedAt;
-  const isHistory = (date: string | null) => {
-    if (!date || !issued) return false;
-    const limit = addToDate(issued, { days: -45 });
-    return limit !== null && date < limit;
-  };
 
   let everyYearFrom: number | null = null;
   let lastYear: number | null = null;
@@ -110,9 +122,9 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
       const tail = text.slice(rangeEnd, rangeEnd + 6);
       const validity = context.documentLevel || /施行|有效|期限|执行/.test(text.slice(Math.max(0, s - 8), s) + tail);
       const words = text.slice(s, rangeEnd);
-      if (!isHistory(endDate)) {
-        add({ text: words, date: startDate, kind: validity ? "effective" : "period", start: offset + s, end: offset + rangeEnd });
-        add({ text: words, date: endDate, kind: validity ? "expiry" : "period", start: offset + s, end: offset + rangeEnd });
+      if (!isHistory(endDate, issued)) {
+        found.push({ text: words, date: startDate, kind: validity ? "effective" : "period", start: offset + s, end: offset + rangeEnd });
+        found.push({ text: words, date: endDate, kind: validity ? "expiry" : "period", start: offset + s, end: offset + rangeEnd });
       }
       TIME.lastIndex = rangeEnd;
       continue;
@@ -124,12 +136,12 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     if (within) {
       const n = numeralValue(within[1]!) ?? 0;
       e += within[0].length;
-      add({ text: text.slice(s, e), date: iso(year + n - 1, 12, 31), kind: "due", start: offset + s, end: offset + e });
+      found.push({ text: text.slice(s, e), date: iso(year + n - 1, 12, 31), kind: "due", start: offset + s, end: offset + e });
       continue;
     }
     if (suffix && /^起/.test(suffix) && /施行|实施|执行|生效/.test(suffix)) {
       const date = resolve(year, month, day ?? (month ? 1 : null), month ? null : "初");
-      add({ text: text.slice(Math.max(0, s - (before.endsWith("自") ? 1 : 0)), e + suffix.length), date, kind: "effective", start: offset + s, end: offset + e + suffix.length });
+      found.push({ text: text.slice(Math.max(0, s - (before.endsWith("自") ? 1 : 0)), e + suffix.length), date, kind: "effective", start: offset + s, end: offset + e + suffix.length });
       continue;
     }
     if (suffix === "起" || suffix === "开始") {
@@ -139,8 +151,8 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
         everyYearFrom = year;
         continue;
       }
-      if (month && day && !isHistory(iso(year, month, day))) {
-        add({ text: text.slice(s, e + suffix.length), date: iso(year, month, day), kind: context.documentLevel ? "effective" : "period", start: offset + s, end: offset + e + suffix.length });
+      if (month && day && !isHistory(iso(year, month, day), issued)) {
+        found.push({ text: text.slice(s, e + suffix.length), date: iso(year, month, day), kind: context.documentLevel ? "effective" : "period", start: offset + s, end: offset + e + suffix.length });
       }
       continue;
     }
@@ -148,7 +160,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     if (suffix === "后" || suffix === "以后") continue;
     const prefix = /(?:到|至|截至|截止到?|力争到?|争取到?|力争在|在|(?<!对)于)\s*$/.exec(before)?.[0] ?? "";
     const date = resolve(year, month, day, period);
-    if (isHistory(date)) continue;
+    if (isHistory(date, issued)) continue;
     const hasCue = Boolean(suffix) || Boolean(period) || /到|至|截/.test(prefix);
     // A bare year opening a sentence (2019年，在全国启动…) sets a milestone; other bare years are not dates set.
     const opensSentence = !month && /^\s*[,，]/.test(after) && (s === 0 || /[。;:,\s]$/.test(text.slice(0, s)));
@@ -156,7 +168,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     if (!hasCue && !(opensSentence && dateIsFuture) && !(month && /^\s*(?:底|末)?\s*(?:前|完成|实现|建成)/.test(after))) continue;
     const kind: DeadlineKind = /有效期(?:至|到)|截止|终止/.test(text.slice(Math.max(0, s - 6), s)) ? "expiry" : /到|至|截/.test(prefix) || (!month && !suffix && !period) ? "milestone" : "due";
     const end = e + (suffix?.length ?? 0);
-    add({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
+    found.push({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
   }
 
   // 每年2月底前 after 2020年起 → the first occurrence; 3月底前 after a year → that year.
@@ -164,40 +176,39 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
   for (let m = MONTH_ONLY.exec(text); m; m = MONTH_ONLY.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
-    if (overlaps(s, e)) continue;
+    if (overlapsFound(found, offset, s, e)) continue;
     const month = Number(m[1]);
     const prior = text.slice(0, s);
     const every = /每年\s*$/.test(prior);
-    const yearBefore = [...prior.matchAll(/(\d{4})\s*年/g)].at(-1);
+    const yearBefore = allMatches(YEAR_MENTION, prior).at(-1);
     const year = every ? everyYearFrom ?? (yearBefore ? Number(yearBefore[1]) : null) : yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear;
     const tail = /^\s*(前|之前|以前)?/.exec(text.slice(e))?.[1] ?? "";
     const words = text.slice(every ? s - 2 : s, e + tail.length);
     const date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
-    if (isHistory(date)) continue;
-    add({ text: words, date, kind: "due", start: offset + (every ? s - 2 : s), end: offset + e + tail.length });
+    if (isHistory(date, issued)) continue;
+    found.push({ text: words, date, kind: "due", start: offset + (every ? s - 2 : s), end: offset + e + tail.length });
   }
 
   // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.
   RELATIVE.lastIndex = 0;
-  for (let m = RELATIVE.exec(text); m; m = RELATIVE.exec(text)) {
+  for (let m = text.includes("内") ? RELATIVE.exec(text) : null; m; m = RELATIVE.exec(text)) {
     const amount = numeralValue(m[2]!) ?? 0;
     const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : issued;
     const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
-    add({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
   }
 
   // 一年破局、两年稳定、三年提升 / 通过三年努力: relative to an unstated start; kept with their
   // words, and an estimate counted from the effective date.
-  const estimate = (years: number) => (context.effectiveFrom ? addToDate(context.effectiveFrom, { years, days: -1 }) ?? undefined : undefined);
   MILESTONE_YEARS.lastIndex = 0;
   for (let m = MILESTONE_YEARS.exec(text); m; m = MILESTONE_YEARS.exec(text)) {
     const years = chineseToNumber(m[1]!) ?? 0;
-    add({ text: m[0], date: null, kind: "milestone", estimate: estimate(years), start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0], date: null, kind: "milestone", estimate: estimatedEnd(context.effectiveFrom, years), start: offset + m.index, end: offset + m.index + m[0].length });
   }
-  for (const m of text.matchAll(/(?:通过|经过|用)\s*([一二三四五六七八九十两]|\d+)\s*年(?:左右)?(?:的)?(?:时间)?(?:努力|时间)/g)) {
-    if (overlaps(m.index, m.index + m[0].length)) continue;
+  for (const m of text.includes("年") ? allMatches(YEARS_OF_EFFORT, text) : []) {
+    if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
     const years = numeralValue(m[1]!) ?? 0;
-    add({ text: m[0], date: null, kind: "milestone", estimate: estimate(years), start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0], date: null, kind: "milestone", estimate: estimatedEnd(context.effectiveFrom, years), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -74,13 +74,17 @@ function decodeUtf16(bytes: Uint8Array, le: boolean): string {
 const utf8Fatal = new TextDecoder("utf-8", { fatal: true });
 const utf8 = new TextDecoder("utf-8");
 
-function isUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | null {
   try {
-    utf8Fatal.decode(bytes);
-    return true;
+    return utf8Fatal.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  return strictUtf8(bytes) !== null;
 }
 
 /**
@@ -156,8 +160,10 @@ function detectText(bytes: Uint8Array): { text: string; encoding: string; notes:
     if (i % 2) zeroOdd++;
     else zeroEven++;
   }
-  const utf8Valid = isUtf8(bytes);
-  if (utf8Valid && zeroEven + zeroOdd === 0) return { text: utf8.decode(bytes), encoding: "utf-8", notes: [] };
+  // Valid UTF-8 is decoded once: the strict decoding is the text (the same as the lenient one's).
+  const strict = strictUtf8(bytes);
+  const utf8Valid = strict !== null;
+  if (utf8Valid && zeroEven + zeroOdd === 0) return { text: strict, encoding: "utf-8", notes: [] };
   const candidates: Array<{ text: string; encoding: string; score: number }> = [];
   if (bytes.length % 2 === 0 || zeroEven + zeroOdd > 0) {
     const le = decodeUtf16(sample, true);

@@ -8,6 +8,14 @@ import type { ProvisionNode } from "./types";
 
 const MAX_RUN_IN = 40;
 
+/**
+ * `n` characters of the source from `offset`, trimmed, with runs of spaces
+ * dropped (kept as one space after a Latin letter or digit).
+ */
+function headingText(raw: string, offset: number, n: number): string {
+  return raw.slice(offset, offset + n).replace(/[\s\u3000]+/g, (s, i: number) => (i === 0 ? "" : s.length > 0 && /[A-Za-z0-9]/.test(raw[offset + i - 1] ?? "") ? " " : "")).trim();
+}
+
 /** The heading of one provision, from its first span of text. */
 export function headingOf(node: ProvisionNode, folded: string, source: string): string | null {
   if (!node.marker) return node.heading;
@@ -19,7 +27,6 @@ export function headingOf(node: ProvisionNode, folded: string, source: string): 
   const lead = text.length - text.trimStart().length;
   const body = text.slice(lead).replace(/^[、.:,\s]+/, "");
   const offset = text.length - body.length;
-  const take = (n: number) => raw.slice(offset, offset + n).replace(/[\s\u3000]+/g, (s, i: number) => (i === 0 ? "" : s.length > 0 && /[A-Za-z0-9]/.test(raw[offset + i - 1] ?? "") ? " " : "")).trim();
   if (node.marker.style === "article") {
     const bracketed = /^[【[]([^】\]]{1,30})[】\]]/.exec(body);
     return bracketed ? bracketed[1]!.trim() : null;
@@ -29,16 +36,16 @@ export function headingOf(node: ProvisionNode, folded: string, source: string): 
   // 1.1 目的 为统一…: a decimal heading ends at the space after its title.
   if (node.marker.style === "decimal") {
     const gap = /^[\u4e00-\u9fa5A-Za-z0-9“”、]{1,20}(?=\s)/.exec(body);
-    if (gap) return take(gap[0].length);
+    if (gap) return headingText(raw, offset, gap[0].length);
   }
   if (node.marker.style === "chapter" || node.marker.style === "section" || node.marker.style === "part") {
     const end = stop >= 0 ? stop : body.length;
-    return end > 0 && end <= MAX_RUN_IN ? take(end) : null;
+    return end > 0 && end <= MAX_RUN_IN ? headingText(raw, offset, end) : null;
   }
   const candidates = [stop, colon].filter((x) => x > 0);
   const end = candidates.length ? Math.min(...candidates) : -1;
-  if (end > 0 && end <= MAX_RUN_IN) return take(end);
+  if (end > 0 && end <= MAX_RUN_IN) return headingText(raw, offset, end);
   // A short line with no sentence end is a heading of its own.
-  if (end < 0 && body.length > 0 && body.length <= MAX_RUN_IN) return take(body.length);
+  if (end < 0 && body.length > 0 && body.length <= MAX_RUN_IN) return headingText(raw, offset, body.length);
   return null;
 }

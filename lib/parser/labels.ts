@@ -60,6 +60,8 @@ export function leadingMarker(folded: string, source: string, start: number, end
 interface InlineRule {
   style: LabelStyle;
   re: RegExp;
+  /** What every match contains: a block without it is not searched (most have none of ①, （1）, 第一). */
+  cue: RegExp;
   /** Group with the label text, and a function for its value. */
   ordinal: (m: RegExpExecArray) => number | null;
   labelGroup: (m: RegExpExecArray) => { offset: number; text: string };
@@ -72,16 +74,16 @@ function groupSpan(m: RegExpExecArray, text: string): { offset: number; text: st
 
 const INLINE: InlineRule[] = [
   {
-    style: "cn-shi", re: INLINE_CN_SHI, ordinal: (m) => ordinalOf(m[1]),
+    style: "cn-shi", re: INLINE_CN_SHI, cue: /[是要]/, ordinal: (m) => ordinalOf(m[1]),
     labelGroup: (m) => groupSpan(m, (m[1] ?? "") + (m[2] ?? "")),
   },
-  { style: "circled", re: INLINE_CIRCLED, ordinal: (m) => enclosedValue(m[1] ?? ""), labelGroup: (m) => groupSpan(m, m[1] ?? "") },
+  { style: "circled", re: INLINE_CIRCLED, cue: /[\u2460-\u2473]/, ordinal: (m) => enclosedValue(m[1] ?? ""), labelGroup: (m) => groupSpan(m, m[1] ?? "") },
   {
-    style: "arabic-paren", re: INLINE_ARABIC_PAREN, ordinal: (m) => (m[1] ? Number(m[1]) : enclosedValue(m[2] ?? "")),
+    style: "arabic-paren", re: INLINE_ARABIC_PAREN, cue: /[(\u2474-\u2487]/, ordinal: (m) => (m[1] ? Number(m[1]) : enclosedValue(m[2] ?? "")),
     labelGroup: (m) => groupSpan(m, m[0].trim()),
   },
-  { style: "arabic-dot", re: INLINE_ARABIC_DOT, ordinal: (m) => Number(m[1]), labelGroup: (m) => groupSpan(m, m[0].trim()) },
-  { style: "cn-shi", re: INLINE_CN_ORDINAL, ordinal: (m) => ordinalOf(m[2]), labelGroup: (m) => groupSpan(m, m[1] ?? "") },
+  { style: "arabic-dot", re: INLINE_ARABIC_DOT, cue: /[。;:]\s*\d/, ordinal: (m) => Number(m[1]), labelGroup: (m) => groupSpan(m, m[0].trim()) },
+  { style: "cn-shi", re: INLINE_CN_ORDINAL, cue: /第/, ordinal: (m) => ordinalOf(m[2]), labelGroup: (m) => groupSpan(m, m[1] ?? "") },
 ];
 
 /**
@@ -93,6 +95,7 @@ export function inlineMarkers(folded: string, source: string, start: number, end
   const text = folded.slice(from, end);
   const found: Marker[] = [];
   for (const rule of INLINE) {
+    if (!rule.cue.test(text)) continue;
     rule.re.lastIndex = 0;
     const candidates: Marker[] = [];
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {

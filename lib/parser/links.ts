@@ -5,9 +5,10 @@
  * links inferred from shared content words (idf-weighted overlap of
  * Intl.Segmenter words). Linked at the section level, where relations are clear.
  */
+import { allMatches } from "./matches";
 import { chineseToNumber } from "./numerals";
 import type { LinkKind, LinkOut, ProvisionNode, Role } from "./types";
-import { contentGrams, contentWords, sharedStretches, wordSegments } from "./words";
+import { CJK_RUN, contentBigrams, contentWords, sharedStretches, wordSegments, type Bigram } from "./words";
 
 export interface LinkUnit {
   node: ProvisionNode;
@@ -50,11 +51,11 @@ export function linkUnits(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   return units;
 }
 
+/** The kind of link between units of two roles, or null when such units are not linked. */
 function kindOf(a: Role, b: Role): LinkKind | null {
-  const pair = [a, b].sort().join("-");
-  if (pair === "goal-task") return "goal-task";
-  if (pair === "goal-measure") return "goal-measure";
-  if (pair === "measure-task") return "task-measure";
+  if ((a === "goal" && b === "task") || (a === "task" && b === "goal")) return "goal-task";
+  if ((a === "goal" && b === "measure") || (a === "measure" && b === "goal")) return "goal-measure";
+  if ((a === "task" && b === "measure") || (a === "measure" && b === "task")) return "task-measure";
   return null;
 }
 
@@ -64,13 +65,75 @@ export interface LinkOptions {
   terms?: "bigrams" | "words";
 }
 
+/** Two units (indices into the link units) that share content terms, and the terms, rarest first. */
+interface Candidate<T> {
+  a: number;
+  b: number;
+  kind: LinkKind;
+  score: number;
+  shared: T[];
+}
+
+const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 10, "task-measure": 10, reference: 1 };
+
+/**
+ * Pairs of units whose shared content terms, weighted by rarity among the
+ * units (idf; doubled for a heading's terms), reach their kind's threshold;
+ * strongest first (ties in unit order). `texts` are the units' heading and text.
+ */
+function inferredCandidates<T>(units: LinkUnit[], texts: string[], termsOf: (text: string) => Set<T>): Array<Candidate<T>> {
+  const words = texts.map(termsOf);
+  const headingWords = units.map((u) => termsOf(u.heading));
+  const df = new Map<T, number>();
+  for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = units.length;
+  const idf = (w: T) => Math.log((n + 1) / (df.get(w) ?? 1));
+  // Goals are delivered by tasks: any shared word that is not everywhere links them.
+  // Measures support specific things: only words rare among the units count.
+  const goalTaskMaxDf = Math.max(2, Math.floor(n * 0.6));
+  // A unit's terms that another unit also has (df ≥ 2), under each ceiling, in the unit's order:
+  // the terms a pair can share, without testing the rest pair by pair.
+  const sharableGoalTask: T[][] = [];
+  const sharableRare: T[][] = [];
+  for (const set of words) {
+    const goalTask: T[] = [];
+    const rare: T[] = [];
+    for (const w of set) {
+      const d = df.get(w) ?? 0;
+      if (d < 2) continue;
+      if (d <= goalTaskMaxDf) goalTask.push(w);
+      if (d <= 3) rare.push(w);
+    }
+    sharableGoalTask.push(goalTask);
+    sharableRare.push(rare);
+  }
+  const candidates: Array<Candidate<T>> = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const kind = kindOf(units[i]!.role, units[j]!.role);
+      if (!kind) continue;
+      const other = words[j]!;
+      const shared = (kind === "goal-task" ? sharableGoalTask : sharableRare)[i]!.filter((w) => other.has(w));
+      if (!shared.length) continue;
+      let score = 0;
+      for (const w of shared) score += idf(w) * (headingWords[i]!.has(w) || headingWords[j]!.has(w) ? 2 : 1);
+      if (score < THRESHOLD[kind]) continue;
+      candidates.push({ a: i, b: j, kind, score, shared });
+    }
+  }
+  // Rarest shared terms first.
+  for (const c of candidates) c.shared.sort((x, y) => idf(y) - idf(x));
+  return candidates.sort((x, y) => y.score - x.score);
+}
+
 export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string, options: LinkOptions = {}): LinkOut[] {
   const units = linkUnits(root, textOf);
   const links: LinkOut[] = [];
   const seen = new Set<string>();
+  const keyOf = (from: ProvisionNode, to: ProvisionNode) => [from.id, to.id].sort().join("|");
   const add = (from: ProvisionNode, to: ProvisionNode, kind: LinkKind, score: number, why: string, method: "explicit" | "inferred") => {
     if (from === to) return;
-    const key = [from.id, to.id].sort().join("|");
+    const key = keyOf(from, to);
     if (seen.has(key)) return;
     seen.add(key);
     links.push({ from: from.id, to: to.id, kind, score: Math.round(score * 100) / 100, why, method });
@@ -99,46 +162,30 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   }
 
   // Inferred links from shared content terms, weighted by rarity among the link units.
-  const terms = options.terms === "words" ? (t: string) => new Set(contentWords(t)) : contentGrams;
-  const words = units.map((u) => terms(`${u.heading} ${u.text}`));
-  const headingWords = units.map((u) => terms(u.heading));
-  const df = new Map<string, number>();
-  for (const set of words) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = units.length;
-  const idf = (w: string) => Math.log((n + 1) / (df.get(w) ?? 1));
-  const candidates: Array<{ a: number; b: number; score: number; shared: string[] }> = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const kind = kindOf(units[i]!.role, units[j]!.role);
-      if (!kind) continue;
-      // Goals are delivered by tasks: any shared word that is not everywhere links them.
-      // Measures support specific things: only words rare among the units count.
-      const maxDf = kind === "goal-task" ? Math.max(2, Math.floor(n * 0.6)) : 3;
-      const shared = [...words[i]!].filter((w) => words[j]!.has(w) && (df.get(w) ?? 0) <= maxDf);
-      if (!shared.length) continue;
-      let score = 0;
-      for (const w of shared) score += idf(w) * (headingWords[i]!.has(w) || headingWords[j]!.has(w) ? 2 : 1);
-      candidates.push({ a: i, b: j, score, shared: shared.sort((x, y) => idf(y) - idf(x)) });
+  const texts = units.map((u) => `${u.heading} ${u.text}`);
+  const inferred = <T>(candidates: Array<Candidate<T>>, describe: (c: Candidate<T>, from: number, to: number) => string[]) => {
+    const perMeasure = new Map<number, number>();
+    for (const c of candidates) {
+      const a = units[c.a]!;
+      const b = units[c.b]!;
+      // A measure supports a few tasks, not all of them.
+      if (c.kind === "task-measure") {
+        const m = a.role === "measure" ? c.a : c.b;
+        if ((perMeasure.get(m) ?? 0) >= 3) continue;
+        perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
+      }
+      const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [c.a, c.b] : [c.b, c.a];
+      // A pair already linked keeps its first link: no need to say what it shares.
+      if (seen.has(keyOf(units[from]!.node, units[to]!.node))) continue;
+      add(units[from]!.node, units[to]!.node, c.kind, Math.min(1, c.score / 12), `共同词语：${describe(c, from, to).join("、")}`, "inferred");
     }
-  }
-  const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 10, "task-measure": 10, reference: 1 };
-  const perMeasure = new Map<number, number>();
-  // Windows around shared stretches, segmented once per document (a unit is in several links).
-  const segmented = new Map<string, string[]>();
-  for (const c of candidates.sort((x, y) => y.score - x.score)) {
-    const a = units[c.a]!;
-    const b = units[c.b]!;
-    const kind = kindOf(a.role, b.role)!;
-    if (c.score < THRESHOLD[kind]) continue;
-    // A measure supports a few tasks, not all of them.
-    if (kind === "task-measure") {
-      const m = a.role === "measure" ? c.a : c.b;
-      if ((perMeasure.get(m) ?? 0) >= 3) continue;
-      perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
-    }
-    const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [a, b] : [b, a];
-    const why = options.terms === "words" ? c.shared.slice(0, 4) : sharedWords(from, to, new Set(c.shared), segmented);
-    add(from.node, to.node, kind, Math.min(1, c.score / 12), `共同词语：${why.join("、")}`, "inferred");
+  };
+  if (options.terms === "words") {
+    inferred(inferredCandidates(units, texts, (t) => new Set(contentWords(t))), (c) => c.shared.slice(0, 4));
+  } else {
+    // Windows around shared stretches, segmented once per document (a unit is in several links).
+    const segmented = new Map<string, string[]>();
+    inferred(inferredCandidates(units, texts, contentBigrams), (c, from, to) => sharedWords(texts[from]!, texts[to]!, new Set(c.shared), segmented));
   }
   return links;
 }
@@ -150,12 +197,14 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
  * segmenting only a few characters around it, kept when the second unit
  * has them too; else the whole words inside the stretch (薄弱环节 of
  * 薄弱环节机); never a piece that starts or ends on a function character.
- * Segmenting whole units would cost a quarter of the parse.
+ * Segmenting whole units would cost a quarter of the parse. `fromText` and
+ * `toText` are the units' heading and text.
  */
-function sharedWords(from: LinkUnit, to: LinkUnit, grams: Set<string>, segmented: Map<string, string[]>): string[] {
-  const toText = `${to.heading} ${to.text}`;
+function sharedWords(fromText: string, toText: string, grams: Set<Bigram>, segmented: Map<string, string[]>): string[] {
   const out = new Set<string>();
-  for (const m of `${from.heading} ${from.text}`.matchAll(/[\u4e00-\u9fff]+/g)) {
+  for (const m of allMatches(CJK_RUN, fromText)) {
+    // At five words no more are taken.
+    if (out.size >= 5) break;
     const run = m[0];
     for (const stretch of sharedStretches(run, grams)) {
       if (out.size >= 5) break;
@@ -192,12 +241,11 @@ function sharedWords(from: LinkUnit, to: LinkUnit, grams: Set<string>, segmented
       // segments while the other unit still has the longer string.
       for (let k = 0; k < 2 && last >= 0 && last + 1 < bounds.length && toText.includes(run.slice(a, bounds[last + 1]![1])); k++) b = bounds[++last]![1];
       for (let k = 0; k < 2 && first > 0 && toText.includes(run.slice(bounds[first - 1]![0], b)); k++) a = bounds[--first]![0];
-      const usable = (w: string) => w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
       const grown = run.slice(a, b);
       const inner = inside.join("");
-      if (usable(grown)) out.add(grown);
-      else if (usable(inner)) out.add(inner);
-      else for (const w of inside) if (usable(w)) out.add(w);
+      if (isSharedWord(grown, toText)) out.add(grown);
+      else if (isSharedWord(inner, toText)) out.add(inner);
+      else for (const w of inside) if (isSharedWord(w, toText)) out.add(w);
     }
   }
   // Longest first, and none inside one already taken.
@@ -207,3 +255,8 @@ function sharedWords(from: LinkUnit, to: LinkUnit, grams: Set<string>, segmented
 }
 
 const FUNCTION_EDGE = /^[的和与及等在对是为了要并或把被将从向于以其之而由]|[的和与及等在对是为了要并或把被将从向于以其之而由]$/;
+
+/** A word worth showing as shared: two or more characters, in the other unit's text, not starting or ending on a function character. */
+function isSharedWord(w: string, toText: string): boolean {
+  return w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
+}

@@ -26,10 +26,36 @@ const MARKDOWN_SYNTAX = /^(?: {0,3}(?:#{1,6}\s|>|[*+-]\s|\d{1,9}[.)]\s|\||=+\s*$
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
 
+/**
+ * A front-matter line of the form almost every document uses: `title: "…"` —
+ * an ASCII key, a double-quoted value with no escapes, quotes, control or
+ * line-separator characters, characters beyond the BMP or non-characters.
+ */
+const QUOTED_ENTRY = /^([A-Za-z][A-Za-z0-9_]*): "([^"\\\p{Cc}\p{Cs}\u2028\u2029\ufeff\ufffe\uffff\u{10000}-\u{10ffff}]*)"$/u;
+/** Keys YAML would not read as a string (null, booleans), left to the YAML parser. */
+const NOT_STRING_KEY = /^(?:null|true|false|yes|no|on|off|y|n)$/i;
+
+/**
+ * Front matter made only of QUOTED_ENTRY lines with distinct keys, read
+ * directly: what the YAML parser gives for them, at a fraction of its cost.
+ * Null for anything else, which the YAML parser reads (and reports).
+ */
+function quotedEntries(yaml: string): Record<string, string> | null {
+  const data: Record<string, string> = {};
+  for (const line of yaml.split("\n")) {
+    const m = QUOTED_ENTRY.exec(line);
+    if (!m || NOT_STRING_KEY.test(m[1]!) || Object.hasOwn(data, m[1]!)) return null;
+    data[m[1]!] = m[2]!;
+  }
+  return data;
+}
+
 /** Splits YAML front matter from the body. Malformed YAML is an InputError. */
 export function frontMatter(text: string): FrontMatter {
   const m = FRONT_MATTER.exec(text);
   if (!m) return { data: {}, bodyStart: 0 };
+  const simple = quotedEntries(m[1] ?? "");
+  if (simple) return { data: simple, bodyStart: m[0].length };
   let data: unknown;
   try {
     data = parseYaml(m[1] ?? "", { schema: "core", uniqueKeys: true });

@@ -13,7 +13,7 @@ import { headingOf } from "./headings";
 import { assignRoles } from "./roles";
 import { assignIds } from "./ids";
 import { extractMetadata } from "./metadata";
-import { findDeadlines } from "./deadlines";
+import { findDeadlines, type FoundDeadline } from "./deadlines";
 import { findTargets } from "./targets";
 import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
@@ -47,9 +47,17 @@ interface Segment {
 
 /** The text of a span as shown: the source without Markdown syntax. */
 function visibleText(src: SourceDocument, start: number, end: number): string {
-  if (!src.markup) return src.text.slice(start, end);
+  const { markup, text } = src;
+  if (!markup) return text.slice(start, end);
+  // Whole runs of kept characters at a time: a dropped character is markup other than a newline.
   let out = "";
-  for (let i = start; i < end; i++) if (src.markup[i] !== 1 || src.text.charCodeAt(i) === 10) out += src.text[i];
+  let kept = start;
+  for (let i = start; i < end; i++) {
+    if (markup[i] !== 1 || text.charCodeAt(i) === 10) continue;
+    if (i > kept) out += text.slice(kept, i);
+    kept = i + 1;
+  }
+  if (end > kept) out += text.slice(kept, end);
   return out;
 }
 
@@ -59,6 +67,14 @@ function normaliseProvisionText(raw: string): string {
     .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""))
     .filter(Boolean)
     .join("\n");
+}
+
+/**
+ * The date of the last dated deadline at or before a position of a segment
+ * (positions relative to `segmentStart`), for the targets found there.
+ */
+function deadlineLookup(deadlines: FoundDeadline[], segmentStart: number): (pos: number) => string | null {
+  return (pos) => deadlines.filter((d) => d.start - segmentStart <= pos && d.date).at(-1)?.date ?? null;
 }
 
 /** Runs stages 3–15 on an extracted source document. */
@@ -78,16 +94,17 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       // A first row of names without labels (序号, 指导部门 …) is the header.
       if (!header && cells.every((c) => !c.marker) && cells.some((c) => NUMBER_COLUMN.test(folded.slice(c.start, c.end)) || PARTY_COLUMN.test(folded.slice(c.start, c.end)) || c.end - c.start <= 8)) {
         header = cells.map((c) => folded.slice(c.start, c.end).replace(/\s+/g, ""));
-        return { ...raw, marker: null, inline: [], zone: "body", cells: [] };
+        return { start: raw.start, end: raw.end, kind: raw.kind, marker: null, inline: [], zone: "body", cells: [] };
       }
-      return { ...raw, marker: null, inline: [], zone: "body", cells };
+      return { start: raw.start, end: raw.end, kind: raw.kind, marker: null, inline: [], zone: "body", cells };
     }
     previousKind = "text";
     let marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start, raw.end) : null;
     if (!marker && raw.kind === "text" && lastArabic > 0) marker = gluedArabicMarker(folded, text, raw.start, lastArabic + 1);
     if (marker?.style === "arabic-dot") lastArabic = marker.ordinal;
     const inline = raw.kind === "text" ? inlineMarkers(folded, text, raw.start, raw.end, marker) : [];
-    return { ...raw, marker, inline, zone: "body" };
+    // Fields spelled out: spreading `raw` took V8's slow object-copy path, 4% of the parse.
+    return { start: raw.start, end: raw.end, kind: raw.kind, marker, inline, zone: "body" };
   });
   if (blocks.some((b) => b.marker?.style === "decimal")) {
     for (const b of blocks) if (!b.marker && b.kind === "text") b.marker = topDecimalMarker(folded, text, b.start, b.end);
@@ -155,11 +172,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     const provision = provisionId(seg);
     const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node });
     for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), start: d.start, end: d.end });
-    const deadlineAt = (pos: number) => {
-      const before = segDeadlines.filter((d) => d.start - seg.start <= pos && d.date);
-      return before.at(-1)?.date ?? null;
-    };
-    for (const tg of findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineAt })) {
+    for (const tg of findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start) })) {
       targets.push({ provision, ...tg });
     }
     for (const r of findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
@@ -211,7 +224,16 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
 
   // Provision output.
   // Within one span a newline is a line broken mid-sentence (joined by the blocks stage); between spans, a paragraph break.
-  const ownText = (n: ProvisionNode) => normaliseProvisionText(n.spans.map(([s, e]) => visibleText(src, s, e).replace(/[ \t\u3000]*\n[ \t\u3000]*/g, "")).join("\n"));
+  // Each provision's text is made once: for the output and again inside its section's full text (links).
+  const ownTexts = new Map<ProvisionNode, string>();
+  const ownText = (n: ProvisionNode): string => {
+    let own = ownTexts.get(n);
+    if (own === undefined) {
+      own = normaliseProvisionText(n.spans.map(([s, e]) => visibleText(src, s, e).replace(/[ \t\u3000]*\n[ \t\u3000]*/g, "")).join("\n"));
+      ownTexts.set(n, own);
+    }
+    return own;
+  };
   const fullText = (n: ProvisionNode): string => [ownText(n), ...n.children.map(fullText)].filter(Boolean).join("\n");
   const provisions: ProvisionOut[] = nodes.map((n) => {
     const first = n.spans[0];

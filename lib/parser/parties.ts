@@ -8,6 +8,7 @@
  *     (对A、B等企业, 发挥好A作用).
  * One row per unit (lists are split), names as written.
  */
+import { allMatches } from "./matches";
 import { ANNOTATION, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
 import type { ResponsibilityRole } from "./types";
 
@@ -26,8 +27,8 @@ const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常�
 
 /** Two-character words a name never contains: where a name starts after them. */
 const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
-/** Single characters a name never contains (function words). */
-const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须"]);
+/** Single characters a name never contains (function words), by character code. */
+const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须"].map((c) => c.charCodeAt(0)));
 /** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
@@ -84,8 +85,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
   if (FIRST_IS_LEAD.test(inner)) state.firstIsLead = true;
   const body = inner.split(/[。]/)[0] ?? inner;
   // Field form: 牵头单位：A，配合单位：B、C
-  UNIT_FIELD.lastIndex = 0;
-  const fields = [...body.matchAll(UNIT_FIELD)];
+  const fields = allMatches(UNIT_FIELD, body);
   if (fields.length) {
     fields.forEach((f, i) => {
       const from = f.index + f[0].length;
@@ -133,20 +133,44 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
 /** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
 const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", "统筹考虑", "考虑", "复制推广", "复制", "推广", "未经", "报经", "呈送", "送", "简化", "放宽", "允许", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
 
+/** Items grouped by a key, each group in the items' order. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * LEADING_WORDS by the code of their first character, in list order: the
+ * first that fits a position is the first of the whole list that fits it,
+ * found without trying the ~200 words that start otherwise.
+ */
+const LEADING_WORDS_BY_FIRST = groupBy(LEADING_WORDS, (w) => w.charCodeAt(0));
+
+/** A character a name is made of: a CJK ideograph (U+4E00–U+9FA5) or an ASCII digit. */
+function isNameCharacter(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fa5) || (code >= 48 && code <= 57);
+}
+
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
 function nameStart(text: string, end: number, floor: number): number {
   let s = end;
   const limit = Math.max(floor, end - 24);
   while (s > limit) {
-    const ch = text[s - 1]!;
-    if (!/[\u4e00-\u9fa5\d]/.test(ch)) break;
-    if (STOP_CHARS.has(ch)) {
+    const code = text.charCodeAt(s - 1);
+    if (!isNameCharacter(code)) break;
+    if (STOP_CHARS.has(code)) {
       // 县级以上 and 设区的市级以上 belong to the name.
-      if (ch === "以" && text[s] === "上") {
+      if (code === 0x4ee5 /* 以 */ && text[s] === "上") {
         s--;
         continue;
       }
-      if (ch === "和" && AND_STEMS.test(text.slice(s, end))) {
+      if (code === 0x548c /* 和 */ && AND_STEMS.test(text.slice(s, end))) {
         s--;
         continue;
       }
@@ -160,7 +184,7 @@ function nameStart(text: string, end: number, floor: number): number {
   let stripped = true;
   while (stripped && end - s > 2) {
     stripped = false;
-    for (const w of LEADING_WORDS) {
+    for (const w of LEADING_WORDS_BY_FIRST.get(text.charCodeAt(s)) ?? []) {
       if (text.startsWith(w, s) && end - s - w.length >= 2) {
         s += w.length;
         stripped = true;
@@ -215,14 +239,84 @@ const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,}
 const PLACE_BEFORE_VERB = /^(.*?[\u4e00-\u9fa5](?:区|市|县|镇|乡|省))(?:创建|打造|申报|争创|布局|引进)/;
 const CLAUSE_NOT_NAME = /^国家(?:鼓励|支持|完善|引导|推动|建立|健全|加强|实行|制定)|(?:政府|部门)(?:定期|统一|负责|共同)组织$|[\u4e00-\u9fa5](?:区|市|县|镇|乡|省)(?:创建|打造|申报|争创|布局|引进)[\u4e00-\u9fa5]{3,}$|[\u4e00-\u9fa5]{2,}到[\u4e00-\u9fa5]{2,}$/;
 
+/** 省、自治区、直辖市 (with its government): all provinces, one collective. */
+const ALL_PROVINCES = /(?<![\u4e00-\u9fa5])省、自治区、直辖市(?:人民政府|政府|党委)?/g;
+/** The places a document chose as pilots (试点地区, 试点城市政府). */
+const PILOT_PLACES = /试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g;
+
 /** Oversight verbs: a body given one of them supervises. */
 const SUPERVISES = /监督|督促|督查|督导|审查|检查/;
 
 /** A government (by level) and the department it charges with a duty, as laws name them. */
 const DESCRIBED_BODY = /(?:国务院|(?:省、自治区、直辖市|县级以上(?:地方)?(?:各级)?|设区的市级?(?:以上)?(?:地方)?(?:各级)?|本级)人民政府)(?:(?:负责|管理|主管)[\u4e00-\u9fa5、]{2,20}?的(?:部门|机构)|(?:有关|相关)部门)/g;
 
-/** Last characters of the organisation suffixes: a quick test before the suffix expression. */
-const SUFFIX_LAST = new Set([...ORG_SUFFIX.source.replace(/[()?:$|\\]/g, " ").split(" ").filter(Boolean).map((w) => w.at(-1)!)]);
+/** The words of ORG_SUFFIX by the code of their last character, longest first. */
+const SUFFIXES_BY_LAST = groupBy(
+  ORG_SUFFIX.source.replace(/[()?:$|\\]/g, " ").split(" ").filter(Boolean).sort((a, b) => b.length - a.length),
+  (w) => w.charCodeAt(w.length - 1),
+);
+/** 1 at the code of a character some organisation suffix ends with: the quick test made at every character of every run. */
+const SUFFIX_LAST = new Uint8Array(0x10000);
+for (const code of SUFFIXES_BY_LAST.keys()) SUFFIX_LAST[code] = 1;
+
+/**
+ * The longest organisation suffix ending at `end` within a run of name
+ * characters starting at `runStart` (what ORG_SUFFIX matches at the end of
+ * `text.slice(runStart, end)`: its leftmost, so longest, match), or null. A
+ * lookup by the last character, then the one before, instead of running the
+ * expression at every character of every run.
+ */
+function orgSuffixAt(text: string, runStart: number, end: number): string | null {
+  const last = text.charCodeAt(end - 1);
+  if (!SUFFIX_LAST[last]) return null;
+  const beforeLast = end - 2 >= runStart ? text.charCodeAt(end - 2) : -1;
+  for (const w of SUFFIXES_BY_LAST.get(last) ?? []) {
+    if (w.length === 1) return w;
+    if (w.charCodeAt(w.length - 2) === beforeLast && end - w.length >= runStart && text.endsWith(w, end)) return w;
+  }
+  return null;
+}
+
+/** SPLIT_VERBS by the code of their first character, each with its place in SPLIT_VERBS. */
+const SPLIT_VERBS_BY_FIRST = groupBy(
+  SPLIT_VERBS.map((verb, rank) => ({ verb, rank })),
+  ({ verb }) => verb.charCodeAt(0),
+);
+
+/**
+ * The split verbs in a would-be name, each at its last place after the first
+ * character, in SPLIT_VERBS order: the verbs for which `inner.lastIndexOf(verb) > 0`,
+ * found in one pass over `inner` instead of one search per verb.
+ */
+function splitVerbsIn(inner: string): Array<{ verb: string; at: number; rank: number }> {
+  const found: Array<{ verb: string; at: number; rank: number }> = [];
+  for (let at = inner.length - 1; at >= 1; at--) {
+    const group = SPLIT_VERBS_BY_FIRST.get(inner.charCodeAt(at));
+    if (!group) continue;
+    for (const { verb, rank } of group) {
+      if (inner.startsWith(verb, at) && !found.some((f) => f.rank === rank)) found.push({ verb, at, rank });
+    }
+  }
+  return found.sort((a, b) => a.rank - b.rank);
+}
+
+/** Whether `at` falls inside one of the spans. */
+function inSpans(spans: Array<[number, number]>, at: number): boolean {
+  return spans.some(([a, b]) => at >= a && at < b);
+}
+
+/**
+ * Takes whole phrases found before the suffix scan (adding to `hits` and
+ * `taken`), each claimed once, under the names it stands for.
+ */
+function claim(hits: NameHit[], taken: Array<[number, number]>, matches: Iterable<RegExpMatchArray>, namesOf: (m: RegExpMatchArray) => string[] = (m) => [m[0]]): void {
+  for (const m of matches) {
+    const start = m.index!;
+    if (inSpans(taken, start)) continue;
+    for (const name of namesOf(m)) hits.push({ name, start, end: start + m[0].length });
+    taken.push([start, start + m[0].length]);
+  }
+}
 
 /** Finds organisation names in running text: a name ends with an organisation suffix at a word boundary. */
 export function findNames(text: string): NameHit[] {
@@ -236,43 +330,34 @@ export function findNames(text: string): NameHit[] {
       taken.push([i, i + m[0].length]);
     }
   }
-  /** Whole phrases found before the suffix scan, each claimed once under the names it stands for. */
-  const claim = (matches: Iterable<RegExpMatchArray>, namesOf: (m: RegExpMatchArray) => string[] = (m) => [m[0]]) => {
-    for (const m of matches) {
-      const start = m.index!;
-      if (taken.some(([a, b]) => start >= a && start < b)) continue;
-      for (const name of namesOf(m)) hits.push({ name, start, end: start + m[0].length });
-      taken.push([start, start + m[0].length]);
-    }
-  };
   // Bodies laws name by their duty: 国务院负责中小企业促进工作综合管理的部门, 省、自治区、直辖市人民政府管理专利工作的部门, 县级以上地方各级人民政府有关部门.
-  claim(text.includes("人民政府") || text.includes("国务院") ? text.matchAll(DESCRIBED_BODY) : []);
+  claim(hits, taken, text.includes("人民政府") || text.includes("国务院") ? allMatches(DESCRIBED_BODY, text) : []);
   // 省、自治区、直辖市人民政府 without 各 is one collective too, never 自治区 + 直辖市人民政府.
-  claim(text.includes("省、自治区、直辖市") ? text.matchAll(/(?<![\u4e00-\u9fa5])省、自治区、直辖市(?:人民政府|政府|党委)?/g) : []);
+  claim(hits, taken, text.includes("省、自治区、直辖市") ? allMatches(ALL_PROVINCES, text) : []);
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
-  claim(text.includes("政府") && text.includes("、") ? text.matchAll(SHARED_SUFFIX) : [], (m) => [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[3]}`));
+  claim(hits, taken, text.includes("政府") && text.includes("、") ? allMatches(SHARED_SUFFIX, text) : [], (m) => [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[3]}`));
   // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
-  claim(text.matchAll(/试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g));
-  const re = /[\u4e00-\u9fa5\d]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const runStart = m.index;
-    const run = m[0];
-    let i = run.length;
+  claim(hits, taken, text.includes("试点") ? allMatches(PILOT_PLACES, text) : []);
+  // Each run of name characters ([\u4e00-\u9fa5\d]+), scanned from its end.
+  let runEnd = 0;
+  for (let runStart = 0; runStart < text.length; runStart = runEnd) {
+    runEnd = runStart + 1;
+    if (!isNameCharacter(text.charCodeAt(runStart))) continue;
+    while (runEnd < text.length && isNameCharacter(text.charCodeAt(runEnd))) runEnd++;
+    let i = runEnd - runStart;
     const local: NameHit[] = [];
     while (i > 1) {
       const end = runStart + i;
-      if (!SUFFIX_LAST.has(run[i - 1]!)) {
-        i--;
-        continue;
-      }
-      const suffix = ORG_SUFFIX.exec(run.slice(Math.max(0, i - 12), i));
+      const suffix = orgSuffixAt(text, runStart, end);
       if (suffix && !COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
-        let start = nameStart(text, end, Math.max(runStart, ...taken.filter(([, b]) => b <= end).map(([, b]) => b)));
+        // The name starts after the run's start and after every phrase claimed before it.
+        let floor = runStart;
+        for (const [, b] of taken) if (b <= end && b > floor) floor = b;
+        let start = nameStart(text, end, floor);
         // 领导小组办公室协调省政府督查室: a verb between two names ends the second name's reach.
         const inner = text.slice(start, end);
-        for (const verb of SPLIT_VERBS) {
-          const at = inner.lastIndexOf(verb);
-          if (at > 0 && ORG_SUFFIX.test(inner.slice(0, at)) && end - (start + at + verb.length) >= 2) {
+        for (const { verb, at } of splitVerbsIn(inner)) {
+          if (ORG_SUFFIX.test(inner.slice(0, at)) && end - (start + at + verb.length) >= 2) {
             start += at + verb.length;
             break;
           }
@@ -298,7 +383,7 @@ export function findNames(text: string): NameHit[] {
           i--;
           continue;
         }
-        if (name.length >= 2 && name.length > suffix[0].length && true) {
+        if (name.length >= 2 && name.length > suffix.length) {
           local.push({ name, start, end });
           i = start - runStart;
           continue;
@@ -306,7 +391,8 @@ export function findNames(text: string): NameHit[] {
       }
       i--;
     }
-    hits.push(...local.reverse());
+    // Found right to left: added left to right.
+    for (let k = local.length - 1; k >= 0; k--) hits.push(local[k]!);
   }
   return hits.sort((a, b) => a.start - b.start);
 }
@@ -340,15 +426,14 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const rows = parseAnnotation(inner, state);
     if (!rows.length) continue;
     covered.push([m.index, m.index + m[0].length]);
-    for (const r of rows) out.push({ ...r, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: true });
+    for (const r of rows) out.push({ party: r.party, role: r.role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: true });
   }
   // 2. Running text.
-  const isCovered = (s: number) => covered.some(([a, b]) => s >= a && s < b);
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
   const sectorList = /((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
-  for (let m = text.includes("等") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
-    if (isCovered(m.index)) continue;
+  for (let m = text.includes("等") && text.includes("、") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
+    if (inSpans(covered, m.index)) continue;
     const listStart = m.index;
     const before = text.slice(Math.max(0, listStart - 6), listStart);
     // Bodies cited as the source of another document are not parties (…等九部门《关于…》).
@@ -364,8 +449,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
   // 2a'. The same without 等, the last item carrying 部门: 财政、发展改革、教育、医保、组织部门研究建立….
-  for (const m of text.includes("部门") && text.includes("、") ? text.matchAll(SECTOR_LIST_PLAIN) : []) {
-    if (isCovered(m.index) || sectorCovered.some(([a, b]) => m.index >= a && m.index < b)) continue;
+  for (const m of text.includes("部门") && text.includes("、") ? allMatches(SECTOR_LIST_PLAIN, text) : []) {
+    if (inSpans(covered, m.index) || inSpans(sectorCovered, m.index)) continue;
     const items = [...m[1]!.split("、").filter(Boolean), m[2]!];
     items[0] = items[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "");
     // Sector names only: not 各地区、各部门, not a numbering (三十四、), not generic.
@@ -374,11 +459,10 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     for (const n of items.map(cleanParty)) out.push({ party: n, role: "responsible", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
-  const inSector = (s: number) => sectorCovered.some(([a, b]) => s >= a && s < b);
   // 2b. Named lists acted upon: 对西宁特钢、西矿集团、盐湖集团等企业 / 发挥好省信保集团等政策性担保公司作用.
   const namedList = /(?:对|支持|鼓励|扶持|帮助|推动|引导|依托|发挥好?|推进|选择|确定)((?:[\u4e00-\u9fa5]{2,12}、)*[\u4e00-\u9fa5]{2,12})等(?:[\u4e00-\u9fa5]{0,6}?)(?:企业|公司|集团|高校|医院|院校|单位|机构|院所|大学)/g;
   for (let m = namedList.exec(text); m; m = namedList.exec(text)) {
-    if (isCovered(m.index)) continue;
+    if (inSpans(covered, m.index)) continue;
     const listStart = m.index + m[0].indexOf(m[1]!);
     const names = m[1]!.split("、").map(cleanParty).filter((n) => n.length >= 2 && !GENERIC_PARTY.test(n) && !CATEGORY_SUFFIX.test(n));
     // A list of bodies, not of industries (机器人、人工智能…等骨干企业): most members are named like bodies.
@@ -389,7 +473,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2c. Places chosen as pilots: 确定北京、吉林、安徽…等10个省（区、市）.
   const pilots = /(?:确定|选择|选取|遴选|在)((?:[\u4e00-\u9fa5]{2,5}、)+[\u4e00-\u9fa5]{2,5}?)等?\s*\d+\s*个(?:省|市|地区|城市|区域|县)/g;
   for (let m = pilots.exec(text); m; m = pilots.exec(text)) {
-    if (isCovered(m.index)) continue;
+    if (inSpans(covered, m.index)) continue;
     const listStart = m.index + m[0].indexOf(m[1]!);
     for (const n of m[1]!.split("、").map(cleanParty).filter((x) => x.length >= 2)) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([listStart, m.index + m[0].length]);
@@ -397,7 +481,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2d. Counted groups acted upon: 18户省属出资企业，
   const counted = /(\d+\s*[户家个所])([\u4e00-\u9fa5]{2,10}(?:企业|集团|公司|单位|医院|高校))(?=[,，。;；、])/g;
   for (let m = counted.exec(text); m; m = counted.exec(text)) {
-    if (isCovered(m.index)) continue;
+    if (inSpans(covered, m.index)) continue;
     out.push({ party: m[0], role: "subject", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
@@ -405,7 +489,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   const hits = findNames(text);
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k]!;
-    if (isCovered(hit.start) || inSector(hit.start)) continue;
+    if (inSpans(covered, hit.start) || inSpans(sectorCovered, hit.start)) continue;
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
     if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;

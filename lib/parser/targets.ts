@@ -6,6 +6,7 @@
  * past statistics, counts of the document's own items (共23项) and numbers in
  * quoted slogans are not targets (GUIDE.md).
  */
+import { allMatches } from "./matches";
 import { UNITS } from "./patterns";
 import type { Comparator, Role } from "./types";
 
@@ -27,6 +28,8 @@ const QUANTITY = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(?:(?:到|至|~|-|
 
 /** Verbs and words before a number that make it something to reach or deliver. */
 const TARGET_VERB = /(达到|达|超过|支持|发动|突破|不少于|不低于|力争|争取|完成|累计|新增|增加|增长|提高到|提升到|提高至|提升至|提高|提升|稳定在|控制在|保持在|实现|培养|引进|建设|建成|打造|推出|扶持|选拔|资助|培训|遴选|设立|淘汰|压减|化解|实施|抓好|推进|筹集|服务|转化|培育|组织|发动|开展|覆盖|下降|降低|减少|节约|带动|吸引|创建|形成|认定|评选|招聘|安置|帮扶|评定|选派|建立|筹建|扩大到|扩大至|缩短到|缩短至|压缩到|压缩至|达标)/;
+/** TARGET_VERB, every one in a text. */
+const TARGET_VERBS = new RegExp(TARGET_VERB.source, "g");
 const AFTER_QUALIFIER = /^(?:以上|左右|以内|及以上|上下)/;
 const RULE_CONTEXT = /(补贴|补助|奖补|返还|奖励|罚款|处以|费率|标准为|按照|按|每人|每户|每名|每满|每年给予|最高|不超过|不得超过|上限|限额|缴纳|缴存|岁|年龄|工作日|小时|分钟|周岁|年限|期满|积分|分值|权重|税率|利率|贴息|首付|保证金|预付|担保费|手续费|折扣|优惠|减按|减半|免征|征收|计算|占地|容积率|面积不|单体建筑面积|建筑面积|以下的|以上的)/;
 const PAST_CONTEXT = /(已经|已|近年来|截至目前|目前|现有|同比|比上年|上年度|去年|曾|原有|此前|过去|年的|年底的|期间共)/;
@@ -78,7 +81,7 @@ export function findTargets(text: string, offset: number, options: { role: Role;
       if (OWN_ITEMS_BEFORE.test(before)) continue;
     }
     // The verb nearest the number governs it (累计完成技术改造项目600项 → 完成).
-    const verbs = [...before.matchAll(new RegExp(TARGET_VERB.source, "g"))];
+    const verbs = allMatches(TARGET_VERBS, before);
     const verb = verbs.at(-1) ?? null;
     const qualifier = AFTER_QUALIFIER.exec(after.trimStart());
     let score = 0;
