@@ -315,9 +315,16 @@ export class SearchEngine {
       return cached;
     }
     if (this.df(token) < SIEVE_FROM) return this.postingBits(token);
-    const bits = this.setPostingBits(token, new Uint32Array(Math.max((this.records.length >>> 5) + 1, 1024)));
+    // The least recently used bitset is reused (not garbage for the collector to find), else a new one.
+    const size = Math.max((this.records.length >>> 5) + 1, 1024);
+    let bits: Uint32Array | undefined;
+    if (this.cachedBits.size >= CACHED_BITSETS) {
+      const [oldest, old] = this.cachedBits.entries().next().value!;
+      this.cachedBits.delete(oldest);
+      if (old.length >= size) bits = old.fill(0);
+    }
+    bits = this.setPostingBits(token, bits ?? new Uint32Array(size));
     this.cachedBits.set(token, bits);
-    if (this.cachedBits.size > CACHED_BITSETS) this.cachedBits.delete(this.cachedBits.keys().next().value!);
     return bits;
   }
 
@@ -612,7 +619,9 @@ export class SearchEngine {
   private matches(slot: number, word: QueryWord): boolean {
     const f = this.folded[slot];
     if (!f) return false;
-    return contains(f, word.text) || word.alternatives.some((a) => contains(f, a)) || (word.date !== null && (this.records[slot]?.dates.includes(word.date) ?? false));
+    if (contains(f, word.text)) return true;
+    for (let i = 0; i < word.alternatives.length; i++) if (contains(f, word.alternatives[i]!)) return true;
+    return word.date !== null && (this.records[slot]?.dates.includes(word.date) ?? false);
   }
 
   /**
@@ -700,10 +709,11 @@ export class SearchEngine {
       .filter(({ sieve }) => !sieve?.exact);
     const matched: number[] = [];
     const bit = hasBit;
+    // Indexed loops, no closures: this runs for every candidate (tens of thousands), and allocates nothing.
     const accept = (slot: number): boolean => {
       // A typed array, not records[slot]: testing an object costs a cache miss per candidate.
       if (this.live[slot] !== 1) return false;
-      for (const { bits } of sieves) if (!bit(bits, slot)) return false;
+      for (let i = 0; i < sieves.length; i++) if (!bit(sieves[i]!.bits, slot)) return false;
       // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
       if (structural) {
         for (let i = 0; i < roleSieves.length; i++) {
@@ -711,13 +721,17 @@ export class SearchEngine {
           if (sieve && !bit(sieve.bits, slot) && !bit(held[i]!, slot)) return false;
         }
       }
-      for (const { word, sieve } of verify) if (!(sieve ? this.matchesSieved(slot, sieve) : this.matches(slot, word))) return false;
+      for (let i = 0; i < verify.length; i++) {
+        const { word, sieve } = verify[i]!;
+        if (!(sieve ? this.matchesSieved(slot, sieve) : this.matches(slot, word))) return false;
+      }
       if (!structural) return true;
-      return roleWords.every((rw, i) => {
+      for (let i = 0; i < roleWords.length; i++) {
         const sieve = roleSieves[i];
-        const written = sieve ? bit(sieve.bits, slot) && this.matchesSieved(slot, sieve) : this.matches(slot, rw);
-        return written || bit(held[i]!, slot);
-      });
+        const written = sieve ? bit(sieve.bits, slot) && this.matchesSieved(slot, sieve) : this.matches(slot, roleWords[i]!);
+        if (!written && !bit(held[i]!, slot)) return false;
+      }
+      return true;
     };
     // The common case straight over the posting lists; otherwise through stream() (forms, dates, scans).
     const lists = driverToken ? this.postings(driverToken) : null;
@@ -799,7 +813,10 @@ export class SearchEngine {
     if (s.exact) return true;
     const f = this.folded[slot];
     if (!f) return false;
-    for (const { form, bits } of s.forms) if (hasBit(bits, slot) && contains(f, form)) return true;
+    for (let i = 0; i < s.forms.length; i++) {
+      const { form, bits } = s.forms[i]!;
+      if (hasBit(bits, slot) && contains(f, form)) return true;
+    }
     return s.word.date !== null && (this.records[slot]?.dates.includes(s.word.date) ?? false);
   }
 
@@ -897,7 +914,8 @@ export class SearchEngine {
       let written = false;
       let last = -1;
       let count = 0;
-      for (const x of fs) {
+      for (let j = 0; j < fs.length; j++) {
+        const x = fs[j]!;
         // Positions are counted in heading + "\n" + text: the first is in the heading when the heading has the form.
         const at = positionIn(heading, text, x, 0);
         if (at < 0) continue;
@@ -927,8 +945,17 @@ export class SearchEngine {
     if (close) score += 1 / (1 + (hi - lo) / 20);
     // A party the provision gives work to ranks above a passing mention.
     if (f.partyNames.length) {
-      if (q.plainForms.some((x) => f.partyNames.includes(x))) score += 1.5;
-      if (q.roleHeld?.every((bits) => hasBit(bits, slot))) score += 1.5;
+      for (let j = 0; j < q.plainForms.length; j++) {
+        if (f.partyNames.includes(q.plainForms[j]!)) {
+          score += 1.5;
+          break;
+        }
+      }
+      if (q.roleHeld) {
+        let all = true;
+        for (let j = 0; j < q.roleHeld.length && all; j++) all = hasBit(q.roleHeld[j]!, slot);
+        if (all) score += 1.5;
+      }
     }
     if (r.label) score += 0.3;
     score -= 0.15 * Math.log2(1 + text.length / 200);
@@ -1044,15 +1071,15 @@ export function snippet(text: string, words: QueryWord[], radius = 60): string {
   const start = first < 0 ? 0 : Math.max(0, first - Math.floor(radius / 2));
   const end = Math.min(text.length, start + radius * 2);
   let out = start > 0 ? "…" : "";
-  let open = false;
-  for (let i = start; i < end; i++) {
+  // A run of marked or unmarked characters at a time (not a string per character).
+  for (let i = start; i < end; ) {
     const m = marks[i] === 1;
-    if (m && !open) out += "<mark>";
-    if (!m && open) out += "</mark>";
-    open = m;
-    out += escapeHtml(text[i]!);
+    let j = i + 1;
+    while (j < end && (marks[j] === 1) === m) j++;
+    const piece = escapeHtml(text.slice(i, j));
+    out += m ? `<mark>${piece}</mark>` : piece;
+    i = j;
   }
-  if (open) out += "</mark>";
   if (end < text.length) out += "…";
   return out.replace(/\n/g, " ");
 }
