@@ -80,7 +80,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
     const hash = contentHash(bytes);
     return { kind: "document", hash, result: await pool.parse(bytes, file.path, { maxBytes }) };
   };
-  const ahead = Math.max(2, pool.workers * 4);
+  // Deep enough that the workers never wait while this thread stores.
+  const ahead = Math.max(2, pool.workers * 16);
   const prepared: Array<Promise<Prepared>> = [];
   const settled = (p: Promise<Prepared>) => p.catch((error: unknown) => ({ kind: "failed" as const, error }));
   try {

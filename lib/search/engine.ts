@@ -16,7 +16,7 @@
 import { Index } from "flexsearch";
 import type { Role } from "../parser";
 import { validityStatus, todayInChina, type ValidityStatus } from "../status";
-import { assembleRecords, type IndexedDocument, type SearchRecord } from "./records";
+import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, SLOT_MASK, type BucketMap } from "./postings";
 import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
@@ -403,6 +403,16 @@ export class SearchEngine {
     }
     this.slotsOf.delete(slug);
     this.versions.delete(slug);
+  }
+
+  /** A document's responsibilities as partySignatures() lists them ("" when it has none or is not indexed). */
+  partySignature(slug: string): string {
+    const keys: string[] = [];
+    for (const slot of this.slotsOf.get(slug) ?? []) {
+      const r = this.records[slot];
+      for (const p of r?.partyRoles ?? []) keys.push(responsibilityKey(r!.id, p.mention, p.name, p.role));
+    }
+    return keys.sort().join("\n");
   }
 
   documents(): string[] {

@@ -7,7 +7,7 @@
  */
 import { parseQuery } from "./tokenize";
 import { SearchEngine, snippet } from "./engine";
-import { currentVersions, loadAliasGroups, loadRecords, provisionTexts, storeFingerprint } from "./records";
+import { currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint } from "./records";
 import { loadPersisted, persist } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
@@ -42,12 +42,17 @@ const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "o
 
 /**
  * Brings an engine up to date with the store: adds changed documents, drops
- * removed ones; `all` reloads every document (party aliases changed, so the
- * parties recorded on provisions may have too).
+ * removed ones; `aliasesChanged`: also reloads the documents whose
+ * responsibilities now name other parties (an alias moved a name to another
+ * party), found by comparing each document's party names with the store's.
  */
-async function syncEngine(engine: SearchEngine, all = false): Promise<number> {
+async function syncEngine(engine: SearchEngine, aliasesChanged = false): Promise<number> {
   const wanted = await currentVersions();
-  const stale = [...wanted].filter(([slug, version]) => all || engine.versions.get(slug) !== version).map(([slug]) => slug);
+  // Only documents the engine holds at their current version can hold old names (the others are reloaded anyway).
+  const renamed = aliasesChanged && [...wanted].some(([slug, version]) => engine.versions.get(slug) === version) ? await partySignatures() : null;
+  const stale = [...wanted]
+    .filter(([slug, version]) => engine.versions.get(slug) !== version || (renamed !== null && engine.partySignature(slug) !== (renamed.get(slug) ?? "")))
+    .map(([slug]) => slug);
   const gone = engine.documents().filter((slug) => !wanted.has(slug));
   for (const slug of gone) engine.removeDocument(slug);
   if (stale.length) {

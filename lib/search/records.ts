@@ -212,6 +212,28 @@ interface ProvisionRow {
   text: string;
 }
 
+/** One responsibility as partySignature strings list it: provision id, name as written, canonical name, role. */
+export const responsibilityKey = (provisionId: number, mention: string, name: string, role: string) => `${provisionId}\u0001${mention}\u0001${name}\u0001${role}`;
+
+/**
+ * Per current document (slug), its responsibilities' party names as the
+ * store has them now, as one string (sorted keys): an index whose records
+ * give another string holds party names an alias has since moved.
+ */
+export async function partySignatures(): Promise<Map<string, string>> {
+  const rows = await sql().all<{ slug: string; provisionId: number; mention: string; role: string; name: string }>(
+    `SELECT d."slug", r."provisionId", r."mention", r."role", p."name" FROM "Responsibility" r JOIN "Party" p ON p."id" = r."partyId" JOIN "Document" d ON d."id" = r."documentId" WHERE d."isCurrent" = ? AND r."provisionId" IS NOT NULL`,
+    [true],
+  );
+  const keys = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = keys.get(r.slug) ?? [];
+    list.push(responsibilityKey(Number(r.provisionId), r.mention, r.name, r.role));
+    keys.set(r.slug, list);
+  }
+  return new Map([...keys].map(([slug, list]) => [slug, list.sort().join("\n")]));
+}
+
 /** Stored texts of provisions by id (snippets of an engine that keeps only folded text). */
 export async function provisionTexts(ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();

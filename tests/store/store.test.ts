@@ -117,6 +117,9 @@ describe("aliases added by an administrator", () => {
     writeFileSync(path.join(dir, "b.txt"), "一、重点任务\n（一）降低费率。发挥担保作用。（省信保集团负责）\n");
     await ingestPaths([dir], { quiet: true });
     resetSearch();
+    // The index is open before the alias is added: it has to notice that b's responsibility now names the other party.
+    const before = await search({ q: "降低费率", limit: 10, facets: true });
+    expect(before.facets.party.map((f) => f.value)).toEqual(["省信保集团"]);
     const change = await addAlias("省信保集团", "省信用担保集团");
     expect(change).toMatchObject({ party: "省信用担保集团", movedResponsibilities: 1, removedParty: "省信保集团" });
     const db = await dbReady();
@@ -127,6 +130,7 @@ describe("aliases added by an administrator", () => {
     await refreshIndex();
     const hits = await search({ q: "省信用担保集团", limit: 10 });
     expect(hits.hits.map((h) => h.document).sort()).toEqual(["a", "b"]);
+    expect((await search({ q: "降低费率", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省信用担保集团"]);
   });
 });
 
