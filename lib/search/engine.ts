@@ -15,7 +15,7 @@
  */
 import { Index } from "flexsearch";
 import type { Role } from "../parser";
-import { validityStatus, todayInChina, type ValidityStatus } from "../status";
+import { validityStatus, todayInChina } from "../status";
 import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, SLOT_MASK, type BucketMap } from "./postings";
 import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
@@ -34,15 +34,65 @@ function indexedText(r: SearchRecord): string {
   return `${r.heading ?? ""}\n${r.text}\n${r.context}`;
 }
 
-/** Folded parts of a record, for verification and ranking. */
-interface FoldedRecord {
-  heading: string;
-  text: string;
-  context: string;
+/** The fields of a document every provision of it shares (one object per document). */
+type DocumentFields = Pick<SearchRecord, "document" | "documentTitle" | "kind" | "issuer" | "issuedAt" | "effectiveFrom" | "effectiveUntil">;
+
+/** A record's folded strings, for verification and ranking. */
+interface Folded {
+  /** Folded heading ("" for none), text and ancestors' headings. */
+  foldedHeading: string;
+  foldedText: string;
+  foldedContext: string;
   /** Folded names (as written and canonical) of the parties given work here. */
   partyNames: string[];
   /** Each responsibility: its role and the folded names it goes by. */
-  partyRoles: Array<{ role: string; mention: string; name: string }>;
+  foldedRoles: Array<{ role: string; mention: string; name: string }>;
+}
+
+/**
+ * What the engine keeps per provision: the record's own fields, its
+ * document's (one shared object) and its folded strings — one object with
+ * 17 fields, not a record of 19 and a folded one of 5 (40 MB at 500,000
+ * provisions). The record's `context` is its breadcrumb's headings joined.
+ */
+interface Entry extends Folded {
+  id: number;
+  doc: DocumentFields;
+  provision: string;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  role: Role;
+  /** The original text; "" in an engine that keeps folded text only. */
+  text: string;
+  breadcrumb: SearchRecord["breadcrumb"];
+  parties: string[];
+  partyRoles: SearchRecord["partyRoles"];
+  dates: string[];
+}
+
+/** The document fields of a record: `known` when they are the same (the usual case), else a new object. */
+function documentFields(r: SearchRecord, known: DocumentFields | null): DocumentFields {
+  if (
+    known && known.document === r.document && known.documentTitle === r.documentTitle && known.kind === r.kind && known.issuer === r.issuer &&
+    known.issuedAt === r.issuedAt && known.effectiveFrom === r.effectiveFrom && known.effectiveUntil === r.effectiveUntil
+  ) return known;
+  return { document: r.document, documentTitle: r.documentTitle, kind: r.kind, issuer: r.issuer, issuedAt: r.issuedAt, effectiveFrom: r.effectiveFrom, effectiveUntil: r.effectiveUntil };
+}
+
+/** An entry of a record (with its folded strings). */
+function entryOf(r: SearchRecord, doc: DocumentFields, folded: Folded, keepText: boolean): Entry {
+  return {
+    id: r.id, doc, provision: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: keepText ? r.text : "",
+    breadcrumb: r.breadcrumb, parties: r.parties, partyRoles: r.partyRoles, dates: r.dates,
+    foldedHeading: folded.foldedHeading, foldedText: folded.foldedText, foldedContext: folded.foldedContext, partyNames: folded.partyNames, foldedRoles: folded.foldedRoles,
+  };
+}
+
+/** The record an entry holds (context: its ancestors' headings, as assembleRecords joins them). */
+function recordOf(e: Entry): SearchRecord {
+  const context = e.breadcrumb.map((c) => c.heading).filter((h): h is string => !!h).join(" ");
+  return { ...e.doc, id: e.id, provision: e.provision, label: e.label, heading: e.heading, citation: e.citation, role: e.role, text: e.text, breadcrumb: e.breadcrumb, parties: e.parties, partyRoles: e.partyRoles, context, dates: e.dates };
 }
 
 /** Folded contexts of the document being added: siblings share one string. */
@@ -61,16 +111,16 @@ function foldName(name: string): string {
 }
 
 /** A record's folded strings; `known` gives those a persisted copy already holds. */
-function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; context?: string } = {}): FoldedRecord {
-  const heading = known.heading ?? (r.heading ? fold(r.heading) : "");
-  const text = known.text ?? fold(r.text);
+function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; context?: string } = {}): Folded {
+  const foldedHeading = known.heading ?? (r.heading ? fold(r.heading) : "");
+  const foldedText = known.text ?? fold(r.text);
   let context = known.context ?? "";
   if (r.context && known.context === undefined) {
     context = foldedContexts.get(r.context) ?? fold(r.context);
     if (foldedContexts.size > 1000) foldedContexts.clear();
     foldedContexts.set(r.context, context);
   }
-  if (!r.partyRoles.length) return { heading, text, context, partyNames: NONE, partyRoles: NO_ROLES };
+  if (!r.partyRoles.length) return { foldedHeading, foldedText, foldedContext: context, partyNames: NONE, foldedRoles: NO_ROLES };
   // Names are mostly their own folded form: the record's objects (and array) are kept then, not copied.
   let partyRoles = r.partyRoles;
   for (let i = 0; i < partyRoles.length; i++) {
@@ -87,11 +137,11 @@ function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; c
     if (!names.includes(p.name)) names.push(p.name);
   }
   // A copy of exactly its length: an array grown by push keeps room for more (half a million of them).
-  return { heading, text, context, partyNames: names.slice(), partyRoles };
+  return { foldedHeading, foldedText, foldedContext: context, partyNames: names.slice(), foldedRoles: partyRoles };
 }
 
 const NONE: string[] = [];
-const NO_ROLES: FoldedRecord["partyRoles"] = [];
+const NO_ROLES: Folded["foldedRoles"] = [];
 
 export interface EngineOptions {
   /**
@@ -115,7 +165,7 @@ interface Sieve {
 const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 
 /** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
-const contains = (f: FoldedRecord, s: string) => f.text.includes(s) || f.heading.includes(s) || f.context.includes(s);
+const contains = (f: Folded, s: string) => f.foldedText.includes(s) || f.foldedHeading.includes(s) || f.foldedContext.includes(s);
 
 /**
  * How many full matches a query collects (best first: query terms early in
@@ -202,10 +252,8 @@ export class SearchEngine {
   private index: Index;
   /** The postings frozen so far (all of them right after loading or persisting). */
   private frozen = FrozenPostings.empty();
-  /** Slot → record (null after removal). */
-  private records: Array<SearchRecord | null> = [];
-  /** Folded heading/text/context per slot, for verification and ranking. */
-  private folded: Array<FoldedRecord | null> = [];
+  /** Slot → what the engine keeps of its provision (null after removal). */
+  private entries: Array<Entry | null> = [];
 
   readonly keepText: boolean;
 
@@ -227,9 +275,9 @@ export class SearchEngine {
   private roleSlots = new Map<string, Map<string, number[]>>();
 
   private countParties(slot: number, delta: 1 | -1): void {
-    const f = this.folded[slot];
+    const f = this.entries[slot];
     if (!f) return;
-    for (const p of f.partyRoles) {
+    for (const p of f.foldedRoles) {
       let byName = this.roleSlots.get(p.role);
       if (!byName) this.roleSlots.set(p.role, (byName = new Map()));
       for (let k = 0; k < 2; k++) {
@@ -272,7 +320,7 @@ export class SearchEngine {
 
   /** A zeroed bitset over all slots, valid until the next query starts. */
   private scratchBitset(): Uint32Array {
-    const words = (this.records.length >>> 5) + 1;
+    const words = (this.entries.length >>> 5) + 1;
     let bits = this.bitsetPool[this.bitsetsTaken];
     if (!bits || bits.length < words) {
       bits = new Uint32Array(Math.max(words, 1024));
@@ -316,7 +364,7 @@ export class SearchEngine {
     }
     if (this.df(token) < SIEVE_FROM) return this.postingBits(token);
     // The least recently used bitset is reused (not garbage for the collector to find), else a new one.
-    const size = Math.max((this.records.length >>> 5) + 1, 1024);
+    const size = Math.max((this.entries.length >>> 5) + 1, 1024);
     let bits: Uint32Array | undefined;
     if (this.cachedBits.size >= CACHED_BITSETS) {
       const [oldest, old] = this.cachedBits.entries().next().value!;
@@ -335,7 +383,7 @@ export class SearchEngine {
 
   /** A new stamp for "seen in this pass" over all slots. */
   private newSeenEpoch(): number {
-    if (this.seenStamps.length < this.records.length) this.seenStamps = new Uint32Array(Math.max(this.records.length, 1024) * 2);
+    if (this.seenStamps.length < this.entries.length) this.seenStamps = new Uint32Array(Math.max(this.entries.length, 1024) * 2);
     if (++this.seenEpoch === 0xffffffff) {
       this.seenStamps.fill(0);
       this.seenEpoch = 1;
@@ -352,7 +400,7 @@ export class SearchEngine {
     this.live[slot] = value;
   }
 
-  private addDates(slot: number, r: SearchRecord): void {
+  private addDates(slot: number, r: { dates: string[] }): void {
     for (const date of r.dates) {
       let set = this.byDate.get(date);
       if (!set) this.byDate.set(date, (set = new Set()));
@@ -361,7 +409,7 @@ export class SearchEngine {
   }
 
   get size(): number {
-    return this.records.length - this.free.length;
+    return this.entries.length - this.free.length;
   }
 
   private free: number[] = [];
@@ -371,12 +419,13 @@ export class SearchEngine {
     this.changed();
     this.removeDocument(slug);
     const slots: number[] = [];
+    let doc: DocumentFields | null = null;
     for (const r of records) {
-      const slot = this.free.pop() ?? this.records.length;
+      const slot = this.free.pop() ?? this.entries.length;
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
-      this.folded[slot] = foldRecord(r);
+      doc = documentFields(r, doc);
+      this.entries[slot] = entryOf(r, doc, foldRecord(r), this.keepText);
       this.index.add(slot, indexedText(r));
-      this.records[slot] = this.keepText ? r : { ...r, text: "" };
       this.addDates(slot, r);
       this.setLive(slot, 1);
       this.countParties(slot, 1);
@@ -393,11 +442,10 @@ export class SearchEngine {
     if (!slots) return;
     for (const slot of slots) {
       this.index.remove(slot);
-      for (const date of this.records[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
+      for (const date of this.entries[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
       this.setLive(slot, 0);
       this.countParties(slot, -1);
-      this.records[slot] = null;
-      this.folded[slot] = null;
+      this.entries[slot] = null;
       // Frozen postings may still name the slot: it is reused after the next freeze.
       if (slot >= this.frozen.slotLimit) this.free.push(slot);
     }
@@ -409,8 +457,8 @@ export class SearchEngine {
   partySignature(slug: string): string {
     const keys: string[] = [];
     for (const slot of this.slotsOf.get(slug) ?? []) {
-      const r = this.records[slot];
-      for (const p of r?.partyRoles ?? []) keys.push(responsibilityKey(r!.id, p.mention, p.name, p.role));
+      const e = this.entries[slot];
+      for (const p of e?.partyRoles ?? []) keys.push(responsibilityKey(e!.id, p.mention, p.name, p.role));
     }
     return keys.sort().join("\n");
   }
@@ -433,7 +481,7 @@ export class SearchEngine {
   freeze(): FrozenPostings {
     this.changed();
     if (this.added.size || this.frozen.slotLimit > 0) {
-      this.frozen = this.frozen.merge(this.added, (slot) => this.records[slot] != null);
+      this.frozen = this.frozen.merge(this.added, (slot) => this.entries[slot] != null);
       this.index = newIndex(this.strategy);
     }
     this.freeSlots();
@@ -449,17 +497,17 @@ export class SearchEngine {
   /** The indexed documents, each with its slots and its records in the compact form persist.ts writes. */
   *indexedDocuments(): Generator<{ slots: number[]; document: IndexedDocument }> {
     for (const [slug, slots] of this.slotsOf) {
-      const records = slots.map((slot) => this.records[slot]!);
-      const first = records[0];
-      const position = new Map(records.map((r, i) => [r.provision, i]));
+      const entries = slots.map((slot) => this.entries[slot]!);
+      const first = entries[0]?.doc;
+      const position = new Map(entries.map((r, i) => [r.provision, i]));
       yield {
         slots,
         document: {
           slug, version: this.versions.get(slug)!,
           title: first?.documentTitle ?? null, kind: first?.kind ?? null, issuer: first?.issuer ?? null,
           issuedAt: first?.issuedAt ?? null, effectiveFrom: first?.effectiveFrom ?? null, effectiveUntil: first?.effectiveUntil ?? null,
-          provisions: records.map((r, i) => ({
-            id: r.id, folded: this.folded[slots[i]!]!.text, foldedHeading: this.folded[slots[i]!]!.heading,
+          provisions: entries.map((r) => ({
+            id: r.id, folded: r.foldedText, foldedHeading: r.foldedHeading,
             eid: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: r.text,
             parent: position.get(r.breadcrumb.at(-1)?.id ?? "") ?? -1,
             partyRoles: r.partyRoles, dates: r.dates,
@@ -485,11 +533,12 @@ export class SearchEngine {
       }
       return known;
     };
+    let doc: DocumentFields | null = null;
     slots.forEach((slot, i) => {
       const r = records[i]!;
       const p = document.provisions[i]!;
-      this.records[slot] = this.keepText || !r.text ? r : { ...r, text: "" };
-      this.folded[slot] = foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) });
+      doc = documentFields(r, doc);
+      this.entries[slot] = entryOf(r, doc, foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) }), this.keepText);
       this.addDates(slot, r);
       this.setLive(slot, 1);
       this.countParties(slot, 1);
@@ -506,10 +555,9 @@ export class SearchEngine {
   /** Every empty slot is free (no frozen posting names it: after a freeze or a restore). */
   private freeSlots(): void {
     this.free = [];
-    for (let slot = this.records.length - 1; slot >= 0; slot--) {
-      if (!this.records[slot]) {
-        this.records[slot] = null;
-        this.folded[slot] = null;
+    for (let slot = this.entries.length - 1; slot >= 0; slot--) {
+      if (!this.entries[slot]) {
+        this.entries[slot] = null;
         this.free.push(slot);
       }
     }
@@ -562,7 +610,7 @@ export class SearchEngine {
     let n = word.date ? this.byDate.get(word.date)?.size ?? 0 : 0;
     for (const form of formsOf(word)) {
       const rare = this.rarest(form);
-      n += rare ? (rare.df === 0 && this.strategy === "words" ? this.records.length : rare.df) : this.records.length;
+      n += rare ? (rare.df === 0 && this.strategy === "words" ? this.entries.length : rare.df) : this.entries.length;
     }
     return n;
   }
@@ -592,8 +640,8 @@ export class SearchEngine {
       if (rare && read.has(rare.token)) continue;
       if (rare) read.add(rare.token);
       if (!rare || (rare.df === 0 && this.strategy === "words")) {
-        for (let slot = 0; slot < this.folded.length; slot++) {
-          const f = this.folded[slot];
+        for (let slot = 0; slot < this.entries.length; slot++) {
+          const f = this.entries[slot];
           if (f && contains(f, form) && fresh(slot)) yield slot;
         }
         continue;
@@ -627,11 +675,11 @@ export class SearchEngine {
   }
 
   private matches(slot: number, word: QueryWord): boolean {
-    const f = this.folded[slot];
+    const f = this.entries[slot];
     if (!f) return false;
     if (contains(f, word.text)) return true;
     for (let i = 0; i < word.alternatives.length; i++) if (contains(f, word.alternatives[i]!)) return true;
-    return word.date !== null && (this.records[slot]?.dates.includes(word.date) ?? false);
+    return word.date !== null && (this.entries[slot]?.dates.includes(word.date) ?? false);
   }
 
   /**
@@ -676,19 +724,19 @@ export class SearchEngine {
       return false;
     };
     for (const slot of slots) {
-      const f = this.folded[slot];
-      if (f && loose.every((w) => within(f.heading, w.text) || within(f.text, w.text) || within(f.context, w.text))) yield slot;
+      const f = this.entries[slot];
+      if (f && loose.every((w) => within(f.foldedHeading, w.text) || within(f.foldedText, w.text) || within(f.foldedContext, w.text))) yield slot;
     }
   }
 
-  private passes(r: SearchRecord, f: SearchFilters, today: string): boolean {
-    if (f.doc?.length && !f.doc.includes(r.document)) return false;
-    if (f.kind?.length && !f.kind.includes(r.kind ?? "")) return false;
-    if (f.issuer?.length && !f.issuer.includes(r.issuer ?? "")) return false;
+  private passes(r: Entry, f: SearchFilters, today: string): boolean {
+    if (f.doc?.length && !f.doc.includes(r.doc.document)) return false;
+    if (f.kind?.length && !f.kind.includes(r.doc.kind ?? "")) return false;
+    if (f.issuer?.length && !f.issuer.includes(r.doc.issuer ?? "")) return false;
     if (f.role?.length && !f.role.includes(r.role)) return false;
-    if (f.year?.length && !f.year.includes(yearOf(r) ?? -1)) return false;
+    if (f.year?.length && !f.year.includes(yearOf(r.doc) ?? -1)) return false;
     if (f.party?.length && !f.party.some((p) => r.parties.includes(p))) return false;
-    if (f.status?.length && !f.status.includes(statusOf(r, today))) return false;
+    if (f.status?.length && !f.status.includes(validityStatus(r.doc, today))) return false;
     return true;
   }
 
@@ -779,7 +827,7 @@ export class SearchEngine {
    */
   private sieve(w: QueryWord): Sieve[] {
     if (this.strategy !== "bigram") return [];
-    const words = (this.records.length >>> 5) + 1;
+    const words = (this.entries.length >>> 5) + 1;
     const forms = formsOf(w);
     const exact = this.plainToken(w) !== null;
     const perForm: Sieve["forms"] = [];
@@ -821,13 +869,13 @@ export class SearchEngine {
    */
   private matchesSieved(slot: number, s: Sieve): boolean {
     if (s.exact) return true;
-    const f = this.folded[slot];
+    const f = this.entries[slot];
     if (!f) return false;
     for (let i = 0; i < s.forms.length; i++) {
       const { form, bits } = s.forms[i]!;
       if (hasBit(bits, slot) && contains(f, form)) return true;
     }
-    return s.word.date !== null && (this.records[slot]?.dates.includes(s.word.date) ?? false);
+    return s.word.date !== null && (this.entries[slot]?.dates.includes(s.word.date) ?? false);
   }
 
   /** Runs a query: all words must match, in any order and distance. */
@@ -848,7 +896,7 @@ export class SearchEngine {
     // Filters and facets need every match; a plain query takes FlexSearch's best candidates.
     const everything = q.facets || hasFilters(q.filters);
     const { matched, capped } = this.fullMatches(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
-    const filtered = matched.filter((slot) => this.passes(this.records[slot]!, q.filters, today));
+    const filtered = matched.filter((slot) => this.passes(this.entries[slot]!, q.filters, today));
     // The best candidates get the full score; the rest keep FlexSearch's order behind them.
     const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, scores) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
@@ -866,7 +914,7 @@ export class SearchEngine {
       });
       const partial = [...counts]
         .filter(([slot]) => {
-          const r = this.records[slot];
+          const r = this.entries[slot];
           return r !== null && r !== undefined && this.passes(r, q.filters, today);
         })
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
@@ -881,7 +929,7 @@ export class SearchEngine {
       const fuzzy: typeof scored = [];
       for (const slot of this.fuzzyCandidates(lexical)) {
         if (seen.has(slot)) continue;
-        const r = this.records[slot];
+        const r = this.entries[slot];
         if (!r || !this.passes(r, q.filters, today)) continue;
         fuzzy.push({ slot, score: this.score(slot, scores) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
         // The first (best placed) loose matches are enough to rank, as for full matches.
@@ -894,7 +942,7 @@ export class SearchEngine {
     const best = scored.find((x) => !x.missing.length)?.score || 1;
     const hits = top.map(({ slot, score, missing }) => ({ ...this.hit(slot, missing.length ? Math.min(score, 0.99) * 0.5 : score / best, q.words), missing }));
     const facets = q.facets ? this.facets(matched, q.filters, today) : emptyFacets();
-    const textIds = top.map(({ slot }) => (this.keepText ? null : this.records[slot]!.id));
+    const textIds = top.map(({ slot }) => (this.keepText ? null : this.entries[slot]!.id));
     return { total: filtered.length, totalIsLowerBound: capped, hits, textIds, facets };
   }
 
@@ -904,11 +952,11 @@ export class SearchEngine {
    * specific (labelled, short) provisions rank above long ones.
    */
   private score(slot: number, q: Scoring): number {
-    const r = this.records[slot]!;
-    const f = this.folded[slot]!;
+    const r = this.entries[slot]!;
+    const f = r;
     const { words, forms } = q;
-    const heading = f.heading;
-    const text = f.text;
+    const heading = f.foldedHeading;
+    const text = f.foldedText;
     const n = words.length;
     let score = 1;
     let inHeading = 0;
@@ -973,17 +1021,17 @@ export class SearchEngine {
   }
 
   private hit(slot: number, score: number, words: QueryWord[]): SearchHit {
-    const r = this.records[slot]!;
+    const r = this.entries[slot]!;
     return {
-      document: r.document,
-      documentTitle: r.documentTitle,
+      document: r.doc.document,
+      documentTitle: r.doc.documentTitle,
       provision: r.provision,
       label: r.label,
       heading: r.heading,
       citation: r.citation,
       role: r.role,
       snippet: this.keepText ? snippet(r.text, words) : "",
-      url: `/documents/${encodeURIComponent(r.document)}#${r.provision}`,
+      url: `/documents/${encodeURIComponent(r.doc.document)}#${r.provision}`,
       score: Math.round(score * 1000) / 1000,
       breadcrumb: r.breadcrumb,
       missing: [],
@@ -999,7 +1047,7 @@ export class SearchEngine {
       const others: SearchFilters = { ...filters, [key]: undefined };
       const counts = new Map<string, number>();
       for (const slot of matched) {
-        const r = this.records[slot];
+        const r = this.entries[slot];
         if (!r || !this.passes(r, others, today)) continue;
         for (const v of facetValues(r, name, today)) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
@@ -1010,7 +1058,7 @@ export class SearchEngine {
 
   /** A record by document and provision id (for tests and the reader). */
   find(document: string, provision: string): SearchRecord | null {
-    for (const slot of this.slotsOf.get(document) ?? []) if (this.records[slot]?.provision === provision) return this.records[slot]!;
+    for (const slot of this.slotsOf.get(document) ?? []) if (this.entries[slot]?.provision === provision) return recordOf(this.entries[slot]!);
     return null;
   }
 
@@ -1029,18 +1077,14 @@ export function yearOf(r: { issuedAt: string | null; effectiveFrom: string | nul
   return d ? Number(d.slice(0, 4)) : null;
 }
 
-function statusOf(r: SearchRecord, today: string): ValidityStatus {
-  return validityStatus(r, today);
-}
-
-function facetValues(r: SearchRecord, name: FacetName, today: string): string[] {
+function facetValues(r: Entry, name: FacetName, today: string): string[] {
   switch (name) {
     case "kind":
-      return r.kind ? [r.kind] : [];
+      return r.doc.kind ? [r.doc.kind] : [];
     case "issuer":
-      return r.issuer ? [r.issuer] : [];
+      return r.doc.issuer ? [r.doc.issuer] : [];
     case "year": {
-      const y = yearOf(r);
+      const y = yearOf(r.doc);
       return y ? [String(y)] : [];
     }
     case "role":
@@ -1048,9 +1092,9 @@ function facetValues(r: SearchRecord, name: FacetName, today: string): string[] 
     case "party":
       return r.parties;
     case "status":
-      return [statusOf(r, today)];
+      return [validityStatus(r.doc, today)];
     case "doc":
-      return [r.document];
+      return [r.doc.document];
   }
 }
 
