@@ -408,9 +408,12 @@ export class SearchEngine {
     }
   }
 
+  /** How many provisions the engine holds (removed ones are not counted, whether or not their slot is free yet). */
   get size(): number {
-    return this.entries.length - this.free.length;
+    return this.entryCount;
   }
+
+  private entryCount = 0;
 
   private free: number[] = [];
 
@@ -425,6 +428,7 @@ export class SearchEngine {
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
       this.entries[slot] = entryOf(r, doc, foldRecord(r), this.keepText);
+      this.entryCount++;
       this.index.add(slot, indexedText(r));
       this.addDates(slot, r);
       this.setLive(slot, 1);
@@ -445,6 +449,7 @@ export class SearchEngine {
       for (const date of this.entries[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
       this.setLive(slot, 0);
       this.countParties(slot, -1);
+      if (this.entries[slot]) this.entryCount--;
       this.entries[slot] = null;
       // Frozen postings may still name the slot: it is reused after the next freeze.
       if (slot >= this.frozen.slotLimit) this.free.push(slot);
@@ -539,6 +544,7 @@ export class SearchEngine {
       const p = document.provisions[i]!;
       doc = documentFields(r, doc);
       this.entries[slot] = entryOf(r, doc, foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) }), this.keepText);
+      this.entryCount++;
       this.addDates(slot, r);
       this.setLive(slot, 1);
       this.countParties(slot, 1);
