@@ -55,20 +55,10 @@ interface Folded {
  * 17 fields, not a record of 19 and a folded one of 5 (40 MB at 500,000
  * provisions). The record's `context` is its breadcrumb's headings joined.
  */
-interface Entry extends Folded {
-  id: number;
+interface Entry extends Folded, Omit<SearchRecord, keyof DocumentFields | "context"> {
   doc: DocumentFields;
-  provision: string;
-  label: string | null;
-  heading: string | null;
-  citation: string;
-  role: Role;
   /** The original text; "" in an engine that keeps folded text only. */
   text: string;
-  breadcrumb: SearchRecord["breadcrumb"];
-  parties: string[];
-  partyRoles: SearchRecord["partyRoles"];
-  dates: string[];
 }
 
 /** The document fields of a record: `known` when they are the same (the usual case), else a new object. */
