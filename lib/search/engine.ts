@@ -915,9 +915,10 @@ export class SearchEngine {
         })
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, Math.max(SCORED, wanted))
-        .map(([slot, n]) => ({ slot, score: n + this.score(slot, scores) / 100, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) }))
+        .map(([slot, n]) => ({ slot, score: n + this.score(slot, scores) / 100, missing: NONE }))
         .sort((a, b) => b.score - a.score || a.slot - b.slot);
-      scored.push(...partial.slice(0, wanted - scored.length));
+      // Which words each shown partial match lacks (looked up for those shown only).
+      scored.push(...partial.slice(0, wanted - scored.length).map((x) => ({ ...x, missing: this.missingWords(x.slot, lexical) })));
     }
     // Still short: words written with something in between (通行费 ~ 通行收费, 政务公开 ~ 政务信息公开).
     if (scored.length < wanted) {
@@ -927,12 +928,12 @@ export class SearchEngine {
         if (seen.has(slot)) continue;
         const r = this.entries[slot];
         if (!r || !this.passes(r, q.filters, today)) continue;
-        fuzzy.push({ slot, score: this.score(slot, scores) / 200, missing: lexical.filter((w) => !this.matches(slot, w)).map((w) => w.text) });
+        fuzzy.push({ slot, score: this.score(slot, scores) / 200, missing: NONE });
         // The first (best placed) loose matches are enough to rank, as for full matches.
         if (fuzzy.length >= Math.max(SCORED, wanted)) break;
       }
       fuzzy.sort((a, b) => b.score - a.score || a.slot - b.slot);
-      scored.push(...fuzzy.slice(0, wanted - scored.length));
+      scored.push(...fuzzy.slice(0, wanted - scored.length).map((x) => ({ ...x, missing: this.missingWords(x.slot, lexical) })));
     }
     const top = scored.slice(q.offset, wanted);
     const best = scored.find((x) => !x.missing.length)?.score || 1;
@@ -1056,6 +1057,11 @@ export class SearchEngine {
   find(document: string, provision: string): SearchRecord | null {
     for (const slot of this.slotsOf.get(document) ?? []) if (this.entries[slot]?.provision === provision) return recordOf(this.entries[slot]!);
     return null;
+  }
+
+  /** The words (as typed) a provision does not contain. */
+  private missingWords(slot: number, words: QueryWord[]): string[] {
+    return words.filter((w) => !this.matches(slot, w)).map((w) => w.text);
   }
 
   /** Whether a slot matches all words (used by tests of the verification). */
