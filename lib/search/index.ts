@@ -33,7 +33,7 @@ interface Holder {
 /**
  * Changes worth writing a new copy for. Loading applies what the copy lacks
  * from the store (only those documents are read), so a small change need not
- * rewrite a large index: at 10,000 documents a copy is ~400 MB.
+ * rewrite a large index: at 10,000 documents a copy is ~340 MB.
  */
 const worthPersisting = (engine: SearchEngine, unsaved: number) => unsaved >= Math.max(20, Math.ceil(engine.documents().length * 0.02));
 
