@@ -655,39 +655,18 @@ export class SearchEngine {
     }
   }
 
-  /**
-   * Calls `visit` with stream(word)'s slots, in its order, until it returns
-   * false. A word of one form (no aliases) is read straight from its rarest
-   * token's postings, then the provisions with a deadline on its date that
-   * hold no such token: no generator to resume per candidate.
-   */
-  private eachCandidate(word: QueryWord, visit: (slot: number) => boolean): void {
-    const rare = word.alternatives.length ? null : this.rarest(word.text);
-    if (!rare || (rare.df === 0 && this.strategy === "words")) {
-      for (const slot of this.stream(word)) if (!visit(slot)) return;
-      return;
-    }
-    for (const list of this.postings(rare.token)) {
-      for (let i = 0; i < list.length; i++) if (!visit(list[i]! & SLOT_MASK)) return;
-    }
-    if (word.date) {
-      const read = rare.df ? this.tokenBits(rare.token) : null;
-      for (const slot of this.byDate.get(word.date) ?? []) if (!(read && hasBit(read, slot)) && !visit(slot)) return;
-    }
-  }
-
   /** Slots that contain `word` (verified), at most `limit`. */
   private candidates(word: QueryWord, limit: number): Set<number> {
     const out = new Set<number>();
     // A long stream is sieved first (a bit test before the substring check); a one-bigram word's stream is its matches.
     const exact = this.plainToken(word) !== null;
     const sieve = !exact && this.estimate(word) > SIEVE_FROM ? this.sieve(word)[0] : undefined;
-    this.eachCandidate(word, (slot) => {
-      if (this.live[slot] !== 1) return true;
-      if (sieve ? !hasBit(sieve.bits, slot) || !this.matchesSieved(slot, sieve) : !exact && !this.matches(slot, word)) return true;
+    for (const slot of this.stream(word)) {
+      if (this.live[slot] !== 1) continue;
+      if (sieve ? !hasBit(sieve.bits, slot) || !this.matchesSieved(slot, sieve) : !exact && !this.matches(slot, word)) continue;
       out.add(slot);
-      return out.size < limit;
-    });
+      if (out.size >= limit) break;
+    }
     return out;
   }
 
@@ -821,14 +800,12 @@ export class SearchEngine {
       }
       return { matched, capped: false };
     }
-    let capped = false;
-    this.eachCandidate(driver, (slot) => {
-      if (!accept(slot)) return true;
+    for (const slot of this.stream(driver)) {
+      if (!accept(slot)) continue;
       matched.push(slot);
-      capped = matched.length >= enough;
-      return !capped;
-    });
-    return { matched, capped };
+      if (matched.length >= enough) return { matched, capped: true };
+    }
+    return { matched, capped: false };
   }
 
   /** The token a plain two-character Chinese word is (bigram index; no aliases, no date), else null. */
