@@ -21,9 +21,13 @@ import { FrozenPostings, MAX_SLOTS, SLOT_MASK, type BucketMap } from "./postings
 import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
-/** FlexSearch options; an imported index must be created with the same ones. */
+/**
+ * FlexSearch for the documents added since the last freeze. Its map is read
+ * directly (postings()), never searched, so it keeps no query cache; its
+ * resolution buckets are the order frozen postings keep.
+ */
 function newIndex(strategy: TokenStrategy): Index {
-  return new Index({ tokenize: "strict", encode: tokenizer(strategy), resolution: 9, cache: 200 });
+  return new Index({ tokenize: "strict", encode: tokenizer(strategy), resolution: 9 });
 }
 
 /**
@@ -193,16 +197,14 @@ interface Scoring {
   forms: string[][];
   /** The words written together (an exact phrase). */
   whole: string;
-  /** Forms of the words that are not role words (牵头), flat and as a set. */
+  /** Forms of the words that are not role words (牵头). */
   plainForms: string[];
-  plainNames: Set<string>;
   /** Per role word, the slots where a party the query names has that role (a query with party and role words). */
   roleHeld: Uint32Array[] | null;
 }
 
-function scoring(words: QueryWord[]): Scoring {
-  const plainForms = words.filter((w) => !w.roles).flatMap(formsOf);
-  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms, plainNames: new Set(plainForms), roleHeld: null };
+function scoring(words: QueryWord[], roleHeld: Uint32Array[] | null): Scoring {
+  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms: words.filter((w) => !w.roles).flatMap(formsOf), roleHeld };
 }
 
 /** Where `x` is in heading + "\n" + text from `from` on (heading first), without building that string; -1 when not. */
@@ -264,7 +266,8 @@ export class SearchEngine {
   /** Role → folded party name (as written and canonical) → the slots that give that party that role. */
   private roleSlots = new Map<string, Map<string, number[]>>();
 
-  private countParties(slot: number, delta: 1 | -1): void {
+  /** Adds a slot's responsibilities to roleSlots (or, `-1`, takes them out). */
+  private indexRoles(slot: number, delta: 1 | -1): void {
     const f = this.entries[slot];
     if (!f) return;
     for (const p of f.foldedRoles) {
@@ -390,12 +393,17 @@ export class SearchEngine {
     this.live[slot] = value;
   }
 
-  private addDates(slot: number, r: { dates: string[] }): void {
-    for (const date of r.dates) {
+  /** Puts an entry in a slot with what finds it besides its postings: its dates, its live bit, its parties' roles. */
+  private place(slot: number, entry: Entry): void {
+    this.entries[slot] = entry;
+    this.entryCount++;
+    for (const date of entry.dates) {
       let set = this.byDate.get(date);
       if (!set) this.byDate.set(date, (set = new Set()));
       set.add(slot);
     }
+    this.setLive(slot, 1);
+    this.indexRoles(slot, 1);
   }
 
   /** How many provisions the engine holds (removed ones are not counted, whether or not their slot is free yet). */
@@ -417,12 +425,8 @@ export class SearchEngine {
       const slot = this.free.pop() ?? this.entries.length;
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
-      this.entries[slot] = entryOf(r, doc, foldRecord(r), this.keepText);
-      this.entryCount++;
+      this.place(slot, entryOf(r, doc, foldRecord(r), this.keepText));
       this.index.add(slot, indexedText(r));
-      this.addDates(slot, r);
-      this.setLive(slot, 1);
-      this.countParties(slot, 1);
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);
@@ -438,7 +442,7 @@ export class SearchEngine {
       this.index.remove(slot);
       for (const date of this.entries[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
       this.setLive(slot, 0);
-      this.countParties(slot, -1);
+      this.indexRoles(slot, -1);
       if (this.entries[slot]) this.entryCount--;
       this.entries[slot] = null;
       // Frozen postings may still name the slot: it is reused after the next freeze.
@@ -533,11 +537,7 @@ export class SearchEngine {
       const r = records[i]!;
       const p = document.provisions[i]!;
       doc = documentFields(r, doc);
-      this.entries[slot] = entryOf(r, doc, foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) }), this.keepText);
-      this.entryCount++;
-      this.addDates(slot, r);
-      this.setLive(slot, 1);
-      this.countParties(slot, 1);
+      this.place(slot, entryOf(r, doc, foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) }), this.keepText));
     });
     this.slotsOf.set(document.slug, slots);
     this.versions.set(document.slug, document.version);
@@ -613,8 +613,8 @@ export class SearchEngine {
 
   /**
    * Candidate slots for a word, best first: the posting list of each form's
-   * rarest token, read from FlexSearch a page at a time in its order (query
-   * terms early in the heading and text first). A form the index cannot look
+   * rarest token, in its bucket order (query terms early in the heading and
+   * text first). A form the index cannot look
    * up (a lone character; with segmenter words, one cut differently) is
    * scanned; a word naming a date also yields provisions with a deadline on
    * it. Candidates still have to be verified (matches()).
@@ -675,14 +675,14 @@ export class SearchEngine {
     if (!f) return false;
     if (contains(f, word.text)) return true;
     for (let i = 0; i < word.alternatives.length; i++) if (contains(f, word.alternatives[i]!)) return true;
-    return word.date !== null && (this.entries[slot]?.dates.includes(word.date) ?? false);
+    return word.date !== null && f.dates.includes(word.date);
   }
 
   /**
    * Provisions where every word's characters appear in order within a short
    * stretch (a loose match for words written with something in between),
-   * best placed first.
-   * Candidates come from FlexSearch on each word's first and last bigram.
+   * best placed first. Candidates come from the postings of each word's
+   * first and last bigram.
    */
   private *fuzzyCandidates(words: QueryWord[]): Generator<number> {
     const loose = words.filter((w) => /^[\u4e00-\u9fff]{3,8}$/.test(w.text));
@@ -703,7 +703,7 @@ export class SearchEngine {
         const slot = list[i]! & SLOT_MASK;
         if (this.live[slot] !== 1) continue;
         read++;
-        if (required.every((bits) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0)) slots.push(slot);
+        if (required.every((bits) => hasBit(bits, slot))) slots.push(slot);
       }
     }
     const within = (hay: string, w: string) => {
@@ -762,17 +762,16 @@ export class SearchEngine {
       .map((w) => ({ word: w, sieve: sieves.find((s) => s.word === w) }))
       .filter(({ sieve }) => !sieve?.exact);
     const matched: number[] = [];
-    const bit = hasBit;
     // Indexed loops, no closures: this runs for every candidate (tens of thousands), and allocates nothing.
     const accept = (slot: number): boolean => {
       // A typed array, not records[slot]: testing an object costs a cache miss per candidate.
       if (this.live[slot] !== 1) return false;
-      for (let i = 0; i < sieves.length; i++) if (!bit(sieves[i]!.bits, slot)) return false;
+      for (let i = 0; i < sieves.length; i++) if (!hasBit(sieves[i]!.bits, slot)) return false;
       // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
       if (structural) {
         for (let i = 0; i < roleSieves.length; i++) {
           const sieve = roleSieves[i];
-          if (sieve && !bit(sieve.bits, slot) && !bit(held[i]!, slot)) return false;
+          if (sieve && !hasBit(sieve.bits, slot) && !hasBit(held[i]!, slot)) return false;
         }
       }
       for (let i = 0; i < verify.length; i++) {
@@ -782,8 +781,8 @@ export class SearchEngine {
       if (!structural) return true;
       for (let i = 0; i < roleWords.length; i++) {
         const sieve = roleSieves[i];
-        const written = sieve ? bit(sieve.bits, slot) && this.matchesSieved(slot, sieve) : this.matches(slot, roleWords[i]!);
-        if (!written && !bit(held[i]!, slot)) return false;
+        const written = sieve ? hasBit(sieve.bits, slot) && this.matchesSieved(slot, sieve) : this.matches(slot, roleWords[i]!);
+        if (!written && !hasBit(held[i]!, slot)) return false;
       }
       return true;
     };
@@ -815,7 +814,8 @@ export class SearchEngine {
 
   /**
    * The slots that may contain a word, as a bitset: for each form, the slots
-   * holding its two rarest tokens; and the slots with a deadline on the
+   * holding its rarest tokens (two, or up to four when the others are common
+   * enough to have their bitsets kept); and the slots with a deadline on the
    * word's date. `exact` when that is the same as containing the word (a
    * plain two-character Chinese word is one bigram); otherwise candidates
    * that pass are verified by substring. None with segmenter words, or when
@@ -871,7 +871,7 @@ export class SearchEngine {
       const { form, bits } = s.forms[i]!;
       if (hasBit(bits, slot) && contains(f, form)) return true;
     }
-    return s.word.date !== null && (this.entries[slot]?.dates.includes(s.word.date) ?? false);
+    return s.word.date !== null && f.dates.includes(s.word.date);
   }
 
   /** Runs a query: all words must match, in any order and distance. */
@@ -884,16 +884,16 @@ export class SearchEngine {
     const plainWords = q.words.filter((w) => !w.roles);
     const structural = roleWords.length > 0 && plainWords.length > 0;
     const lexical = (structural ? plainWords : q.words).map(matchingWord);
-    // Where a party the query names (by any form) has the role a role word asks for.
-    const scores = scoring(q.words);
-    const held = structural ? roleWords.map((rw) => this.roleBits(scores.plainNames, rw.roles!)) : null;
-    scores.roleHeld = held;
+    // Where a party the query names (by any form of a word that is not a role word) has the role a role word asks for.
+    const names = structural ? new Set(plainWords.flatMap(formsOf)) : null;
+    const held = names ? roleWords.map((rw) => this.roleBits(names, rw.roles!)) : null;
+    const scores = scoring(q.words, held);
     const wanted = q.offset + q.limit;
-    // Filters and facets need every match; a plain query takes FlexSearch's best candidates.
+    // Filters and facets need every match; a plain query takes the best placed candidates (postings' bucket order).
     const everything = q.facets || hasFilters(q.filters);
     const { matched, capped } = this.fullMatches(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
     const filtered = matched.filter((slot) => this.passes(this.entries[slot]!, q.filters, today));
-    // The best candidates get the full score; the rest keep FlexSearch's order behind them.
+    // The best candidates get the full score; the rest keep the postings' order behind them.
     const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, scores) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
@@ -949,8 +949,7 @@ export class SearchEngine {
    * specific (labelled, short) provisions rank above long ones.
    */
   private score(slot: number, q: Scoring): number {
-    const r = this.entries[slot]!;
-    const f = r;
+    const f = this.entries[slot]!;
     const { words, forms } = q;
     const heading = f.foldedHeading;
     const text = f.foldedText;
@@ -984,7 +983,7 @@ export class SearchEngine {
         for (let k = at; k >= 0 && count < 4; k = positionIn(heading, text, x, k + x.length)) count++;
       }
       if (headed) inHeading++;
-      if (written || (w.date !== null && r.dates.includes(w.date))) inText++;
+      if (written || (w.date !== null && f.dates.includes(w.date))) inText++;
       score += (0.25 * Math.max(0, count - 1)) / n;
       if (last < 0) close = false;
       else {
@@ -1012,7 +1011,7 @@ export class SearchEngine {
         if (all) score += 1.5;
       }
     }
-    if (r.label) score += 0.3;
+    if (f.label) score += 0.3;
     score -= 0.15 * Math.log2(1 + text.length / 200);
     return Math.max(score, 0.01);
   }
