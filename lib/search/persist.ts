@@ -24,7 +24,7 @@ import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
 import { FrozenPostings } from "./postings";
-import type { IndexedDocument, IndexedProvision } from "./records";
+import { interned, type IndexedDocument, type IndexedProvision } from "./records";
 import type { TokenStrategy } from "./tokenize";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
@@ -48,29 +48,18 @@ export function indexDir(): string {
 
 /** [eid, label, heading, citation, role, text ("" when the engine keeps only folded text), parent, [mention, name, role]…, dates, id, length of the folded text in its run, folded heading]. */
 type CompactProvision = [string, string | null, string | null, string, string, string, number, string[], string[], number, number, string];
+type CompactDocument = [string, number, string | null, string | null, string | null, string | null, string | null, string | null, CompactProvision[]];
 
 /** First character of a frame of folded texts (a document's frame is JSON). */
 const FOLDED_RUN = "\u0000";
 /** Folded characters per run: a run's string is large enough to live outside the collector's young space. */
 const RUN_CHARS = 1 << 19;
-type CompactDocument = [string, number, string | null, string | null, string | null, string | null, string | null, string | null, CompactProvision[]];
 
 function compact(d: IndexedDocument): CompactDocument {
   return [
     d.slug, d.version, d.title, d.kind, d.issuer, d.issuedAt, d.effectiveFrom, d.effectiveUntil,
     d.provisions.map((p) => [p.eid, p.label, p.heading, p.citation, p.role, p.text, p.parent, p.partyRoles.flatMap((r) => [r.mention, r.name, r.role]), p.dates, p.id, p.folded?.length ?? 0, p.foldedHeading ?? ""]),
   ];
-}
-
-/** One string per responsibility role (lead, cooperate …) instead of one per responsibility loaded. */
-const roleNames = new Map<string, string>();
-function interned(role: string): string {
-  let known = roleNames.get(role);
-  if (known === undefined) {
-    if (roleNames.size > 100) roleNames.clear();
-    roleNames.set(role, (known = role));
-  }
-  return known;
 }
 
 /** A document from its compact form, its folded texts sliced from `run` from `at` on; returns the document and where the next one's start. */

@@ -128,7 +128,7 @@ export function assembleRecords(d: IndexedDocument): SearchRecord[] {
     const { breadcrumb, context } = under(p.parent);
     return {
       document: d.slug, documentTitle: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
-      id: p.id, provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: ROLES.get(p.role) ?? (p.role as Role), text: p.text, breadcrumb,
+      id: p.id, provision: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: interned(p.role) as Role, text: p.text, breadcrumb,
       parties: p.partyRoles.length ? [...new Set(p.partyRoles.map((r) => r.name))] : NO_NAMES,
       partyRoles: p.partyRoles.length ? p.partyRoles : NO_ROLES,
       context,
@@ -138,8 +138,16 @@ export function assembleRecords(d: IndexedDocument): SearchRecord[] {
 }
 
 const NO_NAMES: string[] = [];
-/** One string per role for all records (a loaded copy would hold one per provision). */
-const ROLES = new Map<string, Role>((["requirement", "principle", "goal", "task", "measure", "other"] as Role[]).map((r) => [r, r]));
+/** Role names (a provision's, a responsibility's) kept as one string each: a loaded copy would hold one per provision or responsibility. */
+const roleNames = new Map<string, string>();
+export function interned(role: string): string {
+  let known = roleNames.get(role);
+  if (known === undefined) {
+    if (roleNames.size > 100) roleNames.clear();
+    roleNames.set(role, (known = role));
+  }
+  return known;
+}
 const NO_ROLES: SearchRecord["partyRoles"] = [];
 
 async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version: number; records: SearchRecord[] }>> {
