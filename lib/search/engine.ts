@@ -1,34 +1,24 @@
 /**
- * The search engine over provisions: a FlexSearch index of each provision's
+ * The search engine over provisions: posting lists of each provision's
  * heading and text (character bigrams or Intl.Segmenter words), the records
  * hits are made of, and query execution — candidates from the posting lists,
  * verified so that every query word (or one of its aliases) is in the
  * provision, ranked with heading matches and exact phrases first, filtered
  * and counted for facets.
  *
- * Postings live in two places: FlexSearch indexes each document added, and
- * freeze() (before persisting; a loaded copy starts frozen) moves its map
- * into FrozenPostings' typed arrays. A query reads both. A removed
- * provision's frozen postings stay until the next freeze (its slot is dead
- * and not reused before then).
- * This is the only module that touches FlexSearch.
+ * Postings live in three places (postings.ts): the frozen ones (what was
+ * loaded or last saved), the recent ones (documents added since, merged
+ * when a query comes) and a builder collecting the documents being added.
+ * A query reads the first two; freeze() (before persisting) merges all into
+ * the frozen ones. A removed provision's postings stay until the next
+ * freeze (its slot is dead and not reused before then).
  */
-import { Index } from "flexsearch";
 import type { Role } from "../parser";
 import { validityStatus, todayInChina } from "../status";
 import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
-import { FrozenPostings, MAX_SLOTS, SLOT_MASK, type BucketMap } from "./postings";
+import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
 import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
-
-/**
- * FlexSearch for the documents added since the last freeze. Its map is read
- * directly (postings()), never searched, so it keeps no query cache; its
- * resolution buckets are the order frozen postings keep.
- */
-function newIndex(strategy: TokenStrategy): Index {
-  return new Index({ tokenize: "strict", encode: tokenizer(strategy), resolution: 9 });
-}
 
 /**
  * Text a record is indexed and matched by: its heading first (early positions
@@ -240,17 +230,20 @@ export interface EngineResult {
 const emptyFacets = (): Record<FacetName, Facet[]> => ({ kind: [], issuer: [], year: [], role: [], party: [], status: [], doc: [] });
 
 export class SearchEngine {
-  /** FlexSearch: the postings of documents added since the last freeze. */
-  private index: Index;
   /** The postings frozen so far (all of them right after loading or persisting). */
   private frozen = FrozenPostings.empty();
+  /** Postings of documents added since the last freeze, as far as a query has needed them. */
+  private recent = FrozenPostings.empty();
+  /** Postings of the documents added since (merged into `recent` when a query comes). */
+  private pending = new PostingBuilder();
+  private readonly tokenize: (text: string) => string[];
   /** Slot → what the engine keeps of its provision (null after removal). */
   private entries: Array<Entry | null> = [];
 
   readonly keepText: boolean;
 
   constructor(readonly strategy: TokenStrategy = "bigram", options: EngineOptions = {}) {
-    this.index = newIndex(strategy);
+    this.tokenize = tokenizer(strategy);
     this.keepText = options.keepText ?? true;
   }
   /** Document slug → its slots. */
@@ -426,7 +419,7 @@ export class SearchEngine {
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
       this.place(slot, entryOf(r, doc, foldRecord(r), this.keepText));
-      this.index.add(slot, indexedText(r));
+      this.pending.add(slot, this.tokenize(indexedText(r)));
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);
@@ -439,14 +432,12 @@ export class SearchEngine {
     const slots = this.slotsOf.get(slug);
     if (!slots) return;
     for (const slot of slots) {
-      this.index.remove(slot);
       for (const date of this.entries[slot]?.dates ?? []) this.byDate.get(date)?.delete(slot);
       this.setLive(slot, 0);
       this.indexRoles(slot, -1);
       if (this.entries[slot]) this.entryCount--;
+      // Postings still name the slot: it is reused after the next freeze.
       this.entries[slot] = null;
-      // Frozen postings may still name the slot: it is reused after the next freeze.
-      if (slot >= this.frozen.slotLimit) this.free.push(slot);
     }
     this.slotsOf.delete(slug);
     this.versions.delete(slug);
@@ -468,26 +459,29 @@ export class SearchEngine {
 
   // ---- persistence ------------------------------------------------------------
 
-  /** FlexSearch's map of the postings added since the last freeze. */
-  private get added(): BucketMap {
-    return (this.index as unknown as { map: BucketMap }).map;
+  /** Merges the builder's postings into the recent ones (a query reads frozen and recent postings). */
+  private settle(): void {
+    if (!this.pending.size) return;
+    this.recent = this.recent.merge(this.pending.build());
+    this.pending = new PostingBuilder();
   }
 
   /**
-   * Moves FlexSearch's postings into the frozen ones (dropping removed
-   * provisions') and starts FlexSearch afresh; every empty slot is free again.
+   * Merges every posting into the frozen ones, dropping removed provisions';
+   * every empty slot is free again.
    */
   freeze(): FrozenPostings {
     this.changed();
-    if (this.added.size || this.frozen.slotLimit > 0) {
-      this.frozen = this.frozen.merge(this.added, (slot) => this.entries[slot] != null);
-      this.index = newIndex(this.strategy);
+    this.settle();
+    if (this.recent.slotLimit > 0 || this.frozen.slotLimit > 0) {
+      this.frozen = this.frozen.merge(this.recent, (slot) => this.entries[slot] != null);
+      this.recent = FrozenPostings.empty();
     }
     this.freeSlots();
     return this.frozen;
   }
 
-  /** Takes persisted postings (before restoreDocument). */
+  /** Takes persisted postings (before restoreDocument, on an empty engine). */
   restorePostings(postings: FrozenPostings): void {
     this.changed();
     this.frozen = postings;
@@ -568,27 +562,23 @@ export class SearchEngine {
   }
 
   /**
-   * A token's posting lists, best first: the frozen entries (slots with a
-   * bucket tag: read `entry & SLOT_MASK`), then FlexSearch's lists for
-   * documents added since (term → one list per resolution bucket), read,
-   * never changed. Reading them directly is what a one-term search does,
-   * without its copies: paging a long list through search({ offset }) costs
-   * O(offset) a page, and FlexSearch 0.8.212 answers undefined for some
-   * offsets past a bucket's end. Masking a FlexSearch slot changes nothing.
+   * A token's posting lists, each best bucket first: the frozen entries,
+   * then the recent ones (slots with a bucket tag: read `entry & SLOT_MASK`).
    */
-  private postings(token: string): Array<ArrayLike<number>> {
-    const out: Array<ArrayLike<number>> = [];
+  private postings(token: string): Int32Array[] {
+    this.settle();
+    const out: Int32Array[] = [];
     const frozen = this.frozen.list(token);
     if (frozen?.length) out.push(frozen);
-    for (const list of this.added.get(token) ?? []) if (list?.length) out.push(list);
+    const recent = this.recent.list(token);
+    if (recent?.length) out.push(recent);
     return out;
   }
 
   /** How many provisions hold a token (removed ones count until the next freeze). */
   private df(token: string): number {
-    let n = this.frozen.count(token);
-    for (const list of this.added.get(token) ?? []) if (list) n += list.length;
-    return n;
+    this.settle();
+    return this.frozen.count(token) + this.recent.count(token);
   }
 
   /** The token of a form with the shortest posting list; null when the index cannot look the form up. */

@@ -1,14 +1,17 @@
 /**
- * Frozen posting lists: every token's slots in one Int32Array, the form the
- * engine keeps a loaded or persisted index in. FlexSearch indexes each added
- * document (its map: token → one array of slots per resolution bucket, best
- * bucket first); freezing moves those arrays here, where a slot costs 4 bytes
- * instead of 8 plus an array per bucket, a bitset of a token is a loop over
- * a typed array, and the persisted copy is the arrays' bytes, read back
- * without parsing.
+ * Posting lists: for each token, the slots (provisions) whose indexed text
+ * holds it, best bucket first. A bucket says how early the token first comes
+ * in the text (heading first), scaled to RESOLUTION buckets: candidates are
+ * read in that order, so early mentions rank first.
  *
- * Each entry is a slot with its FlexSearch bucket in the top 4 bits, so a
- * later freeze can merge new postings into bucket order: read slots with
+ * PostingBuilder collects the postings of provisions as they are added;
+ * FrozenPostings holds them in typed arrays — every token's entries in one
+ * Int32Array, a slot costing 4 bytes, a token's bitset a loop over a typed
+ * array, the persisted copy the arrays' bytes, read back without parsing.
+ * Frozen postings merge (a builder's into the engine's; the engine's minus
+ * removed provisions when it is saved) keeping bucket order.
+ *
+ * Each entry is a slot with its bucket in the top 4 bits: read slots with
  * `entry & SLOT_MASK`.
  */
 
@@ -18,8 +21,92 @@ const BUCKET_SHIFT = 28;
 /** Slots are below this (268 M provisions). */
 export const MAX_SLOTS = SLOT_MASK + 1;
 
-/** FlexSearch's map: token → per bucket (resolution), the slots holding it there. */
-export type BucketMap = Map<string, Array<number[] | undefined>>;
+/**
+ * How many buckets positions are scaled to. The scale is FlexSearch's
+ * resolution scoring (resolution 9), which built the postings before this
+ * builder did: copies persisted then read the same.
+ */
+export const RESOLUTION = 9;
+
+/** The bucket of a token first found at `position` of a text of `tokenCount` tokens. */
+export function bucketOf(position: number, tokenCount: number): number {
+  return position && tokenCount > RESOLUTION ? (((RESOLUTION - 1) / tokenCount) * position + 1) | 0 : position;
+}
+
+/**
+ * The postings of provisions being added, as (token, entry) pairs in the
+ * order added; build() sorts them into FrozenPostings. Each slot is added
+ * once (a slot is not reused before the postings naming it are merged away).
+ */
+export class PostingBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly names: string[] = [];
+  /** Per token id, the slot it was last added for (a token is posted once per provision). */
+  private lastSlot = new Int32Array(1024).fill(-1);
+  private tokenIds = new Int32Array(1024);
+  private entries = new Int32Array(1024);
+  private count = 0;
+  private slotLimit = 0;
+
+  /** How many postings have been added. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a provision's tokens, in text order: each distinct token once, in the bucket of its first position. */
+  add(slot: number, tokens: readonly string[]): void {
+    if (slot < 0 || slot >= MAX_SLOTS) throw new Error(`posting slot out of range: ${slot}`);
+    const n = tokens.length;
+    if (this.count + n > this.entries.length) this.grow(this.count + n);
+    for (let position = 0; position < n; position++) {
+      const token = tokens[position]!;
+      if (!token) continue;
+      let id = this.ids.get(token);
+      if (id === undefined) {
+        id = this.names.length;
+        this.ids.set(token, id);
+        this.names.push(token);
+        if (id >= this.lastSlot.length) {
+          const wider = new Int32Array(this.lastSlot.length * 2).fill(-1);
+          wider.set(this.lastSlot);
+          this.lastSlot = wider;
+        }
+      } else if (this.lastSlot[id] === slot) continue;
+      this.lastSlot[id] = slot;
+      this.tokenIds[this.count] = id;
+      this.entries[this.count++] = slot | (bucketOf(position, n) << BUCKET_SHIFT);
+    }
+    if (slot >= this.slotLimit) this.slotLimit = slot + 1;
+  }
+
+  private grow(needed: number): void {
+    const size = Math.max(needed, Math.ceil(this.entries.length * 1.5));
+    const ids = new Int32Array(size);
+    ids.set(this.tokenIds.subarray(0, this.count));
+    const entries = new Int32Array(size);
+    entries.set(this.entries.subarray(0, this.count));
+    this.tokenIds = ids;
+    this.entries = entries;
+  }
+
+  /** The postings added, frozen: each token's entries by bucket, in the order added within a bucket. */
+  build(): FrozenPostings {
+    const tokens = this.names.length;
+    // A stable counting sort on (token, bucket).
+    const starts = new Int32Array(tokens * 16 + 1);
+    for (let i = 0; i < this.count; i++) starts[this.tokenIds[i]! * 16 + (this.entries[i]! >>> BUCKET_SHIFT) + 1]!++;
+    for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
+    const sorted = new Int32Array(this.count);
+    const next = starts.slice(0, tokens * 16);
+    for (let i = 0; i < this.count; i++) {
+      const e = this.entries[i]!;
+      sorted[next[this.tokenIds[i]! * 16 + (e >>> BUCKET_SHIFT)]!++] = e;
+    }
+    const tokenStarts = new Int32Array(tokens + 1);
+    for (let t = 0; t <= tokens; t++) tokenStarts[t] = starts[t * 16]!;
+    return FrozenPostings.of(new Map(this.ids), tokenStarts, sorted, this.slotLimit);
+  }
+}
 
 export class FrozenPostings {
   private constructor(
@@ -34,6 +121,11 @@ export class FrozenPostings {
 
   static empty(): FrozenPostings {
     return new FrozenPostings(new Map(), new Int32Array(1), new Int32Array(0), 0);
+  }
+
+  /** Postings from their arrays (the builder's). */
+  static of(tokens: Map<string, number>, starts: Int32Array, entries: Int32Array, slotLimit: number): FrozenPostings {
+    return new FrozenPostings(tokens, starts, entries, slotLimit);
   }
 
   get tokenCount(): number {
@@ -53,42 +145,46 @@ export class FrozenPostings {
   }
 
   /**
-   * These postings with FlexSearch's `added` merged in, each token's entries
-   * in bucket order (within a bucket, frozen ones first), leaving out slots
-   * `keep` refuses (removed provisions).
+   * These postings with `later` merged in, each token's entries in bucket
+   * order (within a bucket, these first), leaving out the slots `keep`
+   * refuses (removed provisions) when it is given.
    */
-  merge(added: BucketMap, keep: (slot: number) => boolean): FrozenPostings {
-    let upper = this.entries.length;
-    for (const buckets of added.values()) for (const list of buckets) if (list) upper += list.length;
-    const entries = new Int32Array(upper);
+  merge(later: FrozenPostings, keep?: (slot: number) => boolean): FrozenPostings {
+    const entries = new Int32Array(this.entries.length + later.entries.length);
     const names: string[] = [];
     const starts: number[] = [0];
     let at = 0;
     let slotLimit = 0;
-    const put = (slot: number, bucket: number) => {
-      entries[at++] = slot | (bucket << BUCKET_SHIFT);
-      if (slot >= slotLimit) slotLimit = slot + 1;
+    /** Copies the entries of `list` from `from` while they are in `bucket`; returns where it stopped. */
+    const copy = (list: Int32Array, from: number, bucket: number): number => {
+      let i = from;
+      for (; i < list.length; i++) {
+        const e = list[i]!;
+        if (e >>> BUCKET_SHIFT !== bucket) break;
+        const slot = e & SLOT_MASK;
+        if (keep && !keep(slot)) continue;
+        entries[at++] = e;
+        if (slot >= slotLimit) slotLimit = slot + 1;
+      }
+      return i;
     };
-    const emit = (token: string, frozen: Int32Array | undefined, buckets: Array<number[] | undefined> | undefined) => {
+    const none = new Int32Array(0);
+    const emit = (token: string, first: Int32Array, second: Int32Array) => {
       const from = at;
       let i = 0;
-      for (let bucket = 0; bucket < 16; bucket++) {
-        if (frozen) {
-          for (; i < frozen.length && frozen[i]! >>> BUCKET_SHIFT === bucket; i++) {
-            const slot = frozen[i]! & SLOT_MASK;
-            if (keep(slot)) put(slot, bucket);
-          }
-        }
-        const list = buckets?.[bucket];
-        if (list) for (const slot of list) if (keep(slot)) put(slot, bucket);
+      let j = 0;
+      while (i < first.length || j < second.length) {
+        const bucket = Math.min(i < first.length ? first[i]! >>> BUCKET_SHIFT : 16, j < second.length ? second[j]! >>> BUCKET_SHIFT : 16);
+        i = copy(first, i, bucket);
+        j = copy(second, j, bucket);
       }
       if (at > from) {
         names.push(token);
         starts.push(at);
       }
     };
-    for (const [token] of this.tokens) emit(token, this.list(token), added.get(token));
-    for (const [token, buckets] of added) if (!this.tokens.has(token)) emit(token, undefined, buckets);
+    for (const [token] of this.tokens) emit(token, this.list(token)!, later.list(token) ?? none);
+    for (const [token] of later.tokens) if (!this.tokens.has(token)) emit(token, none, later.list(token)!);
     return new FrozenPostings(new Map(names.map((n, i) => [n, i])), Int32Array.from(starts), entries.subarray(0, at), slotLimit);
   }
 

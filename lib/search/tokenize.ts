@@ -6,7 +6,7 @@
  * 首台（套） = 首台套), dashes as "-", 百分之三十 as 30%. A map from the folded
  * copy back to the original lets snippets mark the original characters.
  *
- * Tokens (FlexSearch `encode`) come in two strategies, measured on the
+ * Tokens (what posting lists are kept for) come in two strategies, measured on the
  * relevance set (npm run eval:tokenizers): CJK character bigrams (default: every
  * substring query finds every text that contains it, whatever a segmenter
  * would cut) and Intl.Segmenter words.

@@ -108,7 +108,7 @@ function areaOf(frame: ProfileNode["callFrame"], file: string): string | null {
   if (url.startsWith("wasm://") || /@prisma\/client|client-engine-runtime|^src\/runtime\//.test(`${url} ${file}`) || file.startsWith("src/runtime/")) return "Prisma client (query compiler + interpreter)";
   if (url.includes("adapter-better-sqlite3") || url.includes("better-sqlite3")) return "SQLite driver";
   if (file.startsWith("lib/parser/")) return "parser (lib/parser)";
-  if (file.startsWith("lib/search/") || url.includes("flexsearch")) return "search (lib/search + FlexSearch)";
+  if (file.startsWith("lib/search/")) return "search (lib/search)";
   if (file.startsWith("lib/db/")) return "store (lib/db)";
   if (file.startsWith("lib/") || file.startsWith("app/")) return "other project code";
   if (url.includes("/next/") || url.includes("/.next") || /next\/|webpack:\/\/next/.test(file) || file.startsWith("src/server/")) return "Next.js";

@@ -1,28 +1,75 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Index } from "flexsearch";
 import { describe, expect, test } from "vitest";
-import { FrozenPostings, SLOT_MASK, type BucketMap } from "../../lib/search/postings";
+import { FrozenPostings, PostingBuilder, RESOLUTION, SLOT_MASK, bucketOf } from "../../lib/search/postings";
+import { bigramTokens } from "../../lib/search/tokenize";
 
+const CONTENT = path.resolve(__dirname, "../../content");
 const slots = (list: Int32Array | undefined) => [...(list ?? [])].map((e) => e & SLOT_MASK);
-const bucketMap = (entries: Record<string, Array<number[] | undefined>>): BucketMap => new Map(Object.entries(entries));
+const buckets = (list: Int32Array | undefined) => [...(list ?? [])].map((e) => e >>> 28);
 
-describe("frozen posting lists", () => {
-  const first = FrozenPostings.empty().merge(bucketMap({ 降成本: [[1, 2], undefined, [3]], 企业: [undefined, [4]] }), () => true);
+/** Postings from (slot, tokens) pairs, added in order. */
+function built(...provisions: Array<[number, string[]]>): FrozenPostings {
+  const b = new PostingBuilder();
+  for (const [slot, tokens] of provisions) b.add(slot, tokens);
+  return b.build();
+}
 
-  test("freezing FlexSearch's map keeps each token's slots in bucket order", () => {
-    expect(slots(first.list("降成本"))).toEqual([1, 2, 3]);
-    expect(slots(first.list("企业"))).toEqual([4]);
-    expect(first.count("降成本")).toBe(3);
-    expect(first.list("没有")).toBeUndefined();
-    expect(first.slotLimit).toBe(5);
+describe("posting lists", () => {
+  test("a provision is posted once per token, in the bucket of the token's first position", () => {
+    const p = built([3, ["降成本", "企业", "降成本"]], [1, ["企业"]]);
+    expect(slots(p.list("降成本"))).toEqual([3]);
+    expect(buckets(p.list("降成本"))).toEqual([0]);
+    // Slot 1 has 企业 first (bucket 0), slot 3 second (bucket 1): best bucket first, whatever the order added.
+    expect(slots(p.list("企业"))).toEqual([1, 3]);
+    expect(p.count("企业")).toBe(2);
+    expect(p.list("没有")).toBeUndefined();
+    expect(p.slotLimit).toBe(4);
   });
 
-  test("a second freeze merges new postings into bucket order and drops removed slots", () => {
-    const second = first.merge(bucketMap({ 降成本: [[7], [8], [9]], 去产能: [[6]] }), (slot) => slot !== 2);
-    // bucket 0: frozen 1 (2 removed), then new 7; bucket 1: new 8; bucket 2: frozen 3, then new 9.
+  test("positions scale to RESOLUTION buckets: early tokens of a long text rank first", () => {
+    expect([0, 1, 8].map((i) => bucketOf(i, 9))).toEqual([0, 1, 8]);
+    const long = 100;
+    expect(bucketOf(0, long)).toBe(0);
+    expect(bucketOf(long - 1, long)).toBe(RESOLUTION - 1);
+    for (let i = 1; i < long; i++) expect(bucketOf(i, long)).toBeGreaterThanOrEqual(bucketOf(i - 1, long));
+  });
+
+  test("the builder posts what FlexSearch's index (resolution 9) posted, on every line of content/", () => {
+    // The postings the engine persisted were built by FlexSearch: copies saved then merge with new ones in the same order.
+    const lines = readdirSync(CONTENT).flatMap((f) => readFileSync(path.join(CONTENT, f), "utf8").split("\n")).filter((l) => l.trim());
+    const flex = new Index({ tokenize: "strict", encode: bigramTokens, resolution: 9 });
+    const builder = new PostingBuilder();
+    lines.forEach((line, slot) => {
+      flex.add(slot, line);
+      builder.add(slot, bigramTokens(line));
+    });
+    const ours = builder.build();
+    const theirs = (flex as unknown as { map: Map<string, Array<number[] | undefined>> }).map;
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(ours.tokenCount).toBe(theirs.size);
+    for (const [token, lists] of theirs) {
+      const expected = lists.flatMap((list, bucket) => (list ?? []).map((slot) => slot | (bucket << 28)));
+      expect([...ours.list(token)!], token).toEqual(expected);
+    }
+  });
+
+  const first = built([1, ["降成本"]], [2, ["降成本"]], [4, ["x", "企业"]], [3, ["a", "b", "降成本"]]);
+
+  test("merging keeps bucket order (within a bucket, earlier postings first) and drops removed slots", () => {
+    expect(slots(first.list("降成本"))).toEqual([1, 2, 3]);
+    const second = first.merge(built([7, ["降成本"]], [8, ["x", "降成本"]], [9, ["a", "b", "降成本"]], [6, ["去产能"]]), (slot) => slot !== 2);
+    // bucket 0: 1 (2 removed), then new 7; bucket 1: new 8; bucket 2: 3, then new 9.
     expect(slots(second.list("降成本"))).toEqual([1, 7, 8, 3, 9]);
+    expect(buckets(second.list("降成本"))).toEqual([0, 0, 1, 2, 2]);
     expect(slots(second.list("去产能"))).toEqual([6]);
     expect(slots(second.list("企业"))).toEqual([4]);
+    expect(second.slotLimit).toBe(10);
     // A token whose every slot is removed is gone.
-    expect(second.merge(new Map(), (slot) => slot !== 6).list("去产能")).toBeUndefined();
+    expect(second.merge(FrozenPostings.empty(), (slot) => slot !== 6).list("去产能")).toBeUndefined();
+    // Without a filter nothing is dropped.
+    expect(slots(first.merge(FrozenPostings.empty()).list("降成本"))).toEqual([1, 2, 3]);
   });
 
   test("bytes written are read back the same, and a cut file is refused", () => {
@@ -30,9 +77,9 @@ describe("frozen posting lists", () => {
     const aligned = new Uint8Array(new ArrayBuffer(bytes.length));
     aligned.set(bytes);
     const back = FrozenPostings.fromBytes(aligned);
-    for (const token of ["降成本", "企业", "没有"]) expect(slots(back.list(token))).toEqual(slots(first.list(token)));
+    for (const token of ["降成本", "企业", "没有", "x"]) expect([...(back.list(token) ?? [])]).toEqual([...(first.list(token) ?? [])]);
     expect(back.slotLimit).toBe(first.slotLimit);
-    expect(back.tokenCount).toBe(2);
+    expect(back.tokenCount).toBe(first.tokenCount);
     expect(() => FrozenPostings.fromBytes(aligned.subarray(0, aligned.length - 4))).toThrow(/truncated/);
     aligned[0] = 0;
     expect(() => FrozenPostings.fromBytes(aligned)).toThrow(/not a postings file/);
