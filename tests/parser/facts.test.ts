@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { findReferences } from "../../lib/parser/references";
 import { findDeadlines } from "../../lib/parser/deadlines";
 import { findTargets } from "../../lib/parser/targets";
 import { findResponsibilities, splitParties } from "../../lib/parser/parties";
@@ -162,5 +163,28 @@ describe("metadata of laws and orders without a 落款", () => {
     const m = await meta("中华人民共和国中小企业促进法\n\n2002年6月29日 第九届全国人民代表大会常务委员会第二十八次会议通过\n\n2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订\n\n第一章 总则\n第一条 为了改善中小企业经营环境，制定本法。\n第二条 本法自2018年1月1日起施行。\n");
     expect(m.issuer).toBe("全国人民代表大会常务委员会");
     expect(m.issuedAt).toBe("2017-09-01");
+  });
+});
+
+describe("references to other documents", () => {
+  // The parser passes folded text (full-width brackets as ASCII) and the source it comes from.
+  const numbers = (text: string) => findReferences(fold(text), text, 0, null).map((r) => [r.docNumber, text.slice(r.start, r.end)]);
+
+  test("a 文号 in running text starts at the issuer's abbreviation, not at the words leading to it", () => {
+    expect(numbers("按照示发〔2018〕1号文件执行")).toEqual([["示发〔2018〕1号", "示发〔2018〕1号"]]);
+    expect(numbers("根据国发〔2016〕12号和青政〔2017〕42号精神")).toEqual([
+      ["国发〔2016〕12号", "国发〔2016〕12号"],
+      ["青政〔2017〕42号", "青政〔2017〕42号"],
+    ]);
+    // Abbreviations are kept whole.
+    expect(numbers("省经信委发〔2017〕3号、国办函[2018]71号")).toEqual([
+      ["省经信委发〔2017〕3号", "省经信委发〔2017〕3号"],
+      ["国办函[2018]71号", "国办函[2018]71号"],
+    ]);
+  });
+
+  test("a cited title keeps the 文号 that follows it", () => {
+    const text = "根据《国务院关于深化改革的意见》（国发〔2016〕12号），制定本办法";
+    expect(findReferences(fold(text), text, 0, null).map((r) => [r.title, r.docNumber])).toEqual([["国务院关于深化改革的意见", "国发〔2016〕12号"]]);
   });
 });
