@@ -110,9 +110,14 @@ async function resolveReferences(tx: Sql, refs: ParseResult["doc"]["references"]
   const numbers = [...new Set(refs.flatMap((r) => (r.docNumber ? [r.docNumber] : [])))];
   const titles = [...new Set(refs.flatMap((r) => (r.title ? [compact(r.title)] : [])))];
   const found = new Map<string, number>();
-  const current = `"isCurrent" = ? AND "slug" <> ?`;
-  for (const d of await selectIn<{ id: number; docNumber: string }>(tx, `SELECT "id", "docNumber" FROM "Document" WHERE "docNumber" IN_LIST AND ${current}`, numbers, [true, slug])) found.set(`n:${d.docNumber}`, d.id);
-  for (const d of await selectIn<{ id: number; title: string }>(tx, `SELECT "id", "title" FROM "Document" WHERE "title" IN_LIST AND ${current}`, titles, [true, slug])) found.set(`t:${d.title}`, d.id);
+  // Current and other-slug rows are picked here, not in SQL: given those conditions, SQLite's planner
+  // (no statistics) scans the isCurrent index instead of looking the titles up (7 ms a query at 10,000 documents).
+  type Row = { id: number; key: string; isCurrent: boolean | number; slug: string };
+  const pick = (rows: Row[], prefix: string) => {
+    for (const d of rows) if (d.isCurrent && d.slug !== slug) found.set(prefix + d.key, d.id);
+  };
+  pick(await selectIn<Row>(tx, `SELECT "id", "docNumber" AS "key", "isCurrent", "slug" FROM "Document" WHERE "docNumber" IN_LIST`, numbers), "n:");
+  pick(await selectIn<Row>(tx, `SELECT "id", "title" AS "key", "isCurrent", "slug" FROM "Document" WHERE "title" IN_LIST`, titles), "t:");
   return found;
 }
 

@@ -148,6 +148,11 @@ describe("references between documents", () => {
       ["关于促进示范发展的意见", "cited"],
       ["关于促进示范发展的意见实施细则", null],
     ]);
+    // A document citing one already stored: by 文号 alone, and by title, never its own.
+    writeFileSync(path.join(dir, "later.txt"), "一、总则\n（一）依据。按照示发〔2018〕1号文件和《关于促进示范发展的意见（试行）》执行。\n");
+    await ingestPaths([path.join(dir, "later.txt")], { quiet: true });
+    const later = await getDocument("later");
+    expect((later!.references as Array<{ docNumber?: string | null; title: string | null; resolved?: string | null }>).map((r) => r.resolved)).toEqual(["cited", "other"]);
   });
 });
 
