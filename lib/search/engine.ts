@@ -17,7 +17,7 @@ import type { Role } from "../parser";
 import { validityStatus, todayInChina } from "../status";
 import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
-import { fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
+import { bigramRuns, fold, foldWithMap, runTokenCount, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
 /**
@@ -419,7 +419,10 @@ export class SearchEngine {
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
       this.place(slot, entryOf(r, doc, foldRecord(r), this.keepText));
-      this.pending.add(slot, this.tokenize(indexedText(r)));
+      if (this.strategy === "bigram") {
+        const { folded, runs } = bigramRuns(indexedText(r));
+        this.pending.addRuns(slot, folded, runs, runTokenCount(runs));
+      } else this.pending.add(slot, this.tokenize(indexedText(r)));
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);
@@ -438,6 +441,7 @@ export class SearchEngine {
       if (this.entries[slot]) this.entryCount--;
       // Postings still name the slot: it is reused after the next freeze.
       this.entries[slot] = null;
+      this.removedSinceFreeze = true;
     }
     this.slotsOf.delete(slug);
     this.versions.delete(slug);
@@ -473,13 +477,17 @@ export class SearchEngine {
   freeze(): FrozenPostings {
     this.changed();
     this.settle();
-    if (this.recent.slotLimit > 0 || this.frozen.slotLimit > 0) {
-      this.frozen = this.frozen.merge(this.recent, (slot) => this.entries[slot] != null);
+    if (this.removedSinceFreeze || this.recent.slotLimit > 0) {
+      this.frozen = this.frozen.merge(this.recent, this.removedSinceFreeze ? (slot) => this.entries[slot] != null : undefined);
       this.recent = FrozenPostings.empty();
     }
+    this.removedSinceFreeze = false;
     this.freeSlots();
     return this.frozen;
   }
+
+  /** Whether a provision was removed since the last freeze (its postings are still there). */
+  private removedSinceFreeze = false;
 
   /** Takes persisted postings (before restoreDocument, on an empty engine). */
   restorePostings(postings: FrozenPostings): void {

@@ -14,6 +14,8 @@
  * Each entry is a slot with its bucket in the top 4 bits: read slots with
  * `entry & SLOT_MASK`.
  */
+import { isCjk } from "./tokenize";
+
 
 /** The slot of a posting entry: `entry & SLOT_MASK`. */
 export const SLOT_MASK = 0x0fffffff;
@@ -33,14 +35,24 @@ export function bucketOf(position: number, tokenCount: number): number {
   return position && tokenCount > RESOLUTION ? (((RESOLUTION - 1) / tokenCount) * position + 1) | 0 : position;
 }
 
+/** CJK characters (U+3400–9FFF, U+F900–FAFF) numbered from 0: a character bigram's number fits a small integer. */
+const CJK_SPAN = 0xa000 - 0x3400 + 0x200;
+const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + 0xa000 - 0x3400 : c - 0x3400);
+
 /**
  * The postings of provisions being added, as (token, entry) pairs in the
  * order added; build() sorts them into FrozenPostings. Each slot is added
  * once (a slot is not reused before the postings naming it are merged away).
+ * CJK tokens (a character, a bigram) are looked up by number, never made
+ * into strings until build(): most tokens are bigrams.
  */
 export class PostingBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly names: string[] = [];
+  /** A CJK token's number (a character's, or CJK_SPAN + a bigram's) → token id. */
+  private readonly cjkIds = new Map<number, number>();
+  /** Any other token → token id. */
+  private readonly wordIds = new Map<string, number>();
+  /** Token id → the token, or the CJK token's number. */
+  private readonly names: Array<string | number> = [];
   /** Per token id, the slot it was last added for (a token is posted once per provision). */
   private lastSlot = new Int32Array(1024).fill(-1);
   private tokenIds = new Int32Array(1024);
@@ -55,28 +67,76 @@ export class PostingBuilder {
 
   /** Adds a provision's tokens, in text order: each distinct token once, in the bucket of its first position. */
   add(slot: number, tokens: readonly string[]): void {
-    if (slot < 0 || slot >= MAX_SLOTS) throw new Error(`posting slot out of range: ${slot}`);
-    const n = tokens.length;
-    if (this.count + n > this.entries.length) this.grow(this.count + n);
-    for (let position = 0; position < n; position++) {
+    this.begin(slot, tokens.length);
+    for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]!;
       if (!token) continue;
-      let id = this.ids.get(token);
-      if (id === undefined) {
-        id = this.names.length;
-        this.ids.set(token, id);
-        this.names.push(token);
-        if (id >= this.lastSlot.length) {
-          const wider = new Int32Array(this.lastSlot.length * 2).fill(-1);
-          wider.set(this.lastSlot);
-          this.lastSlot = wider;
-        }
-      } else if (this.lastSlot[id] === slot) continue;
-      this.lastSlot[id] = slot;
-      this.tokenIds[this.count] = id;
-      this.entries[this.count++] = slot | (bucketOf(position, n) << BUCKET_SHIFT);
+      const a = token.charCodeAt(0);
+      const b = token.length === 2 ? token.charCodeAt(1) : 0;
+      const cjk = token.length <= 2 && isCjk(a) && (token.length === 1 || isCjk(b));
+      this.post(slot, cjk ? this.cjkId(token.length === 1 ? cjkNumber(a) : CJK_SPAN + cjkNumber(a) * CJK_SPAN + cjkNumber(b)) : this.wordId(token), position, tokens.length);
     }
+  }
+
+  /** Adds a provision's tokens given as bigramRuns() gives them (the same tokens as bigramTokens(), no strings made for CJK ones). */
+  addRuns(slot: number, folded: string, runs: readonly number[], tokenCount: number): void {
+    this.begin(slot, tokenCount);
+    let position = 0;
+    for (let k = 0; k < runs.length; k += 2) {
+      const start = runs[k]!;
+      const end = runs[k + 1]!;
+      if (start >= 0) {
+        this.post(slot, this.wordId(folded.slice(start, end)), position++, tokenCount);
+        continue;
+      }
+      const from = -start - 1;
+      if (end - from === 1) {
+        this.post(slot, this.cjkId(cjkNumber(folded.charCodeAt(from))), position++, tokenCount);
+        continue;
+      }
+      let left = cjkNumber(folded.charCodeAt(from));
+      for (let i = from + 1; i < end; i++) {
+        const right = cjkNumber(folded.charCodeAt(i));
+        this.post(slot, this.cjkId(CJK_SPAN + left * CJK_SPAN + right), position++, tokenCount);
+        left = right;
+      }
+    }
+  }
+
+  private begin(slot: number, tokens: number): void {
+    if (slot < 0 || slot >= MAX_SLOTS) throw new Error(`posting slot out of range: ${slot}`);
+    if (this.count + tokens > this.entries.length) this.grow(this.count + tokens);
     if (slot >= this.slotLimit) this.slotLimit = slot + 1;
+  }
+
+  private post(slot: number, id: number, position: number, tokenCount: number): void {
+    if (this.lastSlot[id] === slot) return;
+    this.lastSlot[id] = slot;
+    this.tokenIds[this.count] = id;
+    this.entries[this.count++] = slot | (bucketOf(position, tokenCount) << BUCKET_SHIFT);
+  }
+
+  private cjkId(code: number): number {
+    let id = this.cjkIds.get(code);
+    if (id === undefined) this.cjkIds.set(code, (id = this.newId(code)));
+    return id;
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) this.wordIds.set(word, (id = this.newId(word)));
+    return id;
+  }
+
+  private newId(name: string | number): number {
+    const id = this.names.length;
+    this.names.push(name);
+    if (id >= this.lastSlot.length) {
+      const wider = new Int32Array(this.lastSlot.length * 2).fill(-1);
+      wider.set(this.lastSlot);
+      this.lastSlot = wider;
+    }
+    return id;
   }
 
   private grow(needed: number): void {
@@ -104,9 +164,15 @@ export class PostingBuilder {
     }
     const tokenStarts = new Int32Array(tokens + 1);
     for (let t = 0; t <= tokens; t++) tokenStarts[t] = starts[t * 16]!;
-    return FrozenPostings.of(new Map(this.ids), tokenStarts, sorted, this.slotLimit);
+    const byName = new Map<string, number>();
+    this.names.forEach((name, id) => byName.set(typeof name === "string" ? name : cjkToken(name), id));
+    return FrozenPostings.of(byName, tokenStarts, sorted, this.slotLimit);
   }
 }
+
+const cjkChar = (n: number) => String.fromCharCode(n >= 0xa000 - 0x3400 ? n - (0xa000 - 0x3400) + 0xf900 : n + 0x3400);
+/** The token a CJK token's number stands for. */
+const cjkToken = (code: number) => (code < CJK_SPAN ? cjkChar(code) : cjkChar(Math.floor((code - CJK_SPAN) / CJK_SPAN)) + cjkChar((code - CJK_SPAN) % CJK_SPAN));
 
 export class FrozenPostings {
   private constructor(
@@ -150,6 +216,9 @@ export class FrozenPostings {
    * refuses (removed provisions) when it is given.
    */
   merge(later: FrozenPostings, keep?: (slot: number) => boolean): FrozenPostings {
+    // Nothing to interleave or drop: the other side as it is (postings are never changed in place).
+    if (!keep && !later.entries.length) return this;
+    if (!keep && !this.entries.length) return later;
     const entries = new Int32Array(this.entries.length + later.entries.length);
     const names: string[] = [];
     const starts: number[] = [0];

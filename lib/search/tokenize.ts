@@ -82,42 +82,69 @@ export function fold(text: string): string {
 
 export type TokenStrategy = "bigram" | "words";
 
-const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 /** Letters and digits outside CJK (after folding: ASCII, accented letters), % and the decimal point. */
 const isWordChar = (c: number, ch: string) =>
   (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x25 || c === 0x2e || (c >= 0x41 && c <= 0x5a) || (c > 0x7f && /[\p{L}\p{N}]/u.test(ch));
 
-/** CJK runs as character bigrams (a single character alone), other runs of letters and digits whole. */
-export function bigramTokens(text: string): string[] {
-  const out: string[] = [];
+/**
+ * The runs bigram tokens come from, over the folded text (whitespace ends a
+ * run): [start, end) pairs in `runs`, a CJK run's start stored as -start - 1.
+ * A CJK run gives its character bigrams (a single character alone), any other
+ * run of letters and digits is one token.
+ */
+export interface TokenRuns {
+  folded: string;
+  runs: number[];
+}
+
+export function bigramRuns(text: string): TokenRuns {
+  const runs: number[] = [];
   const folded = fold(text.replace(/\s+/g, "\u0001"));
   let runStart = -1;
   let otherStart = -1;
-  const flushRun = (end: number) => {
-    if (runStart < 0) return;
-    if (end - runStart === 1) out.push(folded[runStart]!);
-    for (let i = runStart; i + 1 < end; i++) out.push(folded.slice(i, i + 2));
-    runStart = -1;
-  };
-  const flushOther = (end: number) => {
-    if (otherStart >= 0) out.push(folded.slice(otherStart, end));
-    otherStart = -1;
-  };
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     if (isCjk(c)) {
-      flushOther(i);
+      if (otherStart >= 0) runs.push(otherStart, i);
+      otherStart = -1;
       if (runStart < 0) runStart = i;
     } else if (isWordChar(c, folded[i]!)) {
-      flushRun(i);
+      if (runStart >= 0) runs.push(-runStart - 1, i);
+      runStart = -1;
       if (otherStart < 0) otherStart = i;
     } else {
-      flushRun(i);
-      flushOther(i);
+      if (runStart >= 0) runs.push(-runStart - 1, i);
+      if (otherStart >= 0) runs.push(otherStart, i);
+      runStart = otherStart = -1;
     }
   }
-  flushRun(folded.length);
-  flushOther(folded.length);
+  if (runStart >= 0) runs.push(-runStart - 1, folded.length);
+  if (otherStart >= 0) runs.push(otherStart, folded.length);
+  return { folded, runs };
+}
+
+/** How many tokens runs give. */
+export function runTokenCount(runs: readonly number[]): number {
+  let n = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    n += start < 0 ? Math.max(1, runs[k + 1]! - (-start - 1) - 1) : 1;
+  }
+  return n;
+}
+
+/** CJK runs as character bigrams (a single character alone), other runs of letters and digits whole. */
+export function bigramTokens(text: string): string[] {
+  const { folded, runs } = bigramRuns(text);
+  const out: string[] = [];
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k]!;
+    const end = runs[k + 1]!;
+    if (start >= 0) out.push(folded.slice(start, end));
+    else if (end - (-start - 1) === 1) out.push(folded[-start - 1]!);
+    else for (let i = -start - 1; i + 1 < end; i++) out.push(folded.slice(i, i + 2));
+  }
   return out;
 }
 

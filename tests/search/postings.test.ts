@@ -3,7 +3,7 @@ import path from "node:path";
 import { Index } from "flexsearch";
 import { describe, expect, test } from "vitest";
 import { FrozenPostings, PostingBuilder, RESOLUTION, SLOT_MASK, bucketOf } from "../../lib/search/postings";
-import { bigramTokens } from "../../lib/search/tokenize";
+import { bigramRuns, bigramTokens, runTokenCount } from "../../lib/search/tokenize";
 
 const CONTENT = path.resolve(__dirname, "../../content");
 const slots = (list: Int32Array | undefined) => [...(list ?? [])].map((e) => e & SLOT_MASK);
@@ -28,6 +28,13 @@ describe("posting lists", () => {
     expect(p.slotLimit).toBe(4);
   });
 
+  test("CJK characters and bigrams from both ends of the CJK ranges keep their text", () => {
+    const tokens = ["㐀", "鿿", "豈", "﫿", "㐀鿿", "﫿豈", "鿿㐀", "ab", "a㐀", "5%"];
+    const p = built([0, tokens]);
+    expect(p.tokenCount).toBe(tokens.length);
+    for (const t of tokens) expect(slots(p.list(t)), t).toEqual([0]);
+  });
+
   test("positions scale to RESOLUTION buckets: early tokens of a long text rank first", () => {
     expect([0, 1, 8].map((i) => bucketOf(i, 9))).toEqual([0, 1, 8]);
     const long = 100;
@@ -40,18 +47,23 @@ describe("posting lists", () => {
     // The postings the engine persisted were built by FlexSearch: copies saved then merge with new ones in the same order.
     const lines = readdirSync(CONTENT).flatMap((f) => readFileSync(path.join(CONTENT, f), "utf8").split("\n")).filter((l) => l.trim());
     const flex = new Index({ tokenize: "strict", encode: bigramTokens, resolution: 9 });
-    const builder = new PostingBuilder();
+    // Tokens given as strings, and as runs (the engine's way for bigrams).
+    const fromTokens = new PostingBuilder();
+    const fromRuns = new PostingBuilder();
     lines.forEach((line, slot) => {
       flex.add(slot, line);
-      builder.add(slot, bigramTokens(line));
+      fromTokens.add(slot, bigramTokens(line));
+      const { folded, runs } = bigramRuns(line);
+      fromRuns.addRuns(slot, folded, runs, runTokenCount(runs));
     });
-    const ours = builder.build();
     const theirs = (flex as unknown as { map: Map<string, Array<number[] | undefined>> }).map;
     expect(lines.length).toBeGreaterThan(1000);
-    expect(ours.tokenCount).toBe(theirs.size);
-    for (const [token, lists] of theirs) {
-      const expected = lists.flatMap((list, bucket) => (list ?? []).map((slot) => slot | (bucket << 28)));
-      expect([...ours.list(token)!], token).toEqual(expected);
+    for (const ours of [fromTokens.build(), fromRuns.build()]) {
+      expect(ours.tokenCount).toBe(theirs.size);
+      for (const [token, lists] of theirs) {
+        const expected = lists.flatMap((list, bucket) => (list ?? []).map((slot) => slot | (bucket << 28)));
+        expect([...ours.list(token)!], token).toEqual(expected);
+      }
     }
   });
 
