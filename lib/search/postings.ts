@@ -37,6 +37,17 @@ export function bucketOf(position: number, tokenCount: number): number {
 
 /** CJK characters (U+3400–9FFF, U+F900–FAFF) numbered from 0: a character bigram's number fits a small integer. */
 const CJK_SPAN = 0xa000 - 0x3400 + 0x200;
+/** Where `key` is in an open-addressing table of keys (size a power of two, never full), or the empty place it would go. */
+function probe(keys: Int32Array, key: number): number {
+  const mask = keys.length - 1;
+  let h = Math.imul(key ^ (key >>> 15), 0x2c1b3c6d);
+  h = (h ^ (h >>> 12)) & mask;
+  while (keys[h] !== key && keys[h] !== 0) h = (h + 1) & mask;
+  return h;
+}
+
+/** Pairs a chunk of the builder holds. */
+const CHUNK = 1 << 16;
 const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + 0xa000 - 0x3400 : c - 0x3400);
 
 /**
@@ -47,16 +58,27 @@ const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + 0xa000 - 0x3400 : c
  * into strings until build(): most tokens are bigrams.
  */
 export class PostingBuilder {
-  /** A CJK token's number (a character's, or CJK_SPAN + a bigram's) → token id. */
-  private readonly cjkIds = new Map<number, number>();
+  /**
+   * A CJK token's number (a character's, or CJK_SPAN + a bigram's) → token
+   * id, in an open-addressing table: keys hold number + 1 (0: empty). Tens of
+   * millions of lookups build a large index; a Map's cost ~60 ns each.
+   */
+  private cjkKeys = new Int32Array(1 << 12);
+  private cjkValues = new Int32Array(1 << 12);
+  private cjkCount = 0;
   /** Any other token → token id. */
   private readonly wordIds = new Map<string, number>();
   /** Token id → the token, or the CJK token's number. */
   private readonly names: Array<string | number> = [];
   /** Per token id, the slot it was last added for (a token is posted once per provision). */
   private lastSlot = new Int32Array(1024).fill(-1);
-  private tokenIds = new Int32Array(1024);
-  private entries = new Int32Array(1024);
+  /** The pairs, in chunks (a growing array would be copied again and again): token ids, and entries (slot and bucket). */
+  private idChunks: Int32Array[] = [];
+  private entryChunks: Int32Array[] = [];
+  private tokenIds = new Int32Array(0);
+  private entries = new Int32Array(0);
+  /** Pairs in the last chunk. */
+  private fill = 0;
   private count = 0;
   private slotLimit = 0;
 
@@ -105,20 +127,44 @@ export class PostingBuilder {
 
   private begin(slot: number, tokens: number): void {
     if (slot < 0 || slot >= MAX_SLOTS) throw new Error(`posting slot out of range: ${slot}`);
-    if (this.count + tokens > this.entries.length) this.grow(this.count + tokens);
     if (slot >= this.slotLimit) this.slotLimit = slot + 1;
   }
 
   private post(slot: number, id: number, position: number, tokenCount: number): void {
     if (this.lastSlot[id] === slot) return;
     this.lastSlot[id] = slot;
-    this.tokenIds[this.count] = id;
-    this.entries[this.count++] = slot | (bucketOf(position, tokenCount) << BUCKET_SHIFT);
+    if (this.fill === this.entries.length) {
+      this.tokenIds = new Int32Array(CHUNK);
+      this.entries = new Int32Array(CHUNK);
+      this.idChunks.push(this.tokenIds);
+      this.entryChunks.push(this.entries);
+      this.fill = 0;
+    }
+    this.tokenIds[this.fill] = id;
+    this.entries[this.fill++] = slot | (bucketOf(position, tokenCount) << BUCKET_SHIFT);
+    this.count++;
   }
 
   private cjkId(code: number): number {
-    let id = this.cjkIds.get(code);
-    if (id === undefined) this.cjkIds.set(code, (id = this.newId(code)));
+    const key = code + 1;
+    const at = probe(this.cjkKeys, key);
+    if (this.cjkKeys[at] === key) return this.cjkValues[at]!;
+    const id = this.newId(code);
+    this.cjkKeys[at] = key;
+    this.cjkValues[at] = id;
+    if (++this.cjkCount * 2 > this.cjkKeys.length) {
+      // Twice the room.
+      const keys = this.cjkKeys;
+      const values = this.cjkValues;
+      this.cjkKeys = new Int32Array(keys.length * 2);
+      this.cjkValues = new Int32Array(keys.length * 2);
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] === 0) continue;
+        const to = probe(this.cjkKeys, keys[i]!);
+        this.cjkKeys[to] = keys[i]!;
+        this.cjkValues[to] = values[i]!;
+      }
+    }
     return id;
   }
 
@@ -139,28 +185,28 @@ export class PostingBuilder {
     return id;
   }
 
-  private grow(needed: number): void {
-    const size = Math.max(needed, Math.ceil(this.entries.length * 1.5));
-    const ids = new Int32Array(size);
-    ids.set(this.tokenIds.subarray(0, this.count));
-    const entries = new Int32Array(size);
-    entries.set(this.entries.subarray(0, this.count));
-    this.tokenIds = ids;
-    this.entries = entries;
-  }
-
   /** The postings added, frozen: each token's entries by bucket, in the order added within a bucket. */
   build(): FrozenPostings {
     const tokens = this.names.length;
     // A stable counting sort on (token, bucket).
     const starts = new Int32Array(tokens * 16 + 1);
-    for (let i = 0; i < this.count; i++) starts[this.tokenIds[i]! * 16 + (this.entries[i]! >>> BUCKET_SHIFT) + 1]!++;
+    const chunks = this.idChunks.length;
+    const filled = (c: number) => (c === chunks - 1 ? this.fill : CHUNK);
+    for (let c = 0; c < chunks; c++) {
+      const ids = this.idChunks[c]!;
+      const entries = this.entryChunks[c]!;
+      for (let i = 0, n = filled(c); i < n; i++) starts[ids[i]! * 16 + (entries[i]! >>> BUCKET_SHIFT) + 1]!++;
+    }
     for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
     const sorted = new Int32Array(this.count);
     const next = starts.slice(0, tokens * 16);
-    for (let i = 0; i < this.count; i++) {
-      const e = this.entries[i]!;
-      sorted[next[this.tokenIds[i]! * 16 + (e >>> BUCKET_SHIFT)]!++] = e;
+    for (let c = 0; c < chunks; c++) {
+      const ids = this.idChunks[c]!;
+      const entries = this.entryChunks[c]!;
+      for (let i = 0, n = filled(c); i < n; i++) {
+        const e = entries[i]!;
+        sorted[next[ids[i]! * 16 + (e >>> BUCKET_SHIFT)]!++] = e;
+      }
     }
     const tokenStarts = new Int32Array(tokens + 1);
     for (let t = 0; t <= tokens; t++) tokenStarts[t] = starts[t * 16]!;
