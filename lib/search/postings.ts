@@ -89,7 +89,7 @@ export class PostingBuilder {
 
   /** Adds a provision's tokens, in text order: each distinct token once, in the bucket of its first position. */
   add(slot: number, tokens: readonly string[]): void {
-    this.begin(slot, tokens.length);
+    this.begin(slot);
     for (let position = 0; position < tokens.length; position++) {
       const token = tokens[position]!;
       if (!token) continue;
@@ -102,7 +102,7 @@ export class PostingBuilder {
 
   /** Adds a provision's tokens given as bigramRuns() gives them (the same tokens as bigramTokens(), no strings made for CJK ones). */
   addRuns(slot: number, folded: string, runs: readonly number[], tokenCount: number): void {
-    this.begin(slot, tokenCount);
+    this.begin(slot);
     let position = 0;
     for (let k = 0; k < runs.length; k += 2) {
       const start = runs[k]!;
@@ -125,7 +125,7 @@ export class PostingBuilder {
     }
   }
 
-  private begin(slot: number, tokens: number): void {
+  private begin(slot: number): void {
     if (slot < 0 || slot >= MAX_SLOTS) throw new Error(`posting slot out of range: ${slot}`);
     if (slot >= this.slotLimit) this.slotLimit = slot + 1;
   }
