@@ -4,14 +4,15 @@ import { migrate } from "../db/migrate";
 import { ingestPaths } from "../ingest/ingest";
 import { MissingPathError } from "../ingest/files";
 import { UsageError } from "./errors";
-import { documentStored } from "../ingest/hooks";
+import { indexWhileStoring } from "../ingest/hooks";
 
 export async function ingestCommand(paths: string[], options: { quiet: boolean }): Promise<number> {
   if (!paths.length) throw new UsageError("ingest needs at least one PATH (a file or a folder)");
   await migrate();
   try {
-    const summary = await ingestPaths(paths, { quiet: options.quiet });
-    await documentStored(...summary.outcomes);
+    const indexing = indexWhileStoring();
+    const summary = await ingestPaths(paths, { quiet: options.quiet, onStored: indexing.onStored });
+    await indexing.finish(summary.outcomes);
     const line = `ingest: ${summary.added} added, ${summary.unchanged} unchanged, ${summary.updated} updated, ${summary.failed.length} failed; ${summary.provisions} provisions, ${summary.parties} parties, ${summary.links} links in ${summary.seconds.toFixed(1)} s`;
     process.stderr.write(line + "\n");
     return summary.failed.length ? 2 : 0;

@@ -4,12 +4,13 @@
  */
 import { closeDb } from "../db/client";
 import { ingestPaths } from "./ingest";
-import { documentStored } from "./hooks";
+import { indexWhileStoring } from "./hooks";
 
 export async function prepareStore(contentDir: string): Promise<void> {
   try {
-    const s = await ingestPaths([contentDir], { quiet: true });
-    await documentStored(...s.outcomes);
+    const indexing = indexWhileStoring();
+    const s = await ingestPaths([contentDir], { quiet: true, onStored: indexing.onStored });
+    await indexing.finish(s.outcomes);
     process.stderr.write(`policykb: content/ loaded: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.failed.length} failed\n`);
     for (const f of s.failed) process.stderr.write(`policykb: ${f.file}: ${f.reason}\n`);
   } finally {

@@ -68,7 +68,8 @@ async function open(): Promise<Holder> {
   const engine = persisted?.engine ?? new SearchEngine("bigram", { keepText: false });
   let unsaved = 0;
   if (persisted?.fingerprint !== fingerprint) {
-    unsaved = await syncEngine(engine);
+    // Aliases set since the copy was written may have moved names to other parties.
+    unsaved = await syncEngine(engine, persisted !== null && persisted.fingerprint.slice(-8) !== fingerprint.slice(-8));
     if (!persisted || worthPersisting(engine, unsaved)) {
       await persist(engine, fingerprint);
       unsaved = 0;
@@ -97,6 +98,7 @@ export async function refreshIndex(): Promise<void> {
   const fingerprint = await storeFingerprint();
   h.checkedAt = Date.now();
   if (fingerprint === h.fingerprint) return;
+  // Aliases an administrator set (the fingerprint's last 8 characters) may have moved names to other parties.
   const aliasesChanged = fingerprint.slice(-8) !== h.fingerprint.slice(-8);
   h.unsaved += await syncEngine(h.engine, aliasesChanged);
   h.aliases = await loadAliasGroups();
@@ -104,6 +106,20 @@ export async function refreshIndex(): Promise<void> {
   if (worthPersisting(h.engine, h.unsaved)) {
     await persist(h.engine, fingerprint);
     h.unsaved = 0;
+  }
+}
+
+/**
+ * Indexes documents just stored (slugs at their current versions) without
+ * waiting for the next refresh: a folder ingest calls it as it goes. The copy
+ * on disk is written by the refresh that follows the ingest.
+ */
+export async function indexStored(slugs: string[]): Promise<void> {
+  const h = await holder();
+  for (const { slug, version, records } of await loadRecords(slugs)) {
+    if (h.engine.versions.get(slug) === version) continue;
+    h.engine.addDocument(slug, version, records);
+    h.unsaved++;
   }
 }
 
