@@ -132,6 +132,22 @@ describe("aliases added by an administrator", () => {
     expect(hits.hits.map((h) => h.document).sort()).toEqual(["a", "b"]);
     expect((await search({ q: "降低费率", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省信用担保集团"]);
   });
+
+  test("an index saved before the alias was added notices it when loaded", async () => {
+    const { addAlias } = await import("../../lib/db/aliases");
+    const { resetSearch, search } = await import("../../lib/search");
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "c.txt"), "一、重点任务\n（一）优化服务。提高效率。（省大数据局负责）\n");
+    writeFileSync(path.join(dir, "d.txt"), "一、重点任务\n（一）数据共享。打通系统。（省政务服务数据管理局负责）\n");
+    await ingestPaths([dir], { quiet: true });
+    resetSearch();
+    // Opening the index saves a copy of it.
+    expect((await search({ q: "优化服务", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省大数据局"]);
+    // Added while this process holds no index (as by another process): the copy on disk still names the old party.
+    resetSearch();
+    await addAlias("省大数据局", "省政务服务数据管理局");
+    expect((await search({ q: "优化服务", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省政务服务数据管理局"]);
+  });
 });
 
 describe("references between documents", () => {
