@@ -17,7 +17,7 @@ import type { Role } from "../parser";
 import { validityStatus, todayInChina } from "../status";
 import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
-import { bigramRuns, fold, foldWithMap, runTokenCount, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
+import { bigramRuns, fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
 /**
@@ -419,10 +419,8 @@ export class SearchEngine {
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
       this.place(slot, entryOf(r, doc, foldRecord(r), this.keepText));
-      if (this.strategy === "bigram") {
-        const { folded, runs } = bigramRuns(indexedText(r));
-        this.pending.addRuns(slot, folded, runs, runTokenCount(runs));
-      } else this.pending.add(slot, this.tokenize(indexedText(r)));
+      if (this.strategy === "bigram") this.pending.addRuns(slot, bigramRuns(indexedText(r)));
+      else this.pending.add(slot, this.tokenize(indexedText(r)));
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);

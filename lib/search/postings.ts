@@ -14,8 +14,7 @@
  * Each entry is a slot with its bucket in the top 4 bits: read slots with
  * `entry & SLOT_MASK`.
  */
-import { isCjk } from "./tokenize";
-
+import { isCjk, runTokenCount, type TokenRuns } from "./tokenize";
 
 /** The slot of a posting entry: `entry & SLOT_MASK`. */
 export const SLOT_MASK = 0x0fffffff;
@@ -37,6 +36,12 @@ export function bucketOf(position: number, tokenCount: number): number {
 
 /** CJK characters (U+3400–9FFF, U+F900–FAFF) numbered from 0: a character bigram's number fits a small integer. */
 const CJK_SPAN = 0xa000 - 0x3400 + 0x200;
+const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + 0xa000 - 0x3400 : c - 0x3400);
+const cjkCode = (n: number) => (n >= 0xa000 - 0x3400 ? n - (0xa000 - 0x3400) + 0xf900 : n + 0x3400);
+/** The token a CJK token's number stands for (one flat string: a Map key compared at every lookup). */
+const cjkToken = (code: number) =>
+  code < CJK_SPAN ? String.fromCharCode(cjkCode(code)) : String.fromCharCode(cjkCode(Math.floor((code - CJK_SPAN) / CJK_SPAN)), cjkCode((code - CJK_SPAN) % CJK_SPAN));
+
 /** Where `key` is in an open-addressing table of keys (size a power of two, never full), or the empty place it would go. */
 function probe(keys: Int32Array, key: number): number {
   const mask = keys.length - 1;
@@ -48,7 +53,6 @@ function probe(keys: Int32Array, key: number): number {
 
 /** Pairs a chunk of the builder holds. */
 const CHUNK = 1 << 16;
-const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + 0xa000 - 0x3400 : c - 0x3400);
 
 /**
  * The postings of provisions being added, as (token, entry) pairs in the
@@ -101,8 +105,9 @@ export class PostingBuilder {
   }
 
   /** Adds a provision's tokens given as bigramRuns() gives them (the same tokens as bigramTokens(), no strings made for CJK ones). */
-  addRuns(slot: number, folded: string, runs: readonly number[], tokenCount: number): void {
+  addRuns(slot: number, { folded, runs }: TokenRuns): void {
     this.begin(slot);
+    const tokenCount = runTokenCount(runs);
     let position = 0;
     for (let k = 0; k < runs.length; k += 2) {
       const start = runs[k]!;
@@ -216,9 +221,6 @@ export class PostingBuilder {
   }
 }
 
-const cjkChar = (n: number) => String.fromCharCode(n >= 0xa000 - 0x3400 ? n - (0xa000 - 0x3400) + 0xf900 : n + 0x3400);
-/** The token a CJK token's number stands for. */
-const cjkToken = (code: number) => (code < CJK_SPAN ? cjkChar(code) : cjkChar(Math.floor((code - CJK_SPAN) / CJK_SPAN)) + cjkChar((code - CJK_SPAN) % CJK_SPAN));
 
 export class FrozenPostings {
   private constructor(
