@@ -8,7 +8,7 @@
 import { parseQuery } from "./tokenize";
 import { SearchEngine, snippet } from "./engine";
 import { currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint } from "./records";
-import { loadPersisted, persist } from "./persist";
+import { loadPersisted, persist, restamp } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
@@ -73,7 +73,7 @@ async function open(): Promise<Holder> {
     if (!persisted || worthPersisting(engine, unsaved)) {
       await persist(engine, fingerprint);
       unsaved = 0;
-    }
+    } else if (unsaved === 0) await restamp(persisted.fingerprint, fingerprint);
   }
   return { engine, aliases: await loadAliasGroups(), fingerprint, checkedAt: Date.now(), refreshing: null, unsaved };
 }
@@ -100,13 +100,14 @@ export async function refreshIndex(): Promise<void> {
   if (fingerprint === h.fingerprint) return;
   // Aliases an administrator set (the fingerprint's last 8 characters) may have moved names to other parties.
   const aliasesChanged = fingerprint.slice(-8) !== h.fingerprint.slice(-8);
+  const was = h.fingerprint;
   h.unsaved += await syncEngine(h.engine, aliasesChanged);
   h.aliases = await loadAliasGroups();
   h.fingerprint = fingerprint;
   if (worthPersisting(h.engine, h.unsaved)) {
     await persist(h.engine, fingerprint);
     h.unsaved = 0;
-  }
+  } else if (h.unsaved === 0) await restamp(was, fingerprint);
 }
 
 /**

@@ -224,6 +224,21 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
   }
 }
 
+/**
+ * Marks the copy on disk as written for `fingerprint` when it was written for
+ * `was` and the store changed nothing it holds (an engine loaded from it and
+ * brought up to date without a change): the next start then loads it without
+ * comparing again. Does nothing when another process wrote a copy since.
+ */
+export async function restamp(was: string, fingerprint: string): Promise<void> {
+  const dir = indexDir();
+  const state = await readState(dir);
+  if (!state || state.fingerprint !== was || was === fingerprint) return;
+  const tmp = path.join(dir, `state.json.${process.pid}.tmp`);
+  await writeFile(tmp, JSON.stringify({ ...state, fingerprint }));
+  await rename(tmp, path.join(dir, "state.json"));
+}
+
 async function readState(dir: string): Promise<State | null> {
   try {
     const state = JSON.parse(await readFile(path.join(dir, "state.json"), "utf8")) as State;

@@ -148,6 +148,26 @@ describe("aliases added by an administrator", () => {
     await addAlias("省大数据局", "省政务服务数据管理局");
     expect((await search({ q: "优化服务", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省政务服务数据管理局"]);
   });
+
+  test("an alias that moves nothing indexed marks the copy on disk as current instead of comparing again at every start", async () => {
+    const { addAlias } = await import("../../lib/db/aliases");
+    const { resetSearch, search } = await import("../../lib/search");
+    const { loadPersisted } = await import("../../lib/search/persist");
+    const { storeFingerprint } = await import("../../lib/search/records");
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "e.txt"), "一、重点任务\n（一）优化服务。提高效率。（省大数据局负责）\n");
+    await ingestPaths([dir], { quiet: true });
+    resetSearch();
+    await search({ q: "优化服务", limit: 10 });
+    const before = (await loadPersisted())!.fingerprint;
+    // A name no document uses: the index holds the same after it.
+    await addAlias("省数据中心", "省大数据局");
+    resetSearch();
+    expect((await search({ q: "省数据中心", limit: 10 })).hits.map((h) => h.document)).toEqual(["e"]);
+    const after = (await loadPersisted())!.fingerprint;
+    expect(after).not.toBe(before);
+    expect(after).toBe(await storeFingerprint());
+  });
 });
 
 describe("references between documents", () => {
