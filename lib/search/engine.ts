@@ -236,6 +236,8 @@ export class SearchEngine {
   private recent = FrozenPostings.empty();
   /** Postings of the documents added since (merged into `recent` when a query comes). */
   private pending = new PostingBuilder();
+  /** Whether a provision was removed since the last freeze (its postings are still there). */
+  private removedSinceFreeze = false;
   private readonly tokenize: (text: string) => string[];
   /** Slot → what the engine keeps of its provision (null after removal). */
   private entries: Array<Entry | null> = [];
@@ -484,9 +486,6 @@ export class SearchEngine {
     return this.frozen;
   }
 
-  /** Whether a provision was removed since the last freeze (its postings are still there). */
-  private removedSinceFreeze = false;
-
   /** Takes persisted postings (before restoreDocument, on an empty engine). */
   restorePostings(postings: FrozenPostings): void {
     this.changed();
@@ -563,7 +562,7 @@ export class SearchEngine {
 
   /** Tokens of a form that the index can look up (a lone CJK character is indexed only when alone in its run: left out). */
   private tokensOf(form: string): string[] {
-    const tokens = tokenizer(this.strategy)(form);
+    const tokens = this.tokenize(form);
     return this.strategy === "bigram" ? tokens.filter((t) => !(t.length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(t))) : tokens;
   }
 
