@@ -5,6 +5,7 @@
  * for the documents that changed.
  */
 import { readFile } from "node:fs/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { InputError, type ParseResult } from "../parser";
 import { contentHash, type StoreOutcome } from "../db/store";
 import { exportProblem, isExport, type Export } from "../db/export";
@@ -105,6 +106,10 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
         progress.line(`policykb: ${file.display}: ${reason}`);
       }
       progress.tick(file.display);
+      // Let the event loop in between documents: with parsed documents waiting, the loop would
+      // otherwise go on storing without taking file reads and worker messages, and the parse
+      // workers would run dry (10,000 documents: 150 → 175–179 documents/s).
+      await nextTurn();
     }
   } finally {
     await pool.close();
