@@ -17,7 +17,7 @@ import type { Role } from "../parser";
 import { validityStatus, todayInChina } from "../status";
 import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
-import { bigramRuns, fold, foldWithMap, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
+import { bigramRuns, fold, foldWithMap, isCjk, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
 /**
@@ -563,7 +563,7 @@ export class SearchEngine {
   /** Tokens of a form that the index can look up (a lone CJK character is indexed only when alone in its run: left out). */
   private tokensOf(form: string): string[] {
     const tokens = this.tokenize(form);
-    return this.strategy === "bigram" ? tokens.filter((t) => !(t.length === 1 && /[\u3400-\u9fff\uf900-\ufaff]/.test(t))) : tokens;
+    return this.strategy === "bigram" ? tokens.filter((t) => !(t.length === 1 && isCjk(t.charCodeAt(0)))) : tokens;
   }
 
   /**

@@ -7,7 +7,7 @@
  */
 import { parseQuery } from "./tokenize";
 import { SearchEngine, snippet } from "./engine";
-import { currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint } from "./records";
+import { adminAliasesChanged, currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint } from "./records";
 import { loadPersisted, persist, restamp } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
@@ -61,6 +61,21 @@ async function syncEngine(engine: SearchEngine, aliasesChanged = false): Promise
   return stale.length + gone.length;
 }
 
+/**
+ * After an engine caught up with the store (`fingerprint`): writes a new copy
+ * when there is none (`was` null) or enough changed since the one on disk,
+ * written for `was`; marks that copy current when nothing did. Returns how
+ * many changes are left unsaved.
+ */
+async function save(engine: SearchEngine, unsaved: number, was: string | null, fingerprint: string): Promise<number> {
+  if (was === null || worthPersisting(engine, unsaved)) {
+    await persist(engine, fingerprint);
+    return 0;
+  }
+  if (unsaved === 0) await restamp(was, fingerprint);
+  return unsaved;
+}
+
 async function open(): Promise<Holder> {
   const fingerprint = await storeFingerprint();
   const persisted = await loadPersisted();
@@ -68,12 +83,8 @@ async function open(): Promise<Holder> {
   const engine = persisted?.engine ?? new SearchEngine("bigram", { keepText: false });
   let unsaved = 0;
   if (persisted?.fingerprint !== fingerprint) {
-    // Aliases set since the copy was written may have moved names to other parties.
-    unsaved = await syncEngine(engine, persisted !== null && persisted.fingerprint.slice(-8) !== fingerprint.slice(-8));
-    if (!persisted || worthPersisting(engine, unsaved)) {
-      await persist(engine, fingerprint);
-      unsaved = 0;
-    } else if (unsaved === 0) await restamp(persisted.fingerprint, fingerprint);
+    unsaved = await syncEngine(engine, persisted !== null && adminAliasesChanged(persisted.fingerprint, fingerprint));
+    unsaved = await save(engine, unsaved, persisted?.fingerprint ?? null, fingerprint);
   }
   return { engine, aliases: await loadAliasGroups(), fingerprint, checkedAt: Date.now(), refreshing: null, unsaved };
 }
@@ -98,16 +109,11 @@ export async function refreshIndex(): Promise<void> {
   const fingerprint = await storeFingerprint();
   h.checkedAt = Date.now();
   if (fingerprint === h.fingerprint) return;
-  // Aliases an administrator set (the fingerprint's last 8 characters) may have moved names to other parties.
-  const aliasesChanged = fingerprint.slice(-8) !== h.fingerprint.slice(-8);
   const was = h.fingerprint;
-  h.unsaved += await syncEngine(h.engine, aliasesChanged);
+  h.unsaved += await syncEngine(h.engine, adminAliasesChanged(was, fingerprint));
   h.aliases = await loadAliasGroups();
   h.fingerprint = fingerprint;
-  if (worthPersisting(h.engine, h.unsaved)) {
-    await persist(h.engine, fingerprint);
-    h.unsaved = 0;
-  } else if (h.unsaved === 0) await restamp(was, fingerprint);
+  h.unsaved = await save(h.engine, h.unsaved, was, fingerprint);
 }
 
 /**

@@ -208,10 +208,7 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
       }
       if (frames.length) await flush();
     });
-    const state: State = { format: FORMAT, fingerprint, strategy: engine.strategy, keepText: engine.keepText, generation, documents };
-    const tmp = path.join(dir, `state.json.${process.pid}.tmp`);
-    await writeFile(tmp, JSON.stringify(state));
-    await rename(tmp, path.join(dir, "state.json"));
+    await writeState(dir, { format: FORMAT, fingerprint, strategy: engine.strategy, keepText: engine.keepText, generation, documents });
   } catch (error) {
     await Promise.all([rm(files.postings, { force: true }), rm(files.records, { force: true })]);
     throw error;
@@ -234,8 +231,13 @@ export async function restamp(was: string, fingerprint: string): Promise<void> {
   const dir = indexDir();
   const state = await readState(dir);
   if (!state || state.fingerprint !== was || was === fingerprint) return;
+  await writeState(dir, { ...state, fingerprint });
+}
+
+/** Replaces state.json in one step (a reader sees the old one or the new one). */
+async function writeState(dir: string, state: State): Promise<void> {
   const tmp = path.join(dir, `state.json.${process.pid}.tmp`);
-  await writeFile(tmp, JSON.stringify({ ...state, fingerprint }));
+  await writeFile(tmp, JSON.stringify(state));
   await rename(tmp, path.join(dir, "state.json"));
 }
 

@@ -34,10 +34,16 @@ export function bucketOf(position: number, tokenCount: number): number {
   return position && tokenCount > RESOLUTION ? (((RESOLUTION - 1) / tokenCount) * position + 1) | 0 : position;
 }
 
-/** CJK characters (U+3400–9FFF, U+F900–FAFF) numbered from 0: a character bigram's number fits a small integer. */
-const CJK_SPAN = 0xa000 - 0x3400 + 0x200;
-const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + 0xa000 - 0x3400 : c - 0x3400);
-const cjkCode = (n: number) => (n >= 0xa000 - 0x3400 ? n - (0xa000 - 0x3400) + 0xf900 : n + 0x3400);
+/**
+ * CJK characters numbered from 0 (U+3400–9FFF, then U+F900–FAFF): a
+ * character's number is below CJK_SPAN, a bigram's is CJK_SPAN and up, and
+ * both fit a small integer.
+ */
+const CJK_FIRST_BLOCK = 0xa000 - 0x3400;
+const CJK_SPAN = CJK_FIRST_BLOCK + 0x200;
+const cjkNumber = (c: number) => (c >= 0xf900 ? c - 0xf900 + CJK_FIRST_BLOCK : c - 0x3400);
+const cjkCode = (n: number) => (n >= CJK_FIRST_BLOCK ? n - CJK_FIRST_BLOCK + 0xf900 : n + 0x3400);
+const bigramNumber = (left: number, right: number) => CJK_SPAN + left * CJK_SPAN + right;
 /** The token a CJK token's number stands for (one flat string: a Map key compared at every lookup). */
 const cjkToken = (code: number) =>
   code < CJK_SPAN ? String.fromCharCode(cjkCode(code)) : String.fromCharCode(cjkCode(Math.floor((code - CJK_SPAN) / CJK_SPAN)), cjkCode((code - CJK_SPAN) % CJK_SPAN));
@@ -100,7 +106,7 @@ export class PostingBuilder {
       const a = token.charCodeAt(0);
       const b = token.length === 2 ? token.charCodeAt(1) : 0;
       const cjk = token.length <= 2 && isCjk(a) && (token.length === 1 || isCjk(b));
-      this.post(slot, cjk ? this.cjkId(token.length === 1 ? cjkNumber(a) : CJK_SPAN + cjkNumber(a) * CJK_SPAN + cjkNumber(b)) : this.wordId(token), position, tokens.length);
+      this.post(slot, cjk ? this.cjkId(token.length === 1 ? cjkNumber(a) : bigramNumber(cjkNumber(a), cjkNumber(b))) : this.wordId(token), position, tokens.length);
     }
   }
 
@@ -124,7 +130,7 @@ export class PostingBuilder {
       let left = cjkNumber(folded.charCodeAt(from));
       for (let i = from + 1; i < end; i++) {
         const right = cjkNumber(folded.charCodeAt(i));
-        this.post(slot, this.cjkId(CJK_SPAN + left * CJK_SPAN + right), position++, tokenCount);
+        this.post(slot, this.cjkId(bigramNumber(left, right)), position++, tokenCount);
         left = right;
       }
     }

@@ -54,6 +54,9 @@ export async function storeFingerprint(): Promise<string> {
   return h.digest("hex").slice(0, 24) + aliasPart;
 }
 
+/** Whether the aliases an administrator set differ between two fingerprints (they may have moved names to other parties). */
+export const adminAliasesChanged = (a: string, b: string) => a.slice(-8) !== b.slice(-8);
+
 /** Current (slug → version) of the store. */
 export async function currentVersions(): Promise<Map<string, number>> {
   const client = await dbReady();
