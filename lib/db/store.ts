@@ -6,9 +6,7 @@
  * version and the old one stays, so its provision ids still resolve.
  * Plain SQL on both providers (see sql.ts for why not the model API).
  */
-import { createHash } from "node:crypto";
 import type { ParseResult } from "../parser";
-import { PARSER_VERSION } from "../parser/version";
 import { canonicalParty, jurisdictionOf, type Jurisdiction } from "../parties/resolve";
 import { chunks, marks, writeTransaction, type Sql } from "./sql";
 
@@ -22,6 +20,14 @@ export interface StoreOutcome {
   provisions: number;
   parties: number;
   links: number;
+  /** Added or updated: the row ids and party names it was stored with (what the search index needs besides the parse). */
+  written?: WrittenIds;
+}
+
+/** Ids a stored document's rows got: provision id by eid; canonical party name by mention as written. */
+export interface WrittenIds {
+  provisionIds: Map<string, number>;
+  partyNames: Map<string, string>;
 }
 
 export interface StoreInput {
@@ -40,10 +46,7 @@ export interface StoreInput {
   partyCache?: Map<string, number>;
 }
 
-/** sha256 of a file's bytes and the parser version, hex: the same bytes parsed the same way are the same content. */
-export function contentHash(bytes: Uint8Array): string {
-  return createHash("sha256").update(bytes).update(`\u0000parser:${PARSER_VERSION}`).digest("hex");
-}
+export { contentHash } from "./content-hash";
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
@@ -206,6 +209,12 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
       partyOf.set(m, id);
       newlyResolved.set(cacheKey(m), id);
     }
+    const partyNames = new Map<string, string>();
+    const nameOf = new Map<number, string>();
+    for (const part of chunks([...new Set(partyOf.values())])) {
+      for (const p of await tx.all<{ id: number; name: string }>(`SELECT "id", "name" FROM "Party" WHERE "id" IN (${marks(part.length)})`, part)) nameOf.set(Number(p.id), p.name);
+    }
+    for (const [m, id] of partyOf) partyNames.set(m, nameOf.get(id)!);
     await tx.insert("Responsibility", ["documentId", "provisionId", "partyId", "mention", "role", "text", "start", "end"],
       doc.responsibilities.map((r) => ({ documentId, provisionId: pid(r.provision), partyId: partyOf.get(r.party)!, mention: r.party, role: r.role, text: r.text, start: r.start, end: r.end })));
     await tx.insert("Deadline", ["documentId", "provisionId", "text", "date", "kind", "start", "end"],
@@ -241,7 +250,7 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
         [documentId, documentId, ...(titleKey ? [titleKey] : []), ...(doc.docNumber ? [doc.docNumber] : []), slug],
       );
     }
-    return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length } satisfies StoreOutcome;
+    return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length, written: { provisionIds: provisionId, partyNames } } satisfies StoreOutcome;
   });
   for (const [key, id] of newlyResolved) input.partyCache?.set(key, id);
   return outcome;

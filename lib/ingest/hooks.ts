@@ -3,7 +3,8 @@
  * upload): the search index catches up with the store and is persisted.
  */
 import type { StoreOutcome } from "../db/store";
-import { indexStored, refreshIndex } from "../search";
+import type { OnStored } from "./ingest";
+import { indexStored, refreshIndex, type IndexedDocument } from "../search";
 
 /** Runs after one or more stored outcomes; nothing to do when all were unchanged. */
 export async function documentStored(...outcomes: StoreOutcome[]): Promise<void> {
@@ -11,7 +12,7 @@ export async function documentStored(...outcomes: StoreOutcome[]): Promise<void>
   await refreshIndex();
 }
 
-/** Documents indexed at a time while a folder is ingested (their records are read from the store in one go). */
+/** Documents indexed at a time while a folder is ingested. */
 const INDEX_BATCH = 8;
 
 /**
@@ -23,25 +24,25 @@ const INDEX_BATCH = 8;
  * store in any case.
  */
 export function indexWhileStoring(): StoredIndexer {
-  let batch: string[] = [];
+  let batch: Array<IndexedDocument | string> = [];
   let failed = false;
   let ms = 0;
   const flush = async () => {
-    const slugs = batch;
+    const stored = batch;
     batch = [];
-    if (failed || !slugs.length) return;
+    if (failed || !stored.length) return;
     const started = performance.now();
     try {
-      await indexStored(slugs);
+      await indexStored(stored);
     } catch {
       failed = true;
     }
     ms += performance.now() - started;
   };
   return {
-    onStored: async (outcome) => {
+    onStored: async (outcome, document) => {
       if (outcome.status === "unchanged") return;
-      batch.push(outcome.slug);
+      batch.push(document ?? outcome.slug);
       if (batch.length >= INDEX_BATCH) await flush();
     },
     finish: async (outcomes) => {
@@ -61,7 +62,7 @@ export function indexWhileStoring(): StoredIndexer {
 
 export interface StoredIndexer {
   /** For ingestPaths' onStored. */
-  onStored: (outcome: StoreOutcome) => Promise<void>;
+  onStored: OnStored;
   /** After the ingest: indexes what is left and saves the index. */
   finish: (outcomes: StoreOutcome[]) => Promise<void>;
   /** Time spent indexing and saving so far. */

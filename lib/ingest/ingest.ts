@@ -7,13 +7,14 @@
 import { readFile } from "node:fs/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { InputError, type ParseResult } from "../parser";
-import { contentHash, type StoreOutcome } from "../db/store";
+import type { StoreOutcome } from "../db/store";
 import { exportProblem, isExport, type Export } from "../db/export";
 import { collectFiles, type InputFile } from "./files";
 import { ingestExport, storeParsed } from "./document";
 import { createProgress } from "./progress";
 import { maxDocumentBytes } from "./limits";
 import { createParsePool, parseWorkerCount } from "./parse-pool";
+import { indexedDocumentOf, type IndexedDocument } from "../search/records";
 
 export { ingestBytes, ingestExport } from "./document";
 
@@ -36,10 +37,13 @@ export interface IngestSummary {
   outcomes: StoreOutcome[];
 }
 
+/** Called after each stored (added or updated) document, with the document as the search index keeps it when this ingest parsed it (not for an export's). */
+export type OnStored = (outcome: StoreOutcome, document?: IndexedDocument) => Promise<void>;
+
 export interface IngestOptions {
   quiet?: boolean;
   /** Called after each stored (added or updated) document, e.g. to update the search index. */
-  onStored?: (outcome: StoreOutcome) => Promise<void>;
+  onStored?: OnStored;
   stream?: NodeJS.WriteStream;
 }
 
@@ -64,22 +68,23 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
   const summary: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], provisions: 0, parties: 0, links: 0, seconds: 0, outcomes: [] };
   const usedSlugs = new Map<string, string>();
   const partyCache = new Map<string, number>();
-  const record = async (outcome: StoreOutcome) => {
+  const record = async ({ written, ...outcome }: StoreOutcome, parsed?: ParseResult) => {
     summary[outcome.status]++;
     summary.provisions += outcome.provisions;
     summary.parties += outcome.parties;
     summary.links += outcome.links;
+    // Kept for the whole run: without the ids (a 10,000-document ingest would hold half a million).
     summary.outcomes.push(outcome);
-    if (outcome.status !== "unchanged" && options.onStored) await options.onStored(outcome);
+    if (outcome.status === "unchanged" || !options.onStored) return;
+    await options.onStored(outcome, parsed && written ? indexedDocumentOf(parsed, { slug: outcome.slug, version: outcome.version, written }) : undefined);
   };
   // Files are read and parsed ahead (on worker threads for a folder) and stored in order, one at a time.
   const pool = createParsePool(parseWorkerCount(files.length));
   const maxBytes = maxDocumentBytes();
   const prepare = async (file: InputFile): Promise<Prepared> => {
     if (file.path.toLowerCase().endsWith(".json")) return { kind: "export", data: await readExport(file) };
-    const bytes = new Uint8Array(await readFile(file.path));
-    const hash = contentHash(bytes);
-    return { kind: "document", hash, result: await pool.parse(bytes, file.path, { maxBytes }) };
+    const { hash, result } = await pool.parseFile(file.path, { maxBytes });
+    return { kind: "document", hash, result };
   };
   // Deep enough that the workers never wait while this thread stores.
   const ahead = Math.max(2, pool.workers * 16);
@@ -98,7 +103,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
         if (ready.kind === "export") {
           for (const outcome of await ingestExport(ready.data)) await record(outcome);
         } else {
-          await record(await storeParsed(ready.result, file.path, ready.hash, usedSlugs, partyCache));
+          await record(await storeParsed(ready.result, file.path, ready.hash, usedSlugs, partyCache), ready.result);
         }
       } catch (error) {
         const reason = error instanceof InputError ? error.message : `could not be stored: ${String((error as Error).message ?? error).split("\n").filter(Boolean).slice(-1)[0]}`;

@@ -7,7 +7,7 @@
  */
 import { parseQuery } from "./tokenize";
 import { SearchEngine, snippet } from "./engine";
-import { adminAliasesChanged, currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint } from "./records";
+import { adminAliasesChanged, assembleRecords, currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "./records";
 import { loadPersisted, persist, restamp } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
@@ -19,6 +19,7 @@ import type { Role } from "../parser";
 
 export { SearchQueryError, MAX_QUERY_LENGTH } from "./types";
 export type * from "./types";
+export type { IndexedDocument } from "./records";
 
 interface Holder {
   engine: SearchEngine;
@@ -117,13 +118,16 @@ export async function refreshIndex(): Promise<void> {
 }
 
 /**
- * Indexes documents just stored (slugs at their current versions) without
- * waiting for the next refresh: a folder ingest calls it as it goes. The copy
- * on disk is written by the refresh that follows the ingest.
+ * Indexes documents just stored without waiting for the next refresh: a
+ * folder ingest calls it as it goes, with each document as stored
+ * (indexedDocumentOf) or its slug (read from the store at its current
+ * version). The copy on disk is written by the refresh that follows the ingest.
  */
-export async function indexStored(slugs: string[]): Promise<void> {
+export async function indexStored(stored: Array<IndexedDocument | string>): Promise<void> {
   const h = await holder();
-  for (const { slug, version, records } of await loadRecords(slugs)) {
+  const slugs = stored.filter((d): d is string => typeof d === "string");
+  const given = stored.filter((d): d is IndexedDocument => typeof d !== "string").map((d) => ({ slug: d.slug, version: d.version, records: assembleRecords(d) }));
+  for (const { slug, version, records } of [...given, ...(slugs.length ? await loadRecords(slugs) : [])]) {
     if (h.engine.versions.get(slug) === version) continue;
     h.engine.addDocument(slug, version, records);
     h.unsaved++;

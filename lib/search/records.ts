@@ -3,7 +3,8 @@
  * its words, and what hits and filters need — document fields, citation,
  * breadcrumb, role, parties.
  */
-import type { Role } from "../parser";
+import type { ParseResult, Role } from "../parser";
+import type { WrittenIds } from "../db/store";
 import { createHash } from "node:crypto";
 import { dbReady } from "../db/client";
 import { marks, sql } from "../db/sql";
@@ -155,7 +156,7 @@ async function loadBatch(slugs: string[]): Promise<Array<{ slug: string; version
 }
 
 /** Current versions of the given documents as the index keeps them, by plain SQL (a 10,000-document library loads in seconds). */
-async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocument[]> {
+export async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocument[]> {
   const q = sql();
   const docs = await q.all<DocumentRow>(
     `SELECT "id", "slug", "version", "title", "kind", "issuer", "issuedAt", "effectiveFrom", "effectiveUntil" FROM "Document" WHERE "isCurrent" = ? AND "slug" IN (${marks(slugs.length)})`,
@@ -203,6 +204,41 @@ async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocument[]>
       })),
     };
   });
+}
+
+/**
+ * A document just stored, as the index keeps it, from its parse and the ids
+ * its rows got: the same as loadIndexedDocuments reads back (a test holds
+ * them equal), without reading back what was just written (a folder ingest
+ * indexes as it stores).
+ */
+export function indexedDocumentOf(result: ParseResult, stored: { slug: string; version: number; written: WrittenIds }): IndexedDocument {
+  const { doc } = result;
+  const { provisionIds, partyNames } = stored.written;
+  const position = new Map(doc.provisions.map((p, i) => [p.id, i]));
+  const rolesOf = new Map<string, IndexedProvision["partyRoles"]>();
+  for (const r of doc.responsibilities) {
+    if (!r.provision || !provisionIds.has(r.provision)) continue;
+    const roles = rolesOf.get(r.provision) ?? [];
+    roles.push({ mention: r.party, name: partyNames.get(r.party)!, role: r.role });
+    rolesOf.set(r.provision, roles);
+  }
+  const datesOf = new Map<string, Set<string>>();
+  for (const d of doc.deadlines) {
+    if (!d.provision || !d.date || !provisionIds.has(d.provision)) continue;
+    const set = datesOf.get(d.provision) ?? new Set<string>();
+    set.add(d.date);
+    datesOf.set(d.provision, set);
+  }
+  return {
+    slug: stored.slug, version: stored.version, title: doc.title, kind: doc.kind, issuer: doc.issuer, issuedAt: doc.issuedAt, effectiveFrom: doc.effectiveFrom, effectiveUntil: doc.effectiveUntil,
+    provisions: doc.provisions.map((p) => ({
+      id: provisionIds.get(p.id)!, eid: p.id, label: p.label, heading: p.heading, citation: p.citation, role: p.role, text: p.text,
+      parent: p.parent ? position.get(p.parent) ?? -1 : -1,
+      partyRoles: rolesOf.get(p.id) ?? [],
+      dates: [...(datesOf.get(p.id) ?? [])],
+    })),
+  };
 }
 
 /** A Document row as loadIndexedDocuments selects it: the indexed document's fields and its id. */

@@ -106,13 +106,13 @@ export async function ingestOnce(paths: string[], label: string): Promise<Ingest
   const indexing = indexWhileStoring();
   const summary = await ingestPaths(paths, {
     quiet: true,
-    onStored: async (outcome) => {
+    onStored: async (outcome, document) => {
       stored++;
       if (performance.now() - last > 15_000) {
         last = performance.now();
         progress(`${label}: ${stored} documents stored and indexed (${(stored / ((last - t0) / 1000)).toFixed(1)}/s)`);
       }
-      await indexing.onStored(outcome);
+      await indexing.onStored(outcome, document);
     },
   });
   const t1 = performance.now();

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { createParsePool, parseWorkerCount } from "../../lib/ingest/parse-pool";
+import { createParsePool, parseWorkerCount, readAndParse } from "../../lib/ingest/parse-pool";
+import { contentHash } from "../../lib/db/store";
 import { InputError, parseDocument } from "../../lib/parser";
 
 const CONTENT = path.resolve(__dirname, "../../content");
@@ -10,22 +12,26 @@ const pool = createParsePool(2);
 afterAll(() => pool.close());
 
 describe("parsing on worker threads", () => {
-  test("gives exactly what parsing on this thread gives, whatever order the workers finish in", async () => {
-    const bytesOf = (f: string) => new Uint8Array(readFileSync(path.join(CONTENT, f)));
-    const [pooled, inline] = await Promise.all([
-      Promise.all(files.map((f) => pool.parse(bytesOf(f), f))),
-      Promise.all(files.map((f) => parseDocument(bytesOf(f), f))),
-    ]);
-    expect(pooled.map((r) => r.doc.title)).toEqual(inline.map((r) => r.doc.title));
+  test("gives exactly what reading, hashing and parsing on this thread gives, whatever order the workers finish in", async () => {
+    const paths = files.map((f) => path.join(CONTENT, f));
+    const [pooled, inline] = await Promise.all([Promise.all(paths.map((f) => pool.parseFile(f))), Promise.all(paths.map((f) => readAndParse(f)))]);
+    expect(pooled.map((r) => r.result.doc.title)).toEqual(inline.map((r) => r.result.doc.title));
     expect(pooled).toEqual(inline);
+    expect(pooled[0]!.hash).toBe(contentHash(new Uint8Array(readFileSync(paths[0]!))));
+    expect(inline[0]!.result).toEqual(await parseDocument(new Uint8Array(readFileSync(paths[0]!)), paths[0]!));
   });
 
-  test("an unreadable document fails with the parser's own error and code; the pool keeps working", async () => {
-    const failure = await pool.parse(new Uint8Array(0), "empty.txt").catch((e: unknown) => e);
+  test("an unreadable document fails with the parser's own error and code, a missing file with the file system's; the pool keeps working", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "policykb-pool-"));
+    writeFileSync(path.join(dir, "empty.txt"), "");
+    const failure = await pool.parseFile(path.join(dir, "empty.txt")).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(InputError);
     expect((failure as InputError).code).toBe("empty");
-    const ok = await pool.parse(new Uint8Array(readFileSync(path.join(CONTENT, files[0]!))), files[0]!);
-    expect(ok.doc.provisions.length).toBeGreaterThan(5);
+    const missing = await pool.parseFile(path.join(dir, "gone.txt")).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(Error);
+    expect((missing as Error).message).toMatch(/ENOENT/);
+    const ok = await pool.parseFile(path.join(CONTENT, files[0]!));
+    expect(ok.result.doc.provisions.length).toBeGreaterThan(5);
   });
 
   test("workers only for folders, and POLICYKB_PARSE_WORKERS decides when set", () => {

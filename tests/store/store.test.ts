@@ -8,6 +8,7 @@ import { exportAll } from "../../lib/db/export";
 import { getDocument } from "../../lib/db/documents";
 import { ingestPaths, ingestExport } from "../../lib/ingest/ingest";
 import { parseDocument } from "../../lib/parser";
+import { loadIndexedDocuments, type IndexedDocument } from "../../lib/search/records";
 import { freshDatabase } from "../helpers/db";
 import { ROOT } from "../helpers/cli";
 
@@ -48,6 +49,27 @@ describe("ingest", () => {
     expect(summary.added).toBe(1);
     expect(summary.failed).toEqual([{ file: path.join(dir, "image.txt"), reason: expect.stringMatching(/PNG image/) }]);
     expect((await counts()).documents).toBe(1);
+  });
+
+  test("each stored document reaches onStored as the search index reads it back from the store", async () => {
+    const handed = new Map<string, IndexedDocument>();
+    const summary = await ingestPaths([CONTENT], {
+      quiet: true,
+      onStored: async (outcome, document) => {
+        expect(document).toBeDefined();
+        handed.set(outcome.slug, document!);
+      },
+    });
+    expect(handed.size).toBe(summary.added);
+    // The ids the rows got are not kept in the run's summary.
+    expect(summary.outcomes.every((o) => o.written === undefined)).toBe(true);
+    const readBack = await loadIndexedDocuments([...handed.keys()]);
+    expect(readBack.length).toBe(handed.size);
+    for (const d of readBack) expect(handed.get(d.slug)).toEqual(d);
+    const all = readBack.flatMap((d) => d.provisions);
+    expect(all.filter((p) => p.partyRoles.length).length).toBeGreaterThan(100);
+    expect(all.filter((p) => p.dates.length).length).toBeGreaterThan(20);
+    expect(all.some((p) => p.partyRoles.some((r) => r.name !== r.mention))).toBe(true);
   });
 
   test("the same content twice changes nothing", async () => {
