@@ -277,15 +277,22 @@ export class FrozenPostings {
     const names: string[] = [];
     const starts: number[] = [0];
     let at = 0;
-    let slotLimit = 0;
+    // Nothing dropped: every slot of both sides is still named.
+    let slotLimit = keep ? 0 : Math.max(this.slotLimit, later.slotLimit);
     /** Copies the entries of `list` from `from` while they are in `bucket`; returns where it stopped. */
     const copy = (list: Int32Array, from: number, bucket: number): number => {
       let i = from;
+      if (!keep) {
+        while (i < list.length && list[i]! >>> BUCKET_SHIFT === bucket) i++;
+        entries.set(list.subarray(from, i), at);
+        at += i - from;
+        return i;
+      }
       for (; i < list.length; i++) {
         const e = list[i]!;
         if (e >>> BUCKET_SHIFT !== bucket) break;
         const slot = e & SLOT_MASK;
-        if (keep && !keep(slot)) continue;
+        if (!keep(slot)) continue;
         entries[at++] = e;
         if (slot >= slotLimit) slotLimit = slot + 1;
       }
@@ -294,12 +301,18 @@ export class FrozenPostings {
     const none = new Int32Array(0);
     const emit = (token: string, first: Int32Array, second: Int32Array) => {
       const from = at;
-      let i = 0;
-      let j = 0;
-      while (i < first.length || j < second.length) {
-        const bucket = Math.min(i < first.length ? first[i]! >>> BUCKET_SHIFT : 16, j < second.length ? second[j]! >>> BUCKET_SHIFT : 16);
-        i = copy(first, i, bucket);
-        j = copy(second, j, bucket);
+      if (!keep && (!first.length || !second.length)) {
+        // One side only: its entries as they are.
+        entries.set(first.length ? first : second, at);
+        at += first.length + second.length;
+      } else {
+        let i = 0;
+        let j = 0;
+        while (i < first.length || j < second.length) {
+          const bucket = Math.min(i < first.length ? first[i]! >>> BUCKET_SHIFT : 16, j < second.length ? second[j]! >>> BUCKET_SHIFT : 16);
+          i = copy(first, i, bucket);
+          j = copy(second, j, bucket);
+        }
       }
       if (at > from) {
         names.push(token);

@@ -83,6 +83,16 @@ describe("posting lists", () => {
     expect(slots(first.merge(FrozenPostings.empty()).list("降成本"))).toEqual([1, 2, 3]);
   });
 
+  test("merging without a filter (bulk copies) gives what merging with a filter that keeps everything gives", () => {
+    const later = built([7, ["降成本"]], [8, ["x", "降成本"]], [9, ["a", "b", "降成本"]], [6, ["去产能"]], [10, ["企业", "x", "y"]]);
+    const bulk = first.merge(later);
+    const filtered = first.merge(later, () => true);
+    expect(bulk.tokenCount).toBe(filtered.tokenCount);
+    for (const token of ["降成本", "企业", "去产能", "x", "y", "a", "b"]) expect([...(bulk.list(token) ?? [])], token).toEqual([...(filtered.list(token) ?? [])]);
+    expect(bulk.slotLimit).toBe(filtered.slotLimit);
+    expect(Buffer.concat(bulk.toBuffers()).equals(Buffer.concat(filtered.toBuffers()))).toBe(true);
+  });
+
   test("bytes written are read back the same, and a cut file is refused", () => {
     const bytes = Buffer.concat(first.toBuffers());
     const aligned = new Uint8Array(new ArrayBuffer(bytes.length));
