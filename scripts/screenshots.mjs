@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { freePort } from "./shared.mjs";
 import { buildIsStale } from "./build-state.mjs";
+import { nextStartArgs } from "./server-command.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "screenshots");
@@ -47,7 +48,7 @@ async function startServer() {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();
-  const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "ignore" });
+  const server = spawn(process.execPath, nextStartArgs(root, port, "127.0.0.1"), { cwd: root, env, stdio: "ignore" });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitFor(`${baseURL}/api/health`, 60_000);
   return {

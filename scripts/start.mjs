@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 import { buildIsStale } from "./build-state.mjs";
+import { nextStartArgs } from "./server-command.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.POLICYKB_HOME ??= root;
@@ -23,6 +24,6 @@ if (buildIsStale(root)) {
 }
 const port = process.env.PORT ?? "3000";
 console.error(`policykb: serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, nextStartArgs(root, port), { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -10,6 +10,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { buildIsStale } from "../build-state.mjs";
+import { nextStartArgs } from "../server-command.mjs";
 import type { LoadResult, LoadSpec } from "./load";
 import { freePort, progress, sleep } from "./util";
 
@@ -116,7 +117,7 @@ export async function startServer(root: string, dbFile: string, label: string, n
   mkdirSync(path.join(root, "bench", "out"), { recursive: true });
   const log = openSync(path.join(root, "bench", "out", `server-${label}.log`), "a");
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [...nodeArgs, nextBin(root), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: serverEnv({ DATABASE_URL: `file:${dbFile}` }), stdio: ["ignore", log, log] });
+  const proc = spawn(process.execPath, [...nodeArgs, ...nextStartArgs(root, port, "127.0.0.1")], { cwd: root, env: serverEnv({ DATABASE_URL: `file:${dbFile}` }), stdio: ["ignore", log, log] });
   closeSync(log);
   let exited = false;
   proc.on("exit", () => {

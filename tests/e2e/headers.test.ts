@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "./browser";
 import { freePort, waitFor } from "./server";
+import { nextStartArgs } from "../../scripts/server-command.mjs";
 import { runCli, ROOT } from "../helpers/cli";
 import { docx } from "../helpers/docx";
 import { badInputs } from "../fixtures/bad/generate";
@@ -332,7 +333,7 @@ describe("without ADMIN_TOKEN", () => {
     const prep = runCli(["ingest", "--quiet", path.join(ROOT, "content", "qinghai-2016-industry-supply-side-reform.md")], env);
     expect(prep.status, prep.stderr).toBe(0);
     const port = await freePort();
-    server = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: "ignore" });
+    server = spawn(process.execPath, nextStartArgs(ROOT, port, "127.0.0.1"), { cwd: ROOT, env, stdio: "ignore" });
     base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 60_000);
   }, 120_000);

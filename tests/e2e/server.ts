@@ -9,6 +9,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildIsStale } from "../../scripts/build-state.mjs";
 import { freePort } from "../../scripts/shared.mjs";
+import { nextStartArgs } from "../../scripts/server-command.mjs";
 import { adminQuery, dropDatabases, randomName, testPostgres, withDatabase } from "../helpers/pg";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -44,7 +45,7 @@ async function e2eDatabase(tmp: string): Promise<string> {
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, ADMIN_TOKEN: "e2e-admin-token" }, stdio: "ignore" });
+  const child = spawn(process.execPath, nextStartArgs(root, port, "127.0.0.1"), { cwd: root, env: { ...env, ADMIN_TOKEN: "e2e-admin-token" }, stdio: "ignore" });
   servers.push(child);
   const baseURL = `http://127.0.0.1:${port}`;
   await waitFor(`${baseURL}/api/health`, 60_000);

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "../../build-state.mjs";
 import { freePort, mulberry32 } from "../../shared.mjs";
+import { nextStartArgs } from "../../server-command.mjs";
 
 export { freePort };
 
@@ -105,7 +106,7 @@ export function prepareContent(env) {
 /** Starts `next start` on a free port; resolves when /api/health answers. */
 export async function startServer(env, options = {}) {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [NEXT, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env, stdio: ["ignore", "ignore", options.stderr ?? "ignore"], detached: true });
+  const child = spawn(process.execPath, nextStartArgs(ROOT, port, "127.0.0.1"), { cwd: ROOT, env, stdio: ["ignore", "ignore", options.stderr ?? "ignore"], detached: true });
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
   const base = `http://127.0.0.1:${port}`;
   const started = Date.now();

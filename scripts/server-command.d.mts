@@ -1,0 +1,4 @@
+/** Node flags of the production server. */
+export const SERVER_NODE_FLAGS: string[];
+/** node's arguments for `next start` on `port` (and `host` when given). */
+export function nextStartArgs(root: string, port: number | string, host?: string): string[];
