@@ -171,39 +171,17 @@ export async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocu
     ids,
   );
   const deadlines = await q.all<{ provisionId: number | null; date: string | null }>(`SELECT "provisionId", "date" FROM "Deadline" WHERE ${inDocs} AND "date" IS NOT NULL ORDER BY "id"`, ids);
-  const rolesOf = new Map<number, Array<{ mention: string; name: string; role: string }>>();
-  for (const r of responsibilities) {
-    if (r.provisionId == null) continue;
-    const roles = rolesOf.get(r.provisionId) ?? [];
-    roles.push({ mention: r.mention, name: r.name, role: r.role });
-    rolesOf.set(r.provisionId, roles);
-  }
-  const datesOf = new Map<number, Set<string>>();
-  for (const x of deadlines) {
-    if (x.provisionId == null || !x.date) continue;
-    const set = datesOf.get(x.provisionId) ?? new Set<string>();
-    set.add(x.date);
-    datesOf.set(x.provisionId, set);
-  }
+  const facts = provisionFacts(responsibilities, deadlines);
   const provisionsOf = new Map<number, ProvisionRow[]>();
   for (const p of provisions) {
     const list = provisionsOf.get(p.documentId) ?? [];
     list.push(p);
     provisionsOf.set(p.documentId, list);
   }
-  return docs.map((d) => {
-    const mine = provisionsOf.get(d.id) ?? [];
-    const position = new Map(mine.map((p, i) => [p.eid, i]));
-    return {
-      slug: d.slug, version: Number(d.version), title: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
-      provisions: mine.map((p) => ({
-        id: Number(p.id), eid: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role, text: p.text,
-        parent: p.parentEid ? position.get(p.parentEid) ?? -1 : -1,
-        partyRoles: rolesOf.get(p.id) ?? [],
-        dates: [...(datesOf.get(p.id) ?? [])],
-      })),
-    };
-  });
+  return docs.map((d) => ({
+    slug: d.slug, version: Number(d.version), title: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
+    provisions: indexedProvisions(provisionsOf.get(d.id) ?? [], facts),
+  }));
 }
 
 /**
@@ -215,30 +193,62 @@ export async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocu
 export function indexedDocumentOf(result: ParseResult, stored: { slug: string; version: number; written: WrittenIds }): IndexedDocument {
   const { doc } = result;
   const { provisionIds, partyNames } = stored.written;
-  const position = new Map(doc.provisions.map((p, i) => [p.id, i]));
-  const rolesOf = new Map<string, IndexedProvision["partyRoles"]>();
-  for (const r of doc.responsibilities) {
-    if (!r.provision || !provisionIds.has(r.provision)) continue;
-    const roles = rolesOf.get(r.provision) ?? [];
-    roles.push({ mention: r.party, name: partyNames.get(r.party)!, role: r.role });
-    rolesOf.set(r.provision, roles);
-  }
-  const datesOf = new Map<string, Set<string>>();
-  for (const d of doc.deadlines) {
-    if (!d.provision || !d.date || !provisionIds.has(d.provision)) continue;
-    const set = datesOf.get(d.provision) ?? new Set<string>();
-    set.add(d.date);
-    datesOf.set(d.provision, set);
-  }
+  const idOf = (eid: string | null) => (eid ? provisionIds.get(eid) : undefined);
+  const facts = provisionFacts(
+    doc.responsibilities.map((r) => ({ provisionId: idOf(r.provision), mention: r.party, name: partyNames.get(r.party)!, role: r.role })),
+    doc.deadlines.map((d) => ({ provisionId: idOf(d.provision), date: d.date })),
+  );
   return {
     slug: stored.slug, version: stored.version, title: doc.title, kind: doc.kind, issuer: doc.issuer, issuedAt: doc.issuedAt, effectiveFrom: doc.effectiveFrom, effectiveUntil: doc.effectiveUntil,
-    provisions: doc.provisions.map((p) => ({
-      id: provisionIds.get(p.id)!, eid: p.id, label: p.label, heading: p.heading, citation: p.citation, role: p.role, text: p.text,
-      parent: p.parent ? position.get(p.parent) ?? -1 : -1,
-      partyRoles: rolesOf.get(p.id) ?? [],
-      dates: [...(datesOf.get(p.id) ?? [])],
-    })),
+    provisions: indexedProvisions(
+      doc.provisions.map((p) => ({ id: provisionIds.get(p.id)!, eid: p.id, parentEid: p.parent, label: p.label, heading: p.heading, citation: p.citation, role: p.role, text: p.text })),
+      facts,
+    ),
   };
+}
+
+/** Responsibilities (with their canonical party names) and deadline dates by provision id, in store order; each date once. */
+interface ProvisionFacts {
+  rolesOf: Map<number, IndexedProvision["partyRoles"]>;
+  datesOf: Map<number, Set<string>>;
+}
+
+/** ProvisionFacts of responsibilities and deadlines; those of no stored provision are left out. */
+function provisionFacts(
+  responsibilities: Array<{ provisionId: number | null | undefined; mention: string; name: string; role: string }>,
+  deadlines: Array<{ provisionId: number | null | undefined; date: string | null }>,
+): ProvisionFacts {
+  const rolesOf: ProvisionFacts["rolesOf"] = new Map();
+  for (const r of responsibilities) {
+    if (r.provisionId == null) continue;
+    const id = Number(r.provisionId);
+    const roles = rolesOf.get(id) ?? [];
+    roles.push({ mention: r.mention, name: r.name, role: r.role });
+    rolesOf.set(id, roles);
+  }
+  const datesOf: ProvisionFacts["datesOf"] = new Map();
+  for (const d of deadlines) {
+    if (d.provisionId == null || !d.date) continue;
+    const id = Number(d.provisionId);
+    const set = datesOf.get(id) ?? new Set<string>();
+    set.add(d.date);
+    datesOf.set(id, set);
+  }
+  return { rolesOf, datesOf };
+}
+
+/** A document's provisions (in order) as the index keeps them, each pointing to its parent by position. */
+function indexedProvisions(provisions: Array<Omit<ProvisionRow, "documentId">>, { rolesOf, datesOf }: ProvisionFacts): IndexedProvision[] {
+  const position = new Map(provisions.map((p, i) => [p.eid, i]));
+  return provisions.map((p) => {
+    const id = Number(p.id);
+    return {
+      id, eid: p.eid, label: p.label, heading: p.heading, citation: p.citation, role: p.role, text: p.text,
+      parent: p.parentEid ? position.get(p.parentEid) ?? -1 : -1,
+      partyRoles: rolesOf.get(id) ?? [],
+      dates: [...(datesOf.get(id) ?? [])],
+    };
+  });
 }
 
 /** A Document row as loadIndexedDocuments selects it: the indexed document's fields and its id. */
