@@ -120,9 +120,14 @@ describe("security headers", () => {
     const { page, problems, close } = await newWatchedPage();
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
     await page.goto(url("/"));
-    // "/" focuses the search box only when its client component has hydrated.
-    await page.locator("body").press("/");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("q");
+    // "/" focuses the search box only when its client component has hydrated; a press that
+    // comes before that is lost, so it is pressed again until the box has the focus.
+    await expect
+      .poll(async () => {
+        await page.locator("body").press("/");
+        return page.evaluate(() => document.activeElement?.id);
+      })
+      .toBe("q");
     await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
     await page.locator("#q").fill("降低融资成本");
     await page.locator("#q").press("Enter");
