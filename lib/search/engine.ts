@@ -31,25 +31,12 @@ function indexedText(r: SearchRecord): string {
 /** The fields of a document every provision of it shares (one object per document). */
 type DocumentFields = Pick<SearchRecord, "document" | "documentTitle" | "kind" | "issuer" | "issuedAt" | "effectiveFrom" | "effectiveUntil">;
 
-/**
- * A record's folded heading ("" for none), text and ancestors' headings
- * joined by "\n" (which no query word holds), in one flat string, with
- * where the heading ends and the text's length: the text is
- * folded[headingLength + 1, headingLength + 1 + textLength). The engine keeps
- * them per slot, outside the entry: checking or scoring a candidate costs
- * one string's cache misses, not those of an object and three strings
- * (sliced or concatenated ones a further hop each). At 10,000 documents a
- * substring check of a random provision took 1.4 µs that way, 0.4 µs this
- * way (scratch/layout.ts).
- */
-interface FoldedStrings {
-  folded: string;
-  headingLength: number;
-  textLength: number;
-}
-
-/** A record's folded strings and party names, for verification and ranking. */
-interface Folded extends FoldedStrings {
+/** A record's folded strings, for verification and ranking. */
+interface Folded {
+  /** Folded heading ("" for none), text and ancestors' headings. */
+  foldedHeading: string;
+  foldedText: string;
+  foldedContext: string;
   /** Folded names (as written and canonical) of the parties given work here. */
   partyNames: string[];
   /** Each responsibility: its role and the folded names it goes by. */
@@ -62,7 +49,7 @@ interface Folded extends FoldedStrings {
  * 17 fields, not a record of 19 and a folded one of 5 (40 MB at 500,000
  * provisions). The record's `context` is its breadcrumb's headings joined.
  */
-interface Entry extends Omit<Folded, keyof FoldedStrings>, Omit<SearchRecord, keyof DocumentFields | "context"> {
+interface Entry extends Folded, Omit<SearchRecord, keyof DocumentFields | "context"> {
   doc: DocumentFields;
   /** The original text; "" in an engine that keeps folded text only. */
   text: string;
@@ -82,7 +69,7 @@ function entryOf(r: SearchRecord, doc: DocumentFields, folded: Folded, keepText:
   return {
     id: r.id, doc, provision: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: keepText ? r.text : "",
     breadcrumb: r.breadcrumb, parties: r.parties, partyRoles: r.partyRoles, dates: r.dates,
-    partyNames: folded.partyNames, foldedRoles: folded.foldedRoles,
+    foldedHeading: folded.foldedHeading, foldedText: folded.foldedText, foldedContext: folded.foldedContext, partyNames: folded.partyNames, foldedRoles: folded.foldedRoles,
   };
 }
 
@@ -117,9 +104,7 @@ function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; c
     if (foldedContexts.size > 1000) foldedContexts.clear();
     foldedContexts.set(r.context, context);
   }
-  // Array.join makes one flat string (a + b would be a tree of parts until first searched).
-  const strings = { folded: [foldedHeading, foldedText, context].join("\n"), headingLength: foldedHeading.length, textLength: foldedText.length };
-  if (!r.partyRoles.length) return { ...strings, partyNames: NONE, foldedRoles: NO_ROLES };
+  if (!r.partyRoles.length) return { foldedHeading, foldedText, foldedContext: context, partyNames: NONE, foldedRoles: NO_ROLES };
   // Names are mostly their own folded form: the record's objects (and array) are kept then, not copied.
   let partyRoles = r.partyRoles;
   for (let i = 0; i < partyRoles.length; i++) {
@@ -136,7 +121,7 @@ function foldRecord(r: SearchRecord, known: { text?: string; heading?: string; c
     if (!names.includes(p.name)) names.push(p.name);
   }
   // A copy of exactly its length: an array grown by push keeps room for more (half a million of them).
-  return { ...strings, partyNames: names.slice(), foldedRoles: partyRoles };
+  return { foldedHeading, foldedText, foldedContext: context, partyNames: names.slice(), foldedRoles: partyRoles };
 }
 
 const NONE: string[] = [];
@@ -158,15 +143,13 @@ interface Sieve {
   bits: Uint32Array;
   /** Passing the sieve is containing the word (a plain one-bigram word). */
   exact: boolean;
-  /** Per form, its bits, and the slots they hold when the form was sieved from a short posting list (else null). */
-  forms: Array<{ form: string; bits: Uint32Array; slots: number[] | null }>;
+  forms: Array<{ form: string; bits: Uint32Array }>;
 }
 
 const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
 
-/** Flags of a slot (SearchEngine.flags). */
-const LABELLED = 1;
-const WITH_PARTIES = 2;
+/** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
+const contains = (f: Folded, s: string) => f.foldedText.includes(s) || f.foldedHeading.includes(s) || f.foldedContext.includes(s);
 
 /**
  * How many full matches a query collects (best first: query terms early in
@@ -225,31 +208,20 @@ interface Scoring {
   plainForms: string[];
   /** Per role word, the slots where a party the query names has that role (a query with party and role words). */
   roleHeld: Uint32Array[] | null;
-  /**
-   * Per word and form, when the query sieved it: the slots holding all the
-   * bigrams it was sieved by. A Chinese form is in no provision outside
-   * them, so scoring need not look for it there (a party named five ways
-   * is present one way).
-   */
-  formBits: Array<Array<Uint32Array | null>> | null;
 }
 
 function scoring(words: QueryWord[], roleHeld: Uint32Array[] | null): Scoring {
-  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms: words.filter((w) => !w.roles).flatMap(formsOf), roleHeld, formBits: null };
+  return { words, forms: words.map(formsOf), whole: words.map((w) => w.text).join(""), plainForms: words.filter((w) => !w.roles).flatMap(formsOf), roleHeld };
 }
 
-/** Scoring's formBits from a query's sieves: only forms of Chinese characters, whose bigrams all appear wherever they do. */
-function formBitsOf(forms: string[][], sieves: Sieve[]): Scoring["formBits"] {
-  if (!sieves.length) return null;
-  const byForm = new Map<string, Uint32Array>();
-  for (const sieve of sieves) for (const { form, bits } of sieve.forms) if (/^[\u3400-\u9fff]{2,}$/.test(form)) byForm.set(form, bits);
-  return byForm.size ? forms.map((fs) => fs.map((f) => byForm.get(f) ?? null)) : null;
-}
-
-/** Where `x` is in heading + "\n" + text (`folded` up to `end`) from `from` on; -1 when not. */
-function positionIn(folded: string, end: number, x: string, from: number): number {
-  const at = folded.indexOf(x, from);
-  return at >= 0 && at < end ? at : -1;
+/** Where `x` is in heading + "\n" + text from `from` on (heading first), without building that string; -1 when not. */
+function positionIn(heading: string, text: string, x: string, from: number): number {
+  if (from < heading.length) {
+    const h = heading.indexOf(x, from);
+    if (h >= 0) return h;
+  }
+  const t = text.indexOf(x, Math.max(0, from - heading.length - 1));
+  return t >= 0 ? t + heading.length + 1 : -1;
 }
 
 export interface EngineQuery {
@@ -286,15 +258,6 @@ export class SearchEngine {
   private readonly tokenize: (text: string) => string[];
   /** Slot → what the engine keeps of its provision (null after removal). */
   private entries: Array<Entry | null> = [];
-  /**
-   * Each slot's folded strings (Entry.folded; "" for an empty slot), for
-   * checking candidates: one hop to the string, not two through the entry.
-   */
-  private foldedOf: string[] = [];
-  /** Per slot: where the heading ends in foldedOf[slot], the text's length, and LABELLED | WITH_PARTIES — what score() reads without the entry. */
-  private headingLengths = new Int32Array(1024);
-  private textLengths = new Int32Array(1024);
-  private flags = new Uint8Array(1024);
 
   readonly keepText: boolean;
 
@@ -436,20 +399,9 @@ export class SearchEngine {
     else this.live[word]! &= ~(1 << (slot & 31));
   }
 
-  /** Puts an entry and its folded strings in a slot with what finds it besides its postings: its dates, its live bit, its parties' roles. */
-  private place(slot: number, entry: Entry, strings: FoldedStrings): void {
+  /** Puts an entry in a slot with what finds it besides its postings: its dates, its live bit, its parties' roles. */
+  private place(slot: number, entry: Entry): void {
     this.entries[slot] = entry;
-    this.foldedOf[slot] = strings.folded;
-    if (slot >= this.flags.length) {
-      const size = Math.max(slot + 1, this.flags.length * 2);
-      const grow = <T extends Int32Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
-      this.headingLengths = grow(this.headingLengths, new Int32Array(size));
-      this.textLengths = grow(this.textLengths, new Int32Array(size));
-      this.flags = grow(this.flags, new Uint8Array(size));
-    }
-    this.headingLengths[slot] = strings.headingLength;
-    this.textLengths[slot] = strings.textLength;
-    this.flags[slot] = (entry.label ? LABELLED : 0) | (entry.partyNames.length ? WITH_PARTIES : 0);
     this.entryCount++;
     for (const date of entry.dates) {
       let set = this.byDate.get(date);
@@ -479,8 +431,7 @@ export class SearchEngine {
       const slot = this.free.pop() ?? this.entries.length;
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
-      const folded = foldRecord(r);
-      this.place(slot, entryOf(r, doc, folded, this.keepText), folded);
+      this.place(slot, entryOf(r, doc, foldRecord(r), this.keepText));
       if (this.strategy === "bigram") this.pending.addRuns(slot, bigramRuns(indexedText(r)));
       else this.pending.add(slot, this.tokenize(indexedText(r)));
       slots.push(slot);
@@ -501,7 +452,6 @@ export class SearchEngine {
       if (this.entries[slot]) this.entryCount--;
       // Postings still name the slot: it is reused after the next freeze.
       this.entries[slot] = null;
-      this.foldedOf[slot] = "";
       this.removedSinceFreeze = true;
     }
     this.slotsOf.delete(slug);
@@ -565,8 +515,8 @@ export class SearchEngine {
           slug, version: this.versions.get(slug)!,
           title: first?.documentTitle ?? null, kind: first?.kind ?? null, issuer: first?.issuer ?? null,
           issuedAt: first?.issuedAt ?? null, effectiveFrom: first?.effectiveFrom ?? null, effectiveUntil: first?.effectiveUntil ?? null,
-          provisions: entries.map((r, i) => ({
-            id: r.id, folded: this.foldedTextOf(slots[i]!), foldedHeading: this.foldedOf[slots[i]!]!.slice(0, this.headingLengths[slots[i]!]),
+          provisions: entries.map((r) => ({
+            id: r.id, folded: r.foldedText, foldedHeading: r.foldedHeading,
             eid: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: r.text,
             parent: position.get(r.breadcrumb.at(-1)?.id ?? "") ?? -1,
             partyRoles: r.partyRoles, dates: r.dates,
@@ -574,16 +524,6 @@ export class SearchEngine {
         },
       };
     }
-  }
-
-  /** Where a slot's text ends in foldedOf[slot] (its ancestors' headings follow). */
-  private textEnd(slot: number): number {
-    return this.headingLengths[slot]! + 1 + this.textLengths[slot]!;
-  }
-
-  /** A slot's folded text on its own. */
-  private foldedTextOf(slot: number): string {
-    return this.foldedOf[slot]!.slice(this.headingLengths[slot]! + 1, this.textEnd(slot));
   }
 
   /** Puts a persisted document's records back in the slots its postings use (after restorePostings). */
@@ -607,8 +547,7 @@ export class SearchEngine {
       const r = records[i]!;
       const p = document.provisions[i]!;
       doc = documentFields(r, doc);
-      const folded = foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) });
-      this.place(slot, entryOf(r, doc, folded, this.keepText), folded);
+      this.place(slot, entryOf(r, doc, foldRecord(r, { text: p.folded, heading: p.foldedHeading, context: p.foldedHeading === undefined ? undefined : contextUnder(p.parent) }), this.keepText));
     });
     this.slotsOf.set(document.slug, slots);
     this.versions.set(document.slug, document.version);
@@ -625,7 +564,6 @@ export class SearchEngine {
     for (let slot = this.entries.length - 1; slot >= 0; slot--) {
       if (!this.entries[slot]) {
         this.entries[slot] = null;
-        this.foldedOf[slot] = "";
         this.free.push(slot);
       }
     }
@@ -705,7 +643,8 @@ export class SearchEngine {
       if (rare) read.add(rare.token);
       if (!rare || (rare.df === 0 && this.strategy === "words")) {
         for (let slot = 0; slot < this.entries.length; slot++) {
-          if (this.foldedOf[slot]?.includes(form) && fresh(slot)) yield slot;
+          const f = this.entries[slot];
+          if (f && contains(f, form) && fresh(slot)) yield slot;
         }
         continue;
       }
@@ -738,12 +677,11 @@ export class SearchEngine {
   }
 
   private matches(slot: number, word: QueryWord): boolean {
-    // A slot's folded strings hold two "\n" at least: "" is an empty slot.
-    const folded = this.foldedOf[slot];
-    if (!folded) return false;
-    if (folded.includes(word.text)) return true;
-    for (let i = 0; i < word.alternatives.length; i++) if (folded.includes(word.alternatives[i]!)) return true;
-    return word.date !== null && this.entries[slot]!.dates.includes(word.date);
+    const f = this.entries[slot];
+    if (!f) return false;
+    if (contains(f, word.text)) return true;
+    for (let i = 0; i < word.alternatives.length; i++) if (contains(f, word.alternatives[i]!)) return true;
+    return word.date !== null && f.dates.includes(word.date);
   }
 
   /**
@@ -774,26 +712,22 @@ export class SearchEngine {
         if (required.every((bits) => hasBit(bits, slot))) slots.push(slot);
       }
     }
-    // Within one part of `hay` (heading, text or ancestors' headings): from `from` up to `to`.
-    const within = (hay: string, w: string, from: number, to: number) => {
+    const within = (hay: string, w: string) => {
       const limit = w.length * 2 + 2;
-      for (let start = hay.indexOf(w[0]!, from); start >= 0 && start < to; start = hay.indexOf(w[0]!, start + 1)) {
+      for (let start = hay.indexOf(w[0]!); start >= 0; start = hay.indexOf(w[0]!, start + 1)) {
         let at = start;
         let ok = true;
         for (let k = 1; k < w.length && ok; k++) {
           at = hay.indexOf(w[k]!, at + 1);
-          ok = at >= 0 && at < to && at - start < limit;
+          ok = at >= 0 && at - start < limit;
         }
         if (ok) return true;
       }
       return false;
     };
     for (const slot of slots) {
-      const all = this.foldedOf[slot];
-      if (!all) continue;
-      const headingLength = this.headingLengths[slot]!;
-      const end = this.textEnd(slot);
-      if (loose.every((w) => within(all, w.text, 0, headingLength) || within(all, w.text, headingLength + 1, end) || within(all, w.text, end + 1, all.length))) yield slot;
+      const f = this.entries[slot];
+      if (f && loose.every((w) => within(f.foldedHeading, w.text) || within(f.foldedText, w.text) || within(f.foldedContext, w.text))) yield slot;
     }
   }
 
@@ -815,7 +749,7 @@ export class SearchEngine {
    * substring, so a query costs what its rarest word's posting list costs
    * (FlexSearch's own AND counts every posting of every term).
    */
-  private fullMatches(lexical: QueryWord[], roleWords: QueryWord[], held: Uint32Array[] | null, enough: number): { matched: number[]; capped: boolean; sieves: Sieve[] } {
+  private fullMatches(lexical: QueryWord[], roleWords: QueryWord[], held: Uint32Array[] | null, enough: number): { matched: number[]; capped: boolean } {
     const structural = held !== null;
     const estimates = lexical.map((w) => this.estimate(w));
     const least = Math.min(...estimates);
@@ -866,17 +800,17 @@ export class SearchEngine {
           const slot = list[i]! & SLOT_MASK;
           if (!accept(slot)) continue;
           matched.push(slot);
-          if (matched.length >= enough) return { matched, capped: true, sieves };
+          if (matched.length >= enough) return { matched, capped: true };
         }
       }
-      return { matched, capped: false, sieves };
+      return { matched, capped: false };
     }
     for (const slot of this.stream(driver)) {
       if (!accept(slot)) continue;
       matched.push(slot);
-      if (matched.length >= enough) return { matched, capped: true, sieves };
+      if (matched.length >= enough) return { matched, capped: true };
     }
-    return { matched, capped: false, sieves };
+    return { matched, capped: false };
   }
 
   /** The token a plain two-character Chinese word is (bigram index; no aliases, no date), else null. */
@@ -910,38 +844,22 @@ export class SearchEngine {
       if (!tokens.length) return [];
       // A form no provision holds cannot match.
       if (tokens[0]!.df === 0) continue;
-      if (tokens.length === 1) {
-        perForm.push({ form, bits: this.tokenBits(tokens[0]!.token), slots: null });
-        continue;
-      }
-      const others = tokens.slice(1).map((t) => this.tokenBits(t.token));
-      const bits = this.scratchBitset();
-      if (tokens[0]!.df < words) {
-        // Fewer postings than the bitset has words: test each against the other tokens' bits
-        // (a pass over every word per token costs more; 市发展和改革委员会 and its four other forms).
-        const slots: number[] = [];
-        for (const list of this.postings(tokens[0]!.token)) {
-          next: for (let i = 0; i < list.length; i++) {
-            const slot = list[i]! & SLOT_MASK;
-            for (let k = 0; k < others.length; k++) if (!hasBit(others[k]!, slot)) continue next;
-            bits[slot >>> 5]! |= 1 << (slot & 31);
-            slots.push(slot);
-          }
+      let bits = this.tokenBits(tokens[0]!.token);
+      if (tokens.length > 1) {
+        const first = bits;
+        bits = this.scratchBitset();
+        bits.set(first.subarray(0, words));
+        for (const t of tokens.slice(1)) {
+          const other = this.tokenBits(t.token);
+          for (let i = 0; i < words; i++) bits[i]! &= other[i]!;
         }
-        perForm.push({ form, bits, slots });
-        continue;
       }
-      bits.set(this.tokenBits(tokens[0]!.token).subarray(0, words));
-      for (const other of others) for (let i = 0; i < words; i++) bits[i]! &= other[i]!;
-      perForm.push({ form, bits, slots: null });
+      perForm.push({ form, bits });
     }
     // One form, no date: its bitset is the word's.
     if (perForm.length === 1 && !w.date) return [{ word: w, bits: perForm[0]!.bits, exact, forms: perForm }];
     const out = this.scratchBitset();
-    for (const { bits, slots } of perForm) {
-      if (slots) for (const slot of slots) out[slot >>> 5]! |= 1 << (slot & 31);
-      else for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
-    }
+    for (const { bits } of perForm) for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
     if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out[slot >>> 5]! |= 1 << (slot & 31);
     return [{ word: w, bits: out, exact, forms: perForm }];
   }
@@ -953,13 +871,13 @@ export class SearchEngine {
    */
   private matchesSieved(slot: number, s: Sieve): boolean {
     if (s.exact) return true;
-    const folded = this.foldedOf[slot];
-    if (!folded) return false;
+    const f = this.entries[slot];
+    if (!f) return false;
     for (let i = 0; i < s.forms.length; i++) {
       const { form, bits } = s.forms[i]!;
-      if (hasBit(bits, slot) && folded.includes(form)) return true;
+      if (hasBit(bits, slot) && contains(f, form)) return true;
     }
-    return s.word.date !== null && this.entries[slot]!.dates.includes(s.word.date);
+    return s.word.date !== null && f.dates.includes(s.word.date);
   }
 
   /** Runs a query: all words must match, in any order and distance. */
@@ -979,14 +897,11 @@ export class SearchEngine {
     const wanted = q.offset + q.limit;
     // Filters and facets need every match; a plain query takes the best placed candidates (postings' bucket order).
     const everything = q.facets || hasFilters(q.filters);
-    const { matched, capped, sieves } = this.fullMatches(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
-    scores.formBits = formBitsOf(scores.forms, sieves);
-    const filtered = hasFilters(q.filters) ? matched.filter((slot) => this.passes(this.entries[slot]!, q.filters, today)) : matched;
+    const { matched, capped } = this.fullMatches(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
+    const filtered = matched.filter((slot) => this.passes(this.entries[slot]!, q.filters, today));
     // The best candidates get the full score; the rest keep the postings' order behind them.
     const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, scores) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
-    // Further tiers make bitsets of their own, which may reuse a cached one the sieves handed out.
-    scores.formBits = null;
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
     if (scored.length < wanted && lexical.length > 1) {
       const full = new Set(matched);
@@ -1040,11 +955,10 @@ export class SearchEngine {
    * specific (labelled, short) provisions rank above long ones.
    */
   private score(slot: number, q: Scoring): number {
+    const f = this.entries[slot]!;
     const { words, forms } = q;
-    const folded = this.foldedOf[slot]!;
-    const headingLength = this.headingLengths[slot]!;
-    const end = this.textEnd(slot);
-    const flags = this.flags[slot]!;
+    const heading = f.foldedHeading;
+    const text = f.foldedText;
     const n = words.length;
     let score = 1;
     let inHeading = 0;
@@ -1060,25 +974,22 @@ export class SearchEngine {
       let written = false;
       let last = -1;
       let count = 0;
-      const bits = q.formBits?.[i];
       for (let j = 0; j < fs.length; j++) {
         const x = fs[j]!;
-        const held = bits?.[j];
-        if (held && !hasBit(held, slot)) continue;
         // Positions are counted in heading + "\n" + text: the first is in the heading when the heading has the form.
-        const at = positionIn(folded, end, x, 0);
+        const at = positionIn(heading, text, x, 0);
         if (at < 0) continue;
-        if (at < headingLength) {
+        if (at < heading.length) {
           headed = true;
-          written ||= positionIn(folded, end, x, headingLength + 1) >= 0;
+          written ||= text.includes(x);
         } else written = true;
         firstAt = Math.min(firstAt, at);
         last = Math.max(last, at);
         // Provisions about the term name it more than once.
-        for (let k = at; k >= 0 && count < 4; k = positionIn(folded, end, x, k + x.length)) count++;
+        for (let k = at; k >= 0 && count < 4; k = positionIn(heading, text, x, k + x.length)) count++;
       }
       if (headed) inHeading++;
-      if (written || (w.date !== null && this.entries[slot]!.dates.includes(w.date))) inText++;
+      if (written || (w.date !== null && f.dates.includes(w.date))) inText++;
       score += (0.25 * Math.max(0, count - 1)) / n;
       if (last < 0) close = false;
       else {
@@ -1088,15 +999,14 @@ export class SearchEngine {
     }
     score += (3 * inHeading) / n;
     score += (1.5 * inText) / n;
-    if (inHeading === n && headingLength) score += 1 + Math.min(1, 6 / headingLength);
-    if (n > 1 && positionIn(folded, end, q.whole, 0) >= 0) score += 2;
+    if (inHeading === n && heading.length) score += 1 + Math.min(1, 6 / heading.length);
+    if (n > 1 && (heading.includes(q.whole) || text.includes(q.whole))) score += 2;
     if (firstAt < Infinity) score += 1 / (1 + firstAt / 40);
     if (close) score += 1 / (1 + (hi - lo) / 20);
     // A party the provision gives work to ranks above a passing mention.
-    if (flags & WITH_PARTIES) {
-      const partyNames = this.entries[slot]!.partyNames;
+    if (f.partyNames.length) {
       for (let j = 0; j < q.plainForms.length; j++) {
-        if (partyNames.includes(q.plainForms[j]!)) {
+        if (f.partyNames.includes(q.plainForms[j]!)) {
           score += 1.5;
           break;
         }
@@ -1107,8 +1017,8 @@ export class SearchEngine {
         if (all) score += 1.5;
       }
     }
-    if (flags & LABELLED) score += 0.3;
-    score -= 0.15 * Math.log2(1 + this.textLengths[slot]! / 200);
+    if (f.label) score += 0.3;
+    score -= 0.15 * Math.log2(1 + text.length / 200);
     return Math.max(score, 0.01);
   }
 
