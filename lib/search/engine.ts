@@ -143,7 +143,8 @@ interface Sieve {
   bits: Uint32Array;
   /** Passing the sieve is containing the word (a plain one-bigram word). */
   exact: boolean;
-  forms: Array<{ form: string; bits: Uint32Array }>;
+  /** Per form, its bits, and the slots they hold when the form was sieved from a short posting list (else null). */
+  forms: Array<{ form: string; bits: Uint32Array; slots: number[] | null }>;
 }
 
 const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
@@ -844,22 +845,38 @@ export class SearchEngine {
       if (!tokens.length) return [];
       // A form no provision holds cannot match.
       if (tokens[0]!.df === 0) continue;
-      let bits = this.tokenBits(tokens[0]!.token);
-      if (tokens.length > 1) {
-        const first = bits;
-        bits = this.scratchBitset();
-        bits.set(first.subarray(0, words));
-        for (const t of tokens.slice(1)) {
-          const other = this.tokenBits(t.token);
-          for (let i = 0; i < words; i++) bits[i]! &= other[i]!;
-        }
+      if (tokens.length === 1) {
+        perForm.push({ form, bits: this.tokenBits(tokens[0]!.token), slots: null });
+        continue;
       }
-      perForm.push({ form, bits });
+      const others = tokens.slice(1).map((t) => this.tokenBits(t.token));
+      const bits = this.scratchBitset();
+      if (tokens[0]!.df < words) {
+        // Fewer postings than the bitset has words: test each against the other tokens' bits
+        // (a pass over every word per token costs more; 市发展和改革委员会 and its four other forms).
+        const slots: number[] = [];
+        for (const list of this.postings(tokens[0]!.token)) {
+          next: for (let i = 0; i < list.length; i++) {
+            const slot = list[i]! & SLOT_MASK;
+            for (let k = 0; k < others.length; k++) if (!hasBit(others[k]!, slot)) continue next;
+            bits[slot >>> 5]! |= 1 << (slot & 31);
+            slots.push(slot);
+          }
+        }
+        perForm.push({ form, bits, slots });
+        continue;
+      }
+      bits.set(this.tokenBits(tokens[0]!.token).subarray(0, words));
+      for (const other of others) for (let i = 0; i < words; i++) bits[i]! &= other[i]!;
+      perForm.push({ form, bits, slots: null });
     }
     // One form, no date: its bitset is the word's.
     if (perForm.length === 1 && !w.date) return [{ word: w, bits: perForm[0]!.bits, exact, forms: perForm }];
     const out = this.scratchBitset();
-    for (const { bits } of perForm) for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
+    for (const { bits, slots } of perForm) {
+      if (slots) for (const slot of slots) out[slot >>> 5]! |= 1 << (slot & 31);
+      else for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
+    }
     if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out[slot >>> 5]! |= 1 << (slot & 31);
     return [{ word: w, bits: out, exact, forms: perForm }];
   }
@@ -898,7 +915,7 @@ export class SearchEngine {
     // Filters and facets need every match; a plain query takes the best placed candidates (postings' bucket order).
     const everything = q.facets || hasFilters(q.filters);
     const { matched, capped } = this.fullMatches(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
-    const filtered = matched.filter((slot) => this.passes(this.entries[slot]!, q.filters, today));
+    const filtered = hasFilters(q.filters) ? matched.filter((slot) => this.passes(this.entries[slot]!, q.filters, today)) : matched;
     // The best candidates get the full score; the rest keep the postings' order behind them.
     const scored = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? this.score(slot, scores) : 0, missing: NONE }));
     scored.sort((a, b) => b.score - a.score || a.slot - b.slot);
