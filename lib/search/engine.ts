@@ -1133,10 +1133,15 @@ export function escapeHtml(s: string): string {
  * <mark>, every other character HTML-escaped. Matching runs on the folded
  * text; marks go on the original characters through the fold's map.
  */
+let marksBuffer = new Uint8Array(4096);
+
 export function snippet(text: string, words: QueryWord[], radius = 60): string {
   const { text: folded, map } = foldWithMap(text);
   const forms = words.flatMap((w) => [w.text, ...w.alternatives]).filter(Boolean);
-  const marks = new Uint8Array(text.length);
+  // One buffer for every snippet (a typed array per hit was an ArrayBuffer for the collector to sweep).
+  if (marksBuffer.length < text.length) marksBuffer = new Uint8Array(text.length * 2);
+  const marks = marksBuffer;
+  marks.fill(0, 0, text.length);
   let first = -1;
   for (const f of forms) {
     for (let i = folded.indexOf(f); i >= 0; i = folded.indexOf(f, i + 1)) {

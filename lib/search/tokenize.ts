@@ -22,11 +22,18 @@ for (const ch of DROP) DROP_CODES[ch.charCodeAt(0)] = 1;
 
 export interface Folded {
   text: string;
-  /** For each character of `text`, its offset in the original. */
+  /** For each character of `text`, its offset in the original: a view of a buffer the next call reuses (read it first). */
   map: Int32Array;
 }
 
-/** The folded copy used for matching, with its map back to the original. */
+/**
+ * The buffer maps are written in. Search makes a snippet of each hit: a new
+ * typed array per call was an ArrayBuffer per hit for the young-generation
+ * collector to sweep (1–6 ms per scavenge at a few thousand of them).
+ */
+let mapBuffer = new Int32Array(4096);
+
+/** The folded copy used for matching, with its map back to the original (a view valid until the next call). */
 export function foldWithMap(original: string): Folded {
   const nfkc = original.normalize("NFKC").toLowerCase();
   // NFKC keeps the length of Chinese text; where it does not, positions are approximate.
@@ -34,10 +41,11 @@ export function foldWithMap(original: string): Folded {
   // Without 百 there is no percent word: every character is kept as it is (a dash as "-") or dropped,
   // so the text is fold()'s and the map a loop over character codes (snippets of every hit come here).
   if (!nfkc.includes("百")) {
-    const map = new Int32Array(nfkc.length);
+    if (mapBuffer.length < nfkc.length) mapBuffer = new Int32Array(nfkc.length * 2);
+    const map = mapBuffer;
     let n = 0;
     for (let i = 0; i < nfkc.length; i++) if (DROP_CODES[nfkc.charCodeAt(i)] !== 1) map[n++] = scale ? i : 0;
-    return { text: nfkc.replace(DROP_RE, "").replace(DASH_RE, "-"), map: map.slice(0, n) };
+    return { text: nfkc.replace(DROP_RE, "").replace(DASH_RE, "-"), map: map.subarray(0, n) };
   }
   let out = "";
   const map: number[] = [];
