@@ -854,13 +854,14 @@ export class SearchEngine {
       if (tokens[0]!.df < words) {
         // Fewer postings than the bitset has words: test each against the other tokens' bits
         // (a pass over every word per token costs more; 市发展和改革委员会 and its four other forms).
-        const slots: number[] = [];
+        // The slots too when the word's bits will be the union of several (forms, a date).
+        const slots: number[] | null = forms.length > 1 || w.date ? [] : null;
         for (const list of this.postings(tokens[0]!.token)) {
           next: for (let i = 0; i < list.length; i++) {
             const slot = list[i]! & SLOT_MASK;
             for (let k = 0; k < others.length; k++) if (!hasBit(others[k]!, slot)) continue next;
             bits[slot >>> 5]! |= 1 << (slot & 31);
-            slots.push(slot);
+            slots?.push(slot);
           }
         }
         perForm.push({ form, bits, slots });
