@@ -619,14 +619,16 @@ export class SearchEngine {
   }
 
   /**
-   * Candidate slots for a word, best first: the posting list of each form's
-   * rarest token, in its bucket order (query terms early in the heading and
-   * text first). A form the index cannot look
-   * up (a lone character; with segmenter words, one cut differently) is
-   * scanned; a word naming a date also yields provisions with a deadline on
-   * it. Candidates still have to be verified (matches()).
+   * Hands `visit` the candidate slots for a word, best first, until it
+   * returns false: the posting list of each form's rarest token, in its
+   * bucket order (query terms early in the heading and text first). A form
+   * the index cannot look up (a lone character; with segmenter words, one
+   * cut differently) is scanned; a word naming a date also yields provisions
+   * with a deadline on it. Candidates still have to be verified (matches()).
+   * A callback, not a generator: a generator allocated a result per
+   * candidate, thousands for a date.
    */
-  private *stream(word: QueryWord): Generator<number> {
+  private stream(word: QueryWord, visit: (slot: number) => boolean): void {
     // Several forms (aliases, a date): each slot once. A bitset, not a Set: a common alias yields tens of
     // thousands; nor a stamp per slot, whose 2 MB cost a cache miss per candidate.
     const seen = word.alternatives.length || word.date ? this.scratchBitset() : null;
@@ -645,7 +647,7 @@ export class SearchEngine {
       if (!rare || (rare.df === 0 && this.strategy === "words")) {
         for (let slot = 0; slot < this.entries.length; slot++) {
           const f = this.entries[slot];
-          if (f && contains(f, form) && fresh(slot)) yield slot;
+          if (f && contains(f, form) && fresh(slot) && !visit(slot)) return;
         }
         continue;
       }
@@ -653,12 +655,12 @@ export class SearchEngine {
       for (const list of this.postings(rare.token)) {
         for (let i = 0; i < list.length; i++) {
           const id = list[i]! & SLOT_MASK;
-          if (fresh(id)) yield id;
+          if (fresh(id) && !visit(id)) return;
         }
       }
     }
     if (word.date) {
-      for (const slot of this.byDate.get(word.date) ?? []) if (fresh(slot)) yield slot;
+      for (const slot of this.byDate.get(word.date) ?? []) if (fresh(slot) && !visit(slot)) return;
     }
   }
 
@@ -668,12 +670,12 @@ export class SearchEngine {
     // A long stream is sieved first (a bit test before the substring check); a one-bigram word's stream is its matches.
     const exact = this.plainToken(word) !== null;
     const sieve = !exact && this.estimate(word) > SCAN_SIEVED_FROM ? this.sieve(word)[0] : undefined;
-    for (const slot of this.stream(word)) {
-      if (!hasBit(this.live, slot)) continue;
-      if (sieve ? !hasBit(sieve.bits, slot) || !this.matchesSieved(slot, sieve) : !exact && !this.matches(slot, word)) continue;
+    this.stream(word, (slot) => {
+      if (!hasBit(this.live, slot)) return true;
+      if (sieve ? !hasBit(sieve.bits, slot) || !this.matchesSieved(slot, sieve) : !exact && !this.matches(slot, word)) return true;
       out.add(slot);
-      if (out.size >= limit) break;
-    }
+      return out.size < limit;
+    });
     return out;
   }
 
@@ -806,12 +808,12 @@ export class SearchEngine {
       }
       return { matched, capped: false };
     }
-    for (const slot of this.stream(driver)) {
-      if (!accept(slot)) continue;
+    this.stream(driver, (slot) => {
+      if (!accept(slot)) return true;
       matched.push(slot);
-      if (matched.length >= enough) return { matched, capped: true };
-    }
-    return { matched, capped: false };
+      return matched.length < enough;
+    });
+    return { matched, capped: matched.length >= enough };
   }
 
   /** The token a plain two-character Chinese word is (bigram index; no aliases, no date), else null. */
