@@ -24,8 +24,22 @@ export function projectRoot(): string {
   return process.env.POLICYKB_HOME ?? process.cwd();
 }
 
-/** Reads DATABASE_URL once per call; throws a one-line error on an unknown scheme. */
+/** The last target read from process.env, with what it was read from (search asks several times a query). */
+let lastTarget: { raw: string | undefined; cwd: string; home: string | undefined; target: DatabaseTarget } | null = null;
+
+/** Reads DATABASE_URL (process.env's: again only when it, the working directory or POLICYKB_HOME changed); throws a one-line error on an unknown scheme. */
 export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env !== process.env) return readTarget(env);
+  const raw = env.DATABASE_URL;
+  const cwd = process.cwd();
+  const home = env.POLICYKB_HOME;
+  if (lastTarget && lastTarget.raw === raw && lastTarget.cwd === cwd && lastTarget.home === home) return { ...lastTarget.target };
+  const target = readTarget(env);
+  lastTarget = { raw, cwd, home, target };
+  return { ...target };
+}
+
+function readTarget(env: NodeJS.ProcessEnv): DatabaseTarget {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) {
     const file = path.join(projectRoot(), "prisma", "dev.db");

@@ -28,7 +28,7 @@ import { queryMix, type BenchQuery } from "./queries";
 import { ensureBuild, memoryOf, runLoad, startServer, stopServer, type BuildOutcome, type ProcessMemory } from "./server";
 import { profiled, printSummary, summarise } from "./profile";
 import type { LoadResult } from "./load";
-import { collectGarbage, fmt, median, progress, table } from "./util";
+import { collectGarbage, fmt, median, progress, table, type Latency } from "./util";
 
 // ---- options ------------------------------------------------------------------
 
@@ -167,7 +167,10 @@ interface Results {
   parse: ParseFigure;
   ingestDocsPerSec: number;
   ingest: { runs: Array<{ seconds: number; indexSeconds: number; afterStoreSeconds: number; docsPerSec: number }>; failed: number; dbMB: number; indexMB: number; indexError: string | null };
+  /** In-process search on the engine loaded from its persisted copy, as a server has it. */
   search: SearchFigure;
+  /** The same on the engine the ingest built in the benchmark's process (before it was reloaded). */
+  searchAfterIngest?: Latency;
   http: HttpFigure | null;
   peers: { fts5?: PeerFigure; minisearch?: PeerFigure };
   coldStartMs: number | null;
@@ -396,7 +399,8 @@ function report(r: Results): string {
       [
         ["parse MB/s per core", fmt(r.parseMBps, 2), `median of ${r.parse.runs} runs over ${r.parse.sampleDocs} documents (${r.parse.sampleMB.toFixed(1)} MB)`],
         ["ingest documents/s", fmt(r.ingestDocsPerSec, 1), `parse + store + index, fresh DB, median of ${r.ingest.runs.length} (${r.ingest.runs.map((x) => `${x.seconds.toFixed(0)} s`).join(", ")}; indexed as stored: ${fmt(r.ingest.runs.at(-1)?.indexSeconds)} s indexing in all, ${fmt(r.ingest.runs.at(-1)?.afterStoreSeconds)} s of it after the last document${r.ingest.indexError ? "; indexing FAILED, index built by the bench in chunks" : ""})`],
-        ["search p50 / p95 / p99 ms", `${ms(s.p50Ms)} / ${ms(s.p95Ms)} / ${ms(s.p99Ms)}`, `in-process search(), limit 10, median of ${s.rounds} passes`],
+        ["search p50 / p95 / p99 ms", `${ms(s.p50Ms)} / ${ms(s.p95Ms)} / ${ms(s.p99Ms)}`, `in-process search(), limit 10, median of ${s.rounds} passes; the engine loaded from its persisted copy, as a server has it`],
+        ...(r.searchAfterIngest ? [["  on the engine the ingest built", `${ms(r.searchAfterIngest.p50Ms)} / ${ms(r.searchAfterIngest.p95Ms)} / ${ms(r.searchAfterIngest.p99Ms)}`, "the same, before reloading: its memory interleaved with the ingest's"]] : []),
         ["search recall@10 / @5 / MRR", `${fmt(s.recallAt10, 3)} / ${fmt(s.recallAt5, 3)} / ${fmt(s.mrr, 3)}`, "relevance set (lib/eval/relevance)"],
         ["HTTP p50 / p95 / p99 ms", h ? `${ms(h.p50Ms)} / ${ms(h.p95Ms)} / ${ms(h.p99Ms)}` : "–", h ? `GET /api/search, ${h.connections} connections, ${h.runs.length} × ${h.durationS} s` : "not run"],
         ["HTTP requests/s", h ? fmt(h.rps) : "–", h ? `median of ${h.runs.length}` : ""],
@@ -465,6 +469,13 @@ async function full(): Promise<void> {
     await useDatabase(last.dbFile);
     rmSync(run.dir, { recursive: true, force: true });
   }
+  // The engine the ingest built in this process, its memory interleaved with the ingest's; then
+  // the one a server answers from: loaded from the copy the ingest persisted (npm start serves
+  // from a process of its own, as the HTTP figures below do). The second is the search figure.
+  const afterIngest = await inProcessSearch(queries, `${docs} (engine built by the ingest)`);
+  resetSearch();
+  collectGarbage();
+  await prepareIndex(`${docs}`);
   const search = await inProcessSearch(queries, `${docs}`);
 
   // The engine of this process is not needed by the peers: free its memory first.
@@ -504,6 +515,7 @@ async function full(): Promise<void> {
     ingestDocsPerSec: median(runs.map((r) => r.docs / r.seconds)),
     ingest: { runs: runs.map((r) => ({ seconds: r.seconds, indexSeconds: r.indexSeconds, afterStoreSeconds: r.afterStoreSeconds, docsPerSec: r.docs / r.seconds })), failed: last.failed.length, dbMB: sizeMB(last.dbFile) + sizeMB(`${last.dbFile}-wal`), indexMB: sizeMB(`${last.dbFile}.search`), indexError: last.indexError },
     search,
+    searchAfterIngest: { p50Ms: afterIngest.p50Ms, p95Ms: afterIngest.p95Ms, p99Ms: afterIngest.p99Ms, maxMs: afterIngest.maxMs },
     http: phase.http,
     peers,
     coldStartMs: phase.cold.length ? median(phase.cold) : null,
