@@ -148,6 +148,7 @@ interface Sieve {
 }
 
 const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+const setBit = (bits: Uint32Array, slot: number) => void (bits[slot >>> 5]! |= 1 << (slot & 31));
 
 /** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
 const contains = (f: Folded, s: string) => f.foldedText.includes(s) || f.foldedHeading.includes(s) || f.foldedContext.includes(s);
@@ -312,7 +313,7 @@ export class SearchEngine {
     const bits = this.scratchBitset();
     for (const role of roles) {
       const byName = this.roleSlots.get(role);
-      if (byName) for (const name of names) for (const slot of byName.get(name) ?? []) bits[slot >>> 5]! |= 1 << (slot & 31);
+      if (byName) for (const name of names) for (const slot of byName.get(name) ?? []) setBit(bits, slot);
     }
     return bits;
   }
@@ -348,7 +349,7 @@ export class SearchEngine {
     for (const list of this.postings(token)) {
       for (let i = 0; i < list.length; i++) {
         const id = list[i]! & SLOT_MASK;
-        bits[id >>> 5]! |= 1 << (id & 31);
+        setBit(bits, id);
       }
     }
     return bits;
@@ -396,7 +397,7 @@ export class SearchEngine {
       live.set(this.live);
       this.live = live;
     }
-    if (value) this.live[word]! |= 1 << (slot & 31);
+    if (value) setBit(this.live, slot);
     else this.live[word]! &= ~(1 << (slot & 31));
   }
 
@@ -635,7 +636,7 @@ export class SearchEngine {
     const fresh = (slot: number) => {
       if (!seen) return true;
       if (hasBit(seen, slot)) return false;
-      seen[slot >>> 5]! |= 1 << (slot & 31);
+      setBit(seen, slot);
       return true;
     };
     // Forms whose rarest token is the same (人力资源社会保障部, 人力资源和社会保障部: 障部) read it once.
@@ -862,7 +863,7 @@ export class SearchEngine {
           next: for (let i = 0; i < list.length; i++) {
             const slot = list[i]! & SLOT_MASK;
             for (let k = 0; k < others.length; k++) if (!hasBit(others[k]!, slot)) continue next;
-            bits[slot >>> 5]! |= 1 << (slot & 31);
+            setBit(bits, slot);
             slots?.push(slot);
           }
         }
@@ -877,10 +878,10 @@ export class SearchEngine {
     if (perForm.length === 1 && !w.date) return [{ word: w, bits: perForm[0]!.bits, exact, forms: perForm }];
     const out = this.scratchBitset();
     for (const { bits, slots } of perForm) {
-      if (slots) for (const slot of slots) out[slot >>> 5]! |= 1 << (slot & 31);
+      if (slots) for (const slot of slots) setBit(out, slot);
       else for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
     }
-    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) out[slot >>> 5]! |= 1 << (slot & 31);
+    if (w.date) for (const slot of this.byDate.get(w.date) ?? []) setBit(out, slot);
     return [{ word: w, bits: out, exact, forms: perForm }];
   }
 
@@ -1131,17 +1132,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
+/** The highlight marks of snippet(), one buffer for every call (a typed array per hit was an ArrayBuffer for the collector to sweep). */
+let marksBuffer = new Uint8Array(4096);
+
 /**
  * A window of the text around the first match, every matched term in
  * <mark>, every other character HTML-escaped. Matching runs on the folded
  * text; marks go on the original characters through the fold's map.
  */
-let marksBuffer = new Uint8Array(4096);
-
 export function snippet(text: string, words: QueryWord[], radius = 60): string {
   const { text: folded, map } = foldWithMap(text);
   const forms = words.flatMap((w) => [w.text, ...w.alternatives]).filter(Boolean);
-  // One buffer for every snippet (a typed array per hit was an ArrayBuffer for the collector to sweep).
   if (marksBuffer.length < text.length) marksBuffer = new Uint8Array(text.length * 2);
   const marks = marksBuffer;
   marks.fill(0, 0, text.length);
