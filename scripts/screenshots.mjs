@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { freePort } from "./shared.mjs";
 import { buildIsStale } from "./build-state.mjs";
-import { nextStartArgs } from "./server-command.mjs";
+import { nextBin, nextStartArgs } from "./server-command.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "screenshots");
@@ -41,10 +41,9 @@ async function startServer() {
   const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "shots.db")}`, NEXT_TELEMETRY_DISABLED: "1", POLICYKB_HOME: root, ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? "screenshot-token" };
   const prep = spawnSync(process.execPath, ["--import", "tsx", "-e", `const { migrate } = await import("./lib/db/migrate.ts"); const { prepareStore } = await import("./lib/ingest/prepare.ts"); await migrate(); await prepareStore("content");`], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
   if (prep.status !== 0) throw new Error("preparing the screenshot database failed");
-  const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   if (buildIsStale(root)) {
     console.error("screenshots: building the site (next build)…");
-    const build = spawnSync(process.execPath, [next, "build"], { cwd: root, env, stdio: "inherit" });
+    const build = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
   }
   const port = await freePort();

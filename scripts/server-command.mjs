@@ -11,7 +11,12 @@ import path from "node:path";
  */
 export const SERVER_NODE_FLAGS = ["--heap-growing-percent=30"];
 
+/** The `next` command's script (run with node: `next build`, `next start`). */
+export function nextBin(root) {
+  return path.join(root, "node_modules", "next", "dist", "bin", "next");
+}
+
 /** node's arguments for `next start` on `port` (and `host` when given). */
 export function nextStartArgs(root, port, host) {
-  return [...SERVER_NODE_FLAGS, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  return [...SERVER_NODE_FLAGS, nextBin(root), "start", "-p", String(port), ...(host ? ["-H", host] : [])];
 }

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
 import { buildIsStale } from "./build-state.mjs";
-import { nextStartArgs } from "./server-command.mjs";
+import { nextBin, nextStartArgs } from "./server-command.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.POLICYKB_HOME ??= root;
@@ -19,7 +19,7 @@ await prepareStore(path.join(root, "content"));
 
 if (buildIsStale(root)) {
   console.error("policykb: building the site (next build)…");
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, stdio: "inherit", env: process.env });
+  const build = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, stdio: "inherit", env: process.env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const port = process.env.PORT ?? "3000";

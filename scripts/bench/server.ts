@@ -10,15 +10,11 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
 import { buildIsStale } from "../build-state.mjs";
-import { nextStartArgs } from "../server-command.mjs";
+import { nextBin, nextStartArgs } from "../server-command.mjs";
 import type { LoadResult, LoadSpec } from "./load";
 import { freePort, progress, sleep } from "./util";
 
 export const DIST_DIR = ".next-bench";
-
-function nextBin(root: string): string {
-  return path.join(root, "node_modules", "next", "dist", "bin", "next");
-}
 
 /** The environment of the build and the server: no inherited NODE_OPTIONS, telemetry off. */
 function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { buildIsStale } from "../../scripts/build-state.mjs";
 import { freePort } from "../../scripts/shared.mjs";
-import { nextStartArgs } from "../../scripts/server-command.mjs";
+import { nextBin, nextStartArgs } from "../../scripts/server-command.mjs";
 import { adminQuery, dropDatabases, randomName, testPostgres, withDatabase } from "../helpers/pg";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -58,7 +58,7 @@ export async function setup(project: TestProject) {
   const prep = spawnSync(process.execPath, ["--import", "tsx", "-e", `const { migrate } = await import("./lib/db/migrate.ts"); const { prepareStore } = await import("./lib/ingest/prepare.ts"); await migrate(); await prepareStore("content");`], { cwd: root, env, encoding: "utf8" });
   if (prep.status !== 0) throw new Error(`preparing the e2e database failed: ${prep.stderr}`);
   if (buildIsStale(root)) {
-    const build = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { cwd: root, env, encoding: "utf8" });
+    const build = spawnSync(process.execPath, [nextBin(root), "build"], { cwd: root, env, encoding: "utf8" });
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
   }
   project.provide("baseURL", await startServer(env));

@@ -8,12 +8,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { buildIsStale } from "../../build-state.mjs";
 import { freePort, mulberry32 } from "../../shared.mjs";
-import { nextStartArgs } from "../../server-command.mjs";
+import { nextBin, nextStartArgs } from "../../server-command.mjs";
 
 export { freePort };
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const BIN = path.join(ROOT, "bin", "policykb.mjs");
 
 /** Environment for one database: DATABASE_URL, a private index folder, no telemetry. */
@@ -91,7 +90,7 @@ export function ensureBuild(log = (s) => process.stderr.write(`${s}\n`)) {
   const tsconfig = path.join(ROOT, "tsconfig.json");
   const before = readFileSync(tsconfig, "utf8");
   log(`building the site into ${process.env.NEXT_DIST_DIR ?? ".next"} (next build)…`);
-  const r = spawnSync(process.execPath, [NEXT, "build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [nextBin(ROOT), "build"], { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (readFileSync(tsconfig, "utf8") !== before) writeFileSync(tsconfig, before);
   if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
 }
