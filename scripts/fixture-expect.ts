@@ -13,7 +13,7 @@ const root = path.join(process.cwd(), "tests", "fixtures", "parser");
 const only = process.argv.slice(2);
 for (const name of readdirSync(root)) {
   if (only.length && !only.includes(name)) continue;
-  const file = path.join(root, name, "input.txt");
+  const file = path.join(root, name, readdirSync(path.join(root, name)).find((f) => f.startsWith("input."))!);
   const { doc } = await parseDocument(new Uint8Array(readFileSync(file)), file);
   writeFileSync(path.join(root, name, "expected.json"), JSON.stringify(summarize(doc), null, 2) + "\n");
   console.log(`wrote ${name}/expected.json`);

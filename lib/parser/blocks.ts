@@ -10,12 +10,17 @@ export interface RawBlock {
   start: number;
   end: number;
   kind: "text" | "table";
+  /** Alignment the page gives the line (HTML). */
+  align: "center" | "right" | null;
 }
 
 const STARTS_WITH_LABEL = [CHAPTER, SECTION, ARTICLE, CN_DUN, CN_PAREN, CN_ENCLOSED, ARABIC_DOT, ARABIC_PAREN, CIRCLED, BULLET];
 const OPEN_END = /[,、(“《—\-;]$|[,、(“《]\s*$/;
 const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
 const TITLE_END = new RegExp(`(?:${KINDS.join("|")})$`);
+
+/** 第一章 总则  第一条 …: a chapter or section heading, then an article on the same line. */
+const HEADING_THEN_ARTICLE = /^(第[一二三四五六七八九十百零〇\d]+[章节]\s*[\u4e00-\u9fa5、]{1,20}\s+)(?=第[一二三四五六七八九十百零〇\d]+条)/;
 
 function startsWithLabel(s: string): boolean {
   return STARTS_WITH_LABEL.some((re) => re.test(s));
@@ -65,19 +70,41 @@ export function splitBlocks(src: SourceDocument): RawBlock[] {
   // In a document that indents its paragraphs, an indented line starts a new one.
   const indentsParagraphs = lines.filter((l) => l.indented).length >= lines.length * 0.2;
   const blocks: RawBlock[] = [];
-  for (const line of lines) {
+  const rows = src.layout?.rows;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     const text = folded.slice(line.start, line.end);
-    const isTable = text.startsWith("|") && text.endsWith("|") && text.length > 1;
+    let isTable = text.startsWith("|") && text.length > 1 && (text.endsWith("|") || rows?.has(line.start) === true);
     if (isTable && /^\|[\s|:-]+\|$/.test(text)) continue; // Markdown table separator row
+    // A text row wrapped over several lines (| 1 | 任务… on one line, …内容 | 单位 | on the next): one row.
+    if (!isTable && text.startsWith("|") && text.indexOf("|", 1) > 0 && !rows) {
+      let j = k + 1;
+      while (j < lines.length && j - k <= 20 && !folded.slice(lines[j]!.start, lines[j]!.end).endsWith("|")) j++;
+      if (j < lines.length && j - k <= 20 && !folded.slice(lines[j]!.start, lines[j]!.end).startsWith("|")) {
+        blocks.push({ start: line.start, end: lines[j]!.end, kind: "table", align: null });
+        k = j;
+        continue;
+      }
+      isTable = false;
+    }
     const prev = blocks.at(-1);
-    if (prev && !isTable && prev.kind === "text") {
+    const align = src.layout?.align.get(line.start) ?? null;
+    if (prev && !isTable && prev.kind === "text" && prev.align === align) {
       const prevText = folded.slice(prev.start, prev.end);
       if (continues(prevText, text, line.indented && indentsParagraphs)) {
         prev.end = line.end;
         continue;
       }
     }
-    blocks.push({ start: line.start, end: line.end, kind: isTable ? "table" : "text" });
+    // A chapter heading with its first article run onto the same line (第一章 总则  第一条 …): two blocks.
+    const joined = isTable ? null : HEADING_THEN_ARTICLE.exec(text);
+    if (joined) {
+      const at = line.start + joined[1]!.length;
+      blocks.push({ start: line.start, end: line.start + joined[1]!.trimEnd().length, kind: "text", align });
+      blocks.push({ start: at, end: line.end, kind: "text", align });
+      continue;
+    }
+    blocks.push({ start: line.start, end: line.end, kind: isTable ? "table" : "text", align });
   }
   return blocks;
 }

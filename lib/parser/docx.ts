@@ -7,6 +7,7 @@ import zlib from "node:zlib";
 import mammoth from "mammoth";
 import { InputError } from "./errors";
 import { htmlToText } from "./html";
+import type { SourceLayout } from "./types";
 
 /** Largest inflated size of one archive entry and of the whole archive. */
 export const DOCX_LIMITS = { entryBytes: 64 * 1024 * 1024, totalBytes: 128 * 1024 * 1024 };
@@ -97,7 +98,7 @@ export function checkDocxArchive(bytes: Uint8Array): void {
 }
 
 /** The text of a .docx file, one paragraph per line, tables as rows. */
-export async function docxToText(bytes: Uint8Array): Promise<string> {
+export async function docxToText(bytes: Uint8Array): Promise<{ text: string; layout: SourceLayout }> {
   checkDocxArchive(bytes);
   let html: string;
   try {
@@ -106,5 +107,6 @@ export async function docxToText(bytes: Uint8Array): Promise<string> {
   } catch (error) {
     throw new InputError(`.docx could not be read: ${String((error as Error).message ?? error).split("\n")[0]}`, "archive");
   }
-  return htmlToText(`<body>${html}</body>`, { wholeBody: true }).text;
+  const { text, layout } = htmlToText(`<body>${html}</body>`, { wholeBody: true });
+  return { text, layout };
 }

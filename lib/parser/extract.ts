@@ -10,7 +10,7 @@ import { fold } from "./fold";
 import { frontMatter, markdownMarkup } from "./markdown";
 import { htmlToText } from "./html";
 import { docxToText } from "./docx";
-import type { Metadata, SourceDocument } from "./types";
+import type { Metadata, SourceDocument, SourceLayout } from "./types";
 
 const DATE_KEYS = ["issuedAt", "effectiveFrom", "effectiveUntil", "publishedAt"] as const;
 const STRING_KEYS = ["title", "issuer", "kind", "docNumber", "interpreter", "slug", "source"] as const;
@@ -44,19 +44,31 @@ export function checkGivenMetadata(data: Record<string, unknown>): Partial<Metad
   return out;
 }
 
+/** The layout with every offset moved by `by` characters (text was put before it). */
+function shiftLayout(layout: SourceLayout, by: number): SourceLayout {
+  return {
+    align: new Map([...layout.align].map(([k, v]) => [k + by, v])),
+    rows: new Map([...layout.rows].map(([k, row]) => [k + by, { ...row, cells: row.cells.map((c) => ({ ...c, start: c.start + by, end: c.end + by })) }])),
+  };
+}
+
 /** Stage 2 entry point. */
 export async function extract(decoded: Decoded): Promise<SourceDocument> {
-  const base = { encoding: decoded.encoding, blockRanges: null };
+  const base = { encoding: decoded.encoding, blockRanges: null, layout: null, titleHint: null };
   if (decoded.format === "docx") {
-    const text = (await docxToText(decoded.bytes)).replace(/\r\n?/g, "\n");
+    const { text, layout } = await docxToText(decoded.bytes);
     if (!text.trim()) throw new InputError(".docx has no text", "empty");
-    return { ...base, text, folded: fold(text), bodyStart: 0, markup: null, given: {}, format: "docx" };
+    return { ...base, text, folded: fold(text), bodyStart: 0, markup: null, given: {}, format: "docx", layout };
   }
   if (decoded.format === "html") {
-    const { text, title } = htmlToText(decoded.text);
+    const { text, title, layout } = htmlToText(decoded.text);
     if (!text.trim()) throw new InputError("HTML page has no article text", "empty");
-    const withTitle = title && !text.slice(0, 300).includes(title.slice(0, 12)) ? `${title}\n${text}` : text;
-    return { ...base, text: withTitle, folded: fold(withTitle), bodyStart: 0, markup: null, given: {}, format: "html" };
+    // A page whose body does not repeat its title (the title only in <title>) gets it as a first line.
+    const compactTitle = title?.replace(/\s+/g, "") ?? "";
+    const missing = compactTitle.length >= 4 && !text.slice(0, 400).replace(/\s+/g, "").includes(compactTitle.slice(0, 12));
+    const withTitle = missing ? `${title}\n${text}` : text;
+    const shifted = missing ? shiftLayout(layout, withTitle.length - text.length) : layout;
+    return { ...base, text: withTitle, folded: fold(withTitle), bodyStart: 0, markup: null, given: {}, format: "html", layout: shifted, titleHint: title };
   }
   if (decoded.format === "md") {
     const fm = frontMatter(decoded.text);

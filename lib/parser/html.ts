@@ -1,17 +1,22 @@
 /**
  * Stage 2 for HTML (a saved government page, or .docx converted by mammoth):
  * finds the article body, drops navigation, scripts and frames, and writes the
- * text one paragraph per line, tables as `| a | b |` rows.
+ * text one paragraph per line, data tables as `| a | b |` rows. What the page
+ * says by layout rather than words is kept beside the text: which lines are
+ * centred or set right (a title block, a 落款), and each table cell's place in
+ * its table's grid (rowspan and colspan), which the text rows cannot show.
  */
 import { fromHtml } from "hast-util-from-html";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { InputError } from "./errors";
+import type { CellLayout, SourceLayout } from "./types";
 
 const DROP = new Set(["script", "style", "noscript", "iframe", "frame", "frameset", "nav", "header", "footer", "aside", "form", "button", "select", "option", "textarea", "svg", "template", "object", "embed", "head", "input", "map", "canvas", "video", "audio"]);
-const BLOCK = new Set(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "center", "figure", "figcaption", "address", "body", "html", "hr"]);
+const BLOCK = new Set(["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "center", "figure", "figcaption", "address", "body", "html", "hr"]);
 const CONTENT_HINT = /ucap-content|trs_editor|article|content|zoom|pages_content|detail|zhengwen|\bzw\b|main-text|maintext|textbox|con_text|bt_content/i;
 
 type Node = Root | RootContent | ElementContent;
+type Align = "center" | "right";
 
 function isElement(node: Node): node is Element {
   return node.type === "element";
@@ -60,7 +65,7 @@ function findBody(root: Root): Node {
       if (CONTENT_HINT.test(classOf(node)) && m.cjk - m.link >= 100 && (!hinted || m.cjk > measure(hinted, memo).cjk)) hinted = node;
       if (["div", "td", "article", "section", "main", "body"].includes(node.tagName)) {
         // Prefer the smallest block that still holds most of the text.
-        const score = m.cjk - 3 * m.link - 0.15 * total * depthPenalty(m.cjk, total);
+        const score = m.cjk - 3 * m.link - 0.15 * total * (total ? m.cjk / total : 0);
         if (score > bestScore) {
           bestScore = score;
           best = node;
@@ -73,30 +78,115 @@ function findBody(root: Root): Node {
   return hinted ?? best ?? root;
 }
 
-function depthPenalty(cjk: number, total: number): number {
-  return total ? cjk / total : 0;
+/** The alignment an element sets (`align="center"`, `text-align: right`, `<center>`); "start" when it sets it back. */
+function alignOf(el: Element): Align | "start" | null {
+  if (el.tagName === "center") return "center";
+  const p = el.properties ?? {};
+  const value = (/text-align\s*:\s*([a-z]+)/i.exec(String(p.style ?? ""))?.[1] ?? String(p.align ?? "")).toLowerCase();
+  if (value === "center" || value === "middle") return "center";
+  if (value === "right") return "right";
+  if (value === "left" || value === "justify" || value === "start") return "start";
+  return null;
 }
 
-/** Writes the text of a subtree, one block per line. */
-function render(node: Node): string {
-  const lines: string[] = [];
+function spanOf(el: Element, name: "rowSpan" | "colSpan"): number {
+  const n = Number(el.properties?.[name] ?? 1);
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), 1000) : 1;
+}
+
+const cellsOf = (row: Element): Element[] => row.children.filter((c): c is Element => isElement(c) && (c.tagName === "td" || c.tagName === "th"));
+
+/** The rows of a table, not those of tables nested in its cells. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (n: Element) => {
+    for (const c of n.children) {
+      if (!isElement(c)) continue;
+      if (c.tagName === "tr") rows.push(c);
+      else if (c.tagName === "thead" || c.tagName === "tbody" || c.tagName === "tfoot") walk(c);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+function containsTable(el: Element): boolean {
+  return el.children.some((c) => isElement(c) && (c.tagName === "table" || containsTable(c)));
+}
+
+/**
+ * Whether a table holds data (rows and columns a reader compares) rather
+ * than page layout: at least two rows of which two have two or more cells,
+ * and no table nested inside (pages built of tables nest them).
+ */
+function isDataTable(table: Element): boolean {
+  const rows = rowsOf(table);
+  if (rows.length < 2 || containsTable(table)) return false;
+  return rows.filter((r) => cellsOf(r).reduce((n, c) => n + spanOf(c, "colSpan"), 0) >= 2).length >= 2;
+}
+
+interface Line {
+  text: string;
+  align: Align | null;
+  /** Table rows: each cell's text range within `text` and its place in the grid. */
+  cells?: Array<{ from: number; to: number } & CellLayout>;
+  table?: number;
+}
+
+/** Writes the text of a subtree, one block per line, with the layout of each line. */
+function render(node: Node): Line[] {
+  const lines: Line[] = [];
   let current = "";
+  let currentAlign: Align | null = null;
+  let tables = 0;
   const flush = () => {
-    const line = current.replace(/[ \t\r\n\f]+/g, " ").trim();
-    if (line) lines.push(line);
+    const text = current.replace(/[ \t\r\n\f]+/g, " ").trim();
+    if (text) lines.push({ text, align: currentAlign });
     current = "";
+    currentAlign = null;
   };
-  const cellText = (cell: Element): string => {
-    const inner = render(cell).split("\n").join(" ");
-    return inner.replace(/\|/g, "｜").trim();
+  const cellText = (cell: Element): string =>
+    render(cell)
+      .map((l) => l.text)
+      .join(" ")
+      .replace(/\|/g, "｜")
+      .trim();
+  const dataTable = (table: Element) => {
+    flush();
+    const id = tables++;
+    // Grid columns taken by cells spanning down from rows above: column → rows still covered below.
+    const pending = new Map<number, number>();
+    for (const [r, row] of rowsOf(table).entries()) {
+      let column = 0;
+      const cells: NonNullable<Line["cells"]> = [];
+      let text = "|";
+      for (const cell of cellsOf(row)) {
+        while ((pending.get(column) ?? 0) > 0) column++;
+        const columns = spanOf(cell, "colSpan");
+        const rows = spanOf(cell, "rowSpan");
+        text += " ";
+        const from = text.length;
+        text += cellText(cell);
+        cells.push({ from, to: text.length, column, columns, rows, header: cell.tagName === "th" });
+        text += " |";
+        column += columns;
+      }
+      for (const [col, left] of pending) {
+        if (left <= 1) pending.delete(col);
+        else pending.set(col, left - 1);
+      }
+      for (const c of cells) if (c.rows > 1) for (let k = 0; k < c.columns; k++) pending.set(c.column + k, c.rows - 1);
+      if (cells.some((c) => c.to > c.from) || r === 0) lines.push({ text, align: null, cells, table: id });
+    }
   };
-  const walk = (n: Node) => {
+  const walk = (n: Node, align: Align | null) => {
     if (n.type === "text") {
+      if (!current.trim()) currentAlign = align;
       current += n.value;
       return;
     }
     if (!isElement(n)) {
-      if ("children" in n) for (const c of n.children as Node[]) walk(c);
+      if ("children" in n) for (const c of n.children as Node[]) walk(c, align);
       return;
     }
     if (DROP.has(n.tagName)) return;
@@ -104,25 +194,42 @@ function render(node: Node): string {
       flush();
       return;
     }
-    if (n.tagName === "tr") {
-      flush();
-      const cells = n.children.filter((c): c is Element => isElement(c) && (c.tagName === "td" || c.tagName === "th"));
-      if (cells.length) lines.push(`| ${cells.map(cellText).join(" | ")} |`);
+    if (n.tagName === "table" && isDataTable(n)) {
+      dataTable(n);
       return;
     }
+    const set = alignOf(n);
+    const own = set === "start" ? null : (set ?? align);
     const block = BLOCK.has(n.tagName);
     if (block) flush();
-    for (const c of n.children) walk(c);
+    for (const c of n.children) walk(c, own);
     if (block) flush();
   };
-  walk(node);
+  walk(node, null);
   flush();
-  return lines.join("\n");
+  return lines;
 }
 
 export interface HtmlText {
   text: string;
   title: string | null;
+  layout: SourceLayout;
+}
+
+/** Joins rendered lines into the text and the layout keyed by offsets in it. */
+function assemble(lines: Line[]): { text: string; layout: SourceLayout } {
+  const layout: SourceLayout = { align: new Map(), rows: new Map() };
+  let text = "";
+  for (const line of lines) {
+    if (text) text += "\n";
+    const start = text.length;
+    if (line.align) layout.align.set(start, line.align);
+    if (line.cells) {
+      layout.rows.set(start, { table: line.table ?? 0, cells: line.cells.map(({ from, to, ...cell }) => ({ ...cell, start: start + from, end: start + to })) });
+    }
+    text += line.text;
+  }
+  return { text, layout };
 }
 
 /** The article text of an HTML page; a page nested too deeply to walk is refused with one line. */
@@ -143,11 +250,19 @@ function readHtml(html: string, options: { wholeBody?: boolean }): HtmlText {
     if (isElement(node)) {
       const p = node.properties ?? {};
       if (node.tagName === "meta" && /articletitle|^title$/i.test(String(p.name ?? "")) && p.content) title = String(p.content).trim();
-      if (node.tagName === "title") title = render(node).replace(/[_|\-–—].{0,20}(网|网站|门户)$/, "").trim() || null;
+      if (node.tagName === "title") {
+        title =
+          render(node)
+            .map((l) => l.text)
+            .join("")
+            .replace(/[_|\-–—].{0,20}(网|网站|门户)$/, "")
+            .trim() || null;
+      }
     }
     for (const c of node.children as Node[]) findTitle(c);
   };
   findTitle(root);
   const body = options.wholeBody ? root : findBody(root);
-  return { text: render(body), title };
+  const { text, layout } = assemble(render(body));
+  return { text, title, layout };
 }

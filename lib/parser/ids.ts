@@ -26,7 +26,10 @@ const PREFIX: Record<LabelStyle, string> = {
 /** How a person cites one level: 第二部分, 第（四）项, 第三点, 第十二条. */
 function citeLevel(node: ProvisionNode, bulletIndex: number): string {
   const m = node.marker;
-  if (!m) return node.container === "enclosure" && node.heading ? `《${node.heading}》` : node.heading ?? "";
+  if (!m) {
+    if (node.row) return node.row.number !== null ? `序号${node.row.number}` : `表格第${numberToChinese(node.row.ordinal)}行`;
+    return (node.container === "enclosure" || node.container === "part") && node.heading ? `《${node.heading}》` : node.heading ?? "";
+  }
   const cn = numberToChinese(m.ordinal);
   switch (m.style) {
     case "part":
@@ -62,6 +65,7 @@ function citeLevel(node: ProvisionNode, bulletIndex: number): string {
 export function assignIds(root: ProvisionNode): void {
   let attachments = 0;
   let enclosures = 0;
+  let parts = 0;
   const walk = (parent: ProvisionNode, parentId: string, parentCitation: string) => {
     const used = new Map<string, number>();
     let bullets = 0;
@@ -69,6 +73,8 @@ export function assignIds(root: ProvisionNode): void {
       let segment: string;
       if (node.container === "attachment") segment = `att${++attachments}`;
       else if (node.container === "enclosure") segment = enclosures++ ? `encl${enclosures}` : "encl";
+      else if (node.container === "part") segment = `part${++parts}`;
+      else if (node.row) segment = `r${node.row.number ?? node.row.ordinal}`;
       else if (!node.marker) segment = "para";
       else if (node.marker.style === "bullet") segment = `b${++bullets}`;
       else if (node.marker.style === "decimal") segment = `d${(node.marker.path ?? [node.marker.ordinal]).join("-")}`;

@@ -9,7 +9,7 @@ import {
   ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, CN_SHI, DECIMAL, NOTE,
   INLINE_ARABIC_DOT, INLINE_ARABIC_PAREN, INLINE_CIRCLED, INLINE_CN_ORDINAL, INLINE_CN_SHI, PART, SECTION,
 } from "./patterns";
-import type { LabelStyle, Marker, TableCell } from "./types";
+import type { LabelStyle, Marker, SourceLayout, TableCell } from "./types";
 
 function ordinalOf(text: string | undefined): number | null {
   if (!text) return null;
@@ -152,17 +152,25 @@ export function topDecimalMarker(folded: string, source: string, start: number, 
   return { style: "decimal", ordinal: Number(m[1]), path: [Number(m[1])], label: source.slice(start, labelEnd), start, end: labelEnd, inline: false };
 }
 
-/** Header names of columns that number rows (序号) or name who is responsible (指导部门, 责任单位 …). */
-export const NUMBER_COLUMN = /^(?:序号|编号|序|No\.?)$/i;
-export const PARTY_COLUMN = /(?:指导部门|责任单位|责任部门|牵头单位|牵头部门|负责单位|负责部门|主管部门|实施单位|配合单位|配合部门|承办单位)/;
-
 /**
- * The cells of a table row with their labels. A header row (no labels, names
- * such as 序号 or 指导部门) is remembered so that a 序号 cell's bare number
- * (| 12 | …) counts as the row's label and a 指导部门 cell as its parties.
+ * The cells of a table row with their labels and grid places. The page's
+ * layout gives each cell's grid column; a text row is read left to right,
+ * one column a cell (the tables stage lines up rows whose merged cells were
+ * lost). Empty cells are kept: a blank under a merged cell says so.
  */
-export function tableCells(folded: string, source: string, start: number, end: number, header: string[] | null): TableCell[] {
+export function tableCells(folded: string, source: string, start: number, end: number, layout: SourceLayout["rows"] extends Map<number, infer R> ? R | null : never): TableCell[] {
   const cells: TableCell[] = [];
+  if (layout) {
+    for (const c of layout.cells) {
+      let s = c.start;
+      let e = c.end;
+      while (s < e && /\s/.test(folded[s]!)) s++;
+      while (e > s && /\s/.test(folded[e - 1]!)) e--;
+      const marker = e > s ? leadingMarker(folded, source, s, e) : null;
+      cells.push({ start: s, end: e, marker, inline: e > s ? inlineMarkers(folded, source, s, e, marker) : [], column: null, grid: c.column, span: c.columns, rows: c.rows });
+    }
+    return cells;
+  }
   let at = start + 1;
   let column = 0;
   while (at < end) {
@@ -172,14 +180,9 @@ export function tableCells(folded: string, source: string, start: number, end: n
     let e = next;
     while (s < e && /\s/.test(folded[s]!)) s++;
     while (e > s && /\s/.test(folded[e - 1]!)) e--;
-    if (e > s) {
-      const name = header?.[column] ?? null;
-      let marker = leadingMarker(folded, source, s, e);
-      if (!marker && name && NUMBER_COLUMN.test(name)) {
-        const n = /^\d{1,4}$/.exec(folded.slice(s, e));
-        if (n) marker = { style: "arabic-dot", ordinal: Number(n[0]), label: source.slice(s, e), start: s, end: e, inline: false };
-      }
-      cells.push({ start: s, end: e, marker, inline: inlineMarkers(folded, source, s, e, marker), column: name });
+    if (next < end || e > s) {
+      const marker = e > s ? leadingMarker(folded, source, s, e) : null;
+      cells.push({ start: s, end: e, marker, inline: e > s ? inlineMarkers(folded, source, s, e, marker) : [], column: null, grid: column, span: 1, rows: 1 });
     }
     column++;
     at = next + 1;

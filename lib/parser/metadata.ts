@@ -18,20 +18,57 @@ export function kindOfTitle(title: string | null): string | null {
   return null;
 }
 
-/** Issuer from a title: 国务院办公厅关于… → 国务院办公厅. */
+/**
+ * Issuer from a title: 国务院办公厅关于… → 国务院办公厅; a forwarding or
+ * issuing notice is issued by the body that forwards (国务院办公厅转发民政部
+ * 关于…的通知 → 国务院办公厅; 北京市经济和信息化局印发《…》的通知 → 北京市经济和信息化局).
+ */
 export function issuerOfTitle(title: string | null): string | null {
   if (!title) return null;
-  const m = TITLE_ISSUER.exec(compact(title));
-  return m ? m[1]!.replace(/^(?:中共)?/, (s) => s) : null;
+  const t = compact(title);
+  const forwarding = /^(.{2,40}?)(?:转发|批转|印发|发布|颁发)/.exec(t);
+  const about = TITLE_ISSUER.exec(t);
+  if (forwarding && (!about || forwarding[1]!.length < about[1]!.length)) return forwarding[1]!;
+  return about ? about[1]! : null;
 }
 
-/** Splits an addressee line into units at the commas (、 stays inside a unit). */
+/**
+ * The issuing bodies of a joint document, one per unit: 落款 lines, or names
+ * set apart by spaces on one line (国务院办公厅 中央军委办公厅).
+ */
+export function issuerUnits(lines: string[]): string[] {
+  return lines.flatMap((l) => l.trim().split(/[\s\u3000、，,]+/)).filter((u) => u.length >= 2 && !/^(?:总理|省长|市长|主席|部长|主任)$/.test(u));
+}
+
+/** A level of government alone (各省, 自治区, 县（市）人民政府): one of a list of levels sharing a suffix. */
+const BARE_LEVEL = /^各?(?:省|自治区|直辖市|市|州|自治州|盟|县|自治县|县级市|区|旗|地区|乡|镇|计划单列市|新疆生产建设兵团)(?:[(（][^)）]{1,6}[)）])?(?:人民政府|政府|党委)?$/;
+const LEVEL_START = /^(?:省|自治区|直辖市|市|州|自治州|盟|县|自治县|县级市|区|旗|地区|乡|镇|计划单列市|新疆生产建设兵团)/;
+/** A unit that takes its place from the one before it (国务院各部委、各直属机构; 市直有关部门、单位). */
+const SHARES_PLACE = /^各(?!级)|^(?:有关|相关)?(?:直属机构|部门|单位|机构|部委|直属单位|事业单位|人民团体|企业)$|^(?:委|办|厅|局|部|署|室|院|会|处|中心)$/;
+
+/**
+ * Splits an addressee line into units: at commas, and at 、 where what
+ * follows names a body of its own (各县（市）人民政府、州级各部门、卧龙特别行政区);
+ * a list of levels sharing one suffix (各省、自治区、直辖市人民政府) and a
+ * unit that shares the place of the one before (国务院各部委、各直属机构) stay whole.
+ */
 export function splitAddressees(line: string): string[] {
-  return line
-    .replace(/[:：]\s*$/, "")
-    .split(/[,，;；]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const units: string[] = [];
+  for (const piece of line.replace(/[:：]\s*$/, "").split(/[,，;；]/)) {
+    const parts = piece.trim().split("、").filter(Boolean);
+    let current = parts[0] ?? "";
+    for (const part of parts.slice(1)) {
+      // 各省、自治区、直辖市人民政府 / 各省、自治区、直辖市示范厅: levels sharing what follows the last.
+      const list = LEVEL_START.test(part) && current.split("、").every((p) => BARE_LEVEL.test(p));
+      if (list || SHARES_PLACE.test(part)) current += `、${part}`;
+      else {
+        units.push(current);
+        current = part;
+      }
+    }
+    if (current.trim()) units.push(current.trim());
+  }
+  return units.filter(Boolean);
 }
 
 function fullDateFromMatch(text: string | undefined): string | null {
@@ -59,11 +96,16 @@ export function extractMetadata(input: MetadataInput): Metadata {
   const { blocks, folded, source } = input;
   const text = (b: Block) => source.slice(b.start, b.end).trim();
   const ftext = (b: Block) => folded.slice(b.start, b.end).trim();
-  const titleBlock = blocks.find((b) => b.zone === "title");
-  const title = titleBlock ? compact(text(titleBlock)).replace(/^[“"]|[”"]$/g, "") : null;
+  const titleBlocks = blocks.filter((b) => b.zone === "title");
+  // An order printed before its text (国务院令 第706号 …) names the text's title after its 落款.
+  const orderFirst = blocks[0]?.zone === "docNumber" && ORDER_HEAD.test(ftext(blocks[0]));
+  const title = titleBlocks.length ? compact(titleBlocks.map(text).join("")).replace(/^[“"]|[”"]$/g, "") : orderFirst && input.enclosureTitle ? input.enclosureTitle : null;
   // Without a title, the document names itself: 制定本意见, 本办法自…施行.
   const kind = kindOfTitle(title) ?? selfReference(input.closingText.map((c) => c.text).join("\n"));
   let issuer = issuerOfTitle(title);
+  // Joint issuers set apart by spaces in the title (国务院办公厅 中央军委办公厅关于…): one unit each.
+  const spaced = titleBlocks.length ? issuerUnits([titleBlocks.map(text).join("").trim().split(/关于|转发|批转|印发/)[0] ?? ""]) : [];
+  if (issuer && spaced.length > 1 && spaced.join("") === issuer) issuer = spaced.join("、");
 
   // 文号 in the masthead (the blocks before the body), or an order number.
   let docNumber: string | null = null;
@@ -72,8 +114,8 @@ export function extractMetadata(input: MetadataInput): Metadata {
   const number = head.find((b) => /第\s*\d+\s*号/.test(ftext(b)) && !DOC_NUMBER.test(ftext(b)));
   const plain = head.find((b) => DOC_NUMBER.test(ftext(b)));
   if (plain) docNumber = compact(text(plain)).replace(/^[(（]|[)）]$/g, "");
-  else if (order && number) docNumber = compact(text(order) + text(number));
-  else if (number) docNumber = compact(text(number));
+  else if (order && number) docNumber = compact(text(order) + text(number).replace(/^\s*[(（]|[)）]\s*$/g, ""));
+  else if (number) docNumber = compact(text(number)).replace(/^[(（]|[)）]$/g, "");
 
   const addresseeBlock = blocks.find((b) => b.zone === "addressees");
   const addressees = addresseeBlock ? splitAddressees(text(addresseeBlock)) : [];
@@ -91,8 +133,14 @@ export function extractMetadata(input: MetadataInput): Metadata {
       }
     }
   }
-  const signature = blocks.find((b) => b.zone === "signature" && !/^(?:总理|省长|市长|主席|部长|主任)/.test(ftext(b)));
-  if (!issuer && signature) issuer = compact(text(signature));
+  // The 落款 of the document itself: the signature lines just above the first date line.
+  const firstDate = blocks.findIndex((b) => b.zone === "date");
+  const signatureLines: string[] = [];
+  for (let k = firstDate - 1; k >= 0 && blocks[k]!.zone === "signature"; k--) signatureLines.unshift(text(blocks[k]!));
+  const units = issuerUnits(signatureLines.filter((l) => !/^(?:总理|省长|市长|主席|部长|主任|委员长)/.test(compact(l))));
+  if (!issuer && units.length) issuer = units.join("、");
+  // Joint issuers glued in the title (国务院办公厅中央军委办公厅关于…): the 落款 spells them out.
+  else if (issuer && units.length > 1 && compact(issuer) === units.join("")) issuer = units.join("、");
   // An order is issued by the body whose order it is: 中华人民共和国国务院令 → 国务院, 上海市人民政府令 → 上海市人民政府.
   if (!issuer && order) {
     const m = /^(?:中华人民共和国)?(.+?)令$/.exec(compact(ftext(order)));

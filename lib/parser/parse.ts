@@ -6,7 +6,9 @@
 import { decode, type Decoded } from "./decode";
 import { extract } from "./extract";
 import { splitBlocks } from "./blocks";
-import { gluedArabicMarker, inlineMarkers, leadingMarker, tableCells, topDecimalMarker, NUMBER_COLUMN, PARTY_COLUMN } from "./labels";
+import { gluedArabicMarker, inlineMarkers, leadingMarker, tableCells, topDecimalMarker } from "./labels";
+import { readTables } from "./tables";
+import { quotaFacts } from "./table-facts";
 import { assignZones } from "./zones";
 import { buildTree } from "./structure";
 import { headingOf } from "./headings";
@@ -19,8 +21,8 @@ import { findResponsibilities, splitParties, type AnnotationState } from "./part
 import { findReferences } from "./references";
 import { findLinks } from "./links";
 import { numberingMessages } from "./checks";
-import { DEFAULT_PARTY } from "./patterns";
-import type { Block, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
+import { DEFAULT_PARTY, PARTY_COLUMN, columnRole } from "./patterns";
+import type { Block, TableCell, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
 
 export interface ParseOptions {
   /** Largest input in bytes. */
@@ -82,34 +84,26 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const messages: ParseMessage[] = notes.map((reason) => ({ reason, ruleId: "decode", start: 0, end: 0 }));
   const { folded, text } = src;
 
-  // Stages 3–5: blocks, labels, zones.
+  // Stages 3–5: blocks, labels, zones, tables.
   let lastArabic = 0;
-  let header: string[] | null = null;
-  let previousKind: "text" | "table" = "text";
   const blocks: Block[] = splitBlocks(src).map((raw) => {
     if (raw.kind === "table") {
-      if (previousKind !== "table") header = null;
-      previousKind = "table";
-      const cells = tableCells(folded, text, raw.start, raw.end, header);
-      // A first row of names without labels (序号, 指导部门 …) is the header.
-      if (!header && cells.every((c) => !c.marker) && cells.some((c) => NUMBER_COLUMN.test(folded.slice(c.start, c.end)) || PARTY_COLUMN.test(folded.slice(c.start, c.end)) || c.end - c.start <= 8)) {
-        header = cells.map((c) => folded.slice(c.start, c.end).replace(/\s+/g, ""));
-        return { start: raw.start, end: raw.end, kind: raw.kind, marker: null, inline: [], zone: "body", cells: [] };
-      }
-      return { start: raw.start, end: raw.end, kind: raw.kind, marker: null, inline: [], zone: "body", cells };
+      const cells = tableCells(folded, text, raw.start, raw.end, src.layout?.rows.get(raw.start) ?? null);
+      return { start: raw.start, end: raw.end, kind: raw.kind, marker: null, inline: [], zone: "body", cells, align: raw.align };
     }
-    previousKind = "text";
-    let marker = raw.kind === "text" ? leadingMarker(folded, text, raw.start, raw.end) : null;
-    if (!marker && raw.kind === "text" && lastArabic > 0) marker = gluedArabicMarker(folded, text, raw.start, lastArabic + 1);
+    let marker = leadingMarker(folded, text, raw.start, raw.end);
+    if (!marker && lastArabic > 0) marker = gluedArabicMarker(folded, text, raw.start, lastArabic + 1);
     if (marker?.style === "arabic-dot") lastArabic = marker.ordinal;
-    const inline = raw.kind === "text" ? inlineMarkers(folded, text, raw.start, raw.end, marker) : [];
+    const inline = inlineMarkers(folded, text, raw.start, raw.end, marker);
     // Fields spelled out: spreading `raw` took V8's slow object-copy path, 4% of the parse.
-    return { start: raw.start, end: raw.end, kind: raw.kind, marker, inline, zone: "body" };
+    return { start: raw.start, end: raw.end, kind: raw.kind, marker, inline, zone: "body", align: raw.align };
   });
   if (blocks.some((b) => b.marker?.style === "decimal")) {
     for (const b of blocks) if (!b.marker && b.kind === "text") b.marker = topDecimalMarker(folded, text, b.start, b.end);
   }
-  const { enclosureTitle } = assignZones(blocks, folded);
+  const { enclosureTitle, messages: zoneMessages } = assignZones(blocks, folded, { titleHint: src.titleHint });
+  messages.push(...zoneMessages);
+  messages.push(...readTables(blocks, folded, (b) => src.layout?.rows.get(b.start)?.table ?? null));
 
   // Stages 6–9: tree, headings, roles, ids and citations.
   const { root, documentSpans } = buildTree(blocks, folded, enclosureTitle);
@@ -117,11 +111,6 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const walk = (n: ProvisionNode) => {
     for (const c of n.children) {
       if (c.marker) c.heading = headingOf(c, folded, text);
-      // A numbered table row (| 12 | 改革举措 | …): its title is the cell after the number.
-      if (c.marker && /^\d+$/.test(c.marker.label) && c.spans[1]) {
-        const [s, e] = c.spans[1];
-        c.heading = e - s <= 60 ? text.slice(s, e).trim() : null;
-      }
       nodes.push(c);
       walk(c);
     }
@@ -133,7 +122,9 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
 
   // Segments in document order; facts go to the deepest provision containing them.
   const segments: Segment[] = [];
-  for (const n of nodes) for (const [s, e] of n.spans) segments.push({ node: n.container ? null : n, start: s, end: e });
+  // Facts in a labelled container (附件, a further 规定) belong to it; in an enclosed document's own lines, to the document.
+  const factNode = (n: ProvisionNode | undefined): ProvisionNode | null => (n && (!n.container || n.container === "attachment" || n.container === "part") ? n : null);
+  for (const n of nodes) for (const [s, e] of n.spans) segments.push({ node: factNode(n), start: s, end: e });
   for (const [s, e] of documentSpans) segments.push({ node: null, start: s, end: e });
   segments.sort((a, b) => a.start - b.start);
   const segText = (s: Segment) => folded.slice(s.start, s.end);
@@ -167,18 +158,28 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const responsibilities: ResponsibilityOut[] = [];
   const references: ReferenceOut[] = [];
   const state: AnnotationState = { firstIsLead: false };
+  // Cells of task tables' party columns are read by column below, not as running text.
+  const partyCells = new Set<number>();
+  for (const b of blocks) if (b.table?.kind === "task") for (const c of b.cells ?? []) if (c.column && PARTY_COLUMN.test(c.column)) partyCells.add(c.start);
+  // Cells of quota tables are read by row and column below.
+  const quotaCells = new Set<number>();
+  for (const b of blocks) if (b.table?.kind === "quota") for (const c of b.cells ?? []) quotaCells.add(c.start);
   for (const seg of segments) {
     const t = segText(seg);
     const provision = provisionId(seg);
     const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node });
     for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), start: d.start, end: d.end });
-    for (const tg of findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start) })) {
+    for (const tg of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start) })) {
       targets.push({ provision, ...tg });
     }
-    for (const r of findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
+    for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
     }
-    for (const ref of findReferences(t, text, seg.start, meta.title)) references.push({ provision, ...ref });
+    for (const ref of findReferences(t, text, seg.start, meta.title)) {
+      // The document's own 文号 (in its masthead or quoted in its text) is not a reference to another document.
+      if (ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")) continue;
+      references.push({ provision, ...ref });
+    }
   }
   // 以下均需试点城市政府落实，不再列出: the party of every item that follows in the same part.
   for (const seg of segments) {
@@ -197,17 +198,49 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       responsibilities.push({ provision: n.id, party, role: "responsible", text: m[0], start: seg.start + m.index, end: seg.start + m.index + m[0].length });
     }
   }
-  // Table columns that name who is responsible (| 指导部门 |): their parties belong to the row's provision.
+  // Task tables: the party columns (| 牵头单位 | 配合单位 |) name who acts on each row, their roles from the column names.
   const ownerAt = new Map<number, ProvisionNode>();
   for (const n of nodes) for (const [s] of n.spans) ownerAt.set(s, n);
-  for (const b of blocks) {
-    for (const cell of b.cells ?? []) {
-      if (!cell.column || !PARTY_COLUMN.test(cell.column)) continue;
-      const owner = ownerAt.get(cell.start);
-      const role = /牵头/.test(cell.column) ? "lead" : /配合/.test(cell.column) ? "support" : "responsible";
+  // A party cell spanning several rows (rowspan) names who acts on each of them.
+  let spanning: Array<{ cell: TableCell; until: number }> = [];
+  let tableId = -1;
+  for (const [k, b] of blocks.entries()) {
+    if (b.table?.kind !== "task") continue;
+    if (b.table.id !== tableId) {
+      tableId = b.table.id;
+      spanning = [];
+    }
+    if (b.table.row !== "item" && b.table.row !== "continuation") continue;
+    const own = (b.cells ?? []).filter((c) => c.column && PARTY_COLUMN.test(c.column) && c.end > c.start);
+    const inherited = spanning.filter((s) => s.until >= k && !own.some((c) => c.grid === s.cell.grid)).map((s) => s.cell);
+    const rowOwner = (b.cells ?? []).map((c) => ownerAt.get(c.start)).find(Boolean);
+    for (const cell of [...own, ...inherited]) {
+      const owner = own.includes(cell) ? ownerAt.get(cell.start) : rowOwner;
       for (const party of splitParties(folded.slice(cell.start, cell.end))) {
-        responsibilities.push({ provision: owner && !owner.container ? owner.id : null, party: asWritten(party, cell.start, cell.end), role, text: text.slice(cell.start, cell.end), start: cell.start, end: cell.end });
+        responsibilities.push({ provision: factNode(owner)?.id ?? null, party: asWritten(party, cell.start, cell.end), role: columnRole(cell.column!), text: text.slice(cell.start, cell.end), start: cell.start, end: cell.end });
       }
+    }
+    for (const c of own) if (c.rows > 1) spanning.push({ cell: c, until: k + c.rows - 1 });
+  }
+  // Quota tables: a target per row and target column, and the row's place or body a party to it.
+  const year = meta.issuedAt ? Number(meta.issuedAt.slice(0, 4)) : null;
+  for (let k = 0; k < blocks.length; ) {
+    const id = blocks[k]!.table?.id;
+    if (id === undefined || blocks[k]!.table!.kind !== "quota") {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < blocks.length && blocks[end]!.table?.id === id) end++;
+    const facts = quotaFacts(blocks.slice(k, end), folded, { year });
+    k = end;
+    for (const tg of facts.targets) {
+      const owner = ownerAt.get(tg.start);
+      targets.push({ provision: factNode(owner)?.id ?? null, subject: tg.subject, value: tg.value, unit: tg.unit, comparator: tg.comparator, baseline: null, deadline: null, text: text.slice(tg.rowStart, tg.rowEnd), start: tg.start, end: tg.end });
+    }
+    for (const p of facts.parties) {
+      const owner = ownerAt.get(p.start);
+      responsibilities.push({ provision: factNode(owner)?.id ?? null, party: asWritten(p.party, p.start, p.end), role: "responsible", text: text.slice(p.start, p.end), start: p.start, end: p.end });
     }
   }
   if (meta.interpreter) {
@@ -241,7 +274,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     return {
       id: n.id,
       parent: n.parent && n.parent !== root ? n.parent.id : null,
-      label: n.marker ? n.marker.label : n.container === "attachment" ? (n.containerLabel ?? "附件") : null,
+      label: n.marker ? n.marker.label : n.container === "attachment" ? (n.containerLabel ?? "附件") : n.container === "part" ? (n.containerLabel ?? null) : null,
       heading: n.heading,
       role: n.role,
       citation: n.citation,

@@ -59,7 +59,7 @@ export const INLINE_CN_ORDINAL = new RegExp(`(?:^|(?<=[。;:]))(第(${CN}))(?=,)
 /** 文号: 国发〔2018〕42号, 青政〔2017〕42号, (余府发〔2012〕3号), 国办函[2018]71号. */
 export const DOC_NUMBER = /[\u4e00-\u9fa5]{1,10}[〔[［【(]\s*(\d{4})\s*[〕\]］】)]\s*(?:第)?\s*\d{1,5}\s*号/;
 /** 国务院令 and similar numbered orders: 第706号 on its own line. */
-export const ORDER_NUMBER = /^(?:[\u4e00-\u9fa5]{2,20}令\s*)?第\s*\d{1,5}\s*号$/;
+export const ORDER_NUMBER = /^[(（]?\s*(?:[\u4e00-\u9fa5]{2,20}令\s*)?第\s*\d{1,5}\s*号\s*[)）]?$/;
 /** A line naming an order: 中华人民共和国国务院令. */
 export const ORDER_HEAD = /^[\u4e00-\u9fa5]{2,20}令$/;
 /** A date line: 2018年12月21日 or 二〇一八年十二月二十一日. */
@@ -82,8 +82,43 @@ export const ATTACHMENT_HEADING = /^附\s*件\s*([\d一二三四五六七八九�
 export const ATTACHMENT_LIST = /^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]\s*\S/;
 /** A cover notice title: 关于印发《…》的通知 / 关于转发…的通知. */
 export const COVER_TITLE = /关于(?:印发|转发|发布|公布|颁发|批转|下发)(?:[^《]{0,20})?《([^》]+)》|关于(?:印发|转发|发布|公布|颁发|批转|下发)(.+?)的(?:通知|决定|命令)/;
+/** 国务院办公厅转发民政部关于…的意见的通知: the forwarded document's title. */
+export const FORWARDED_TITLE = /(?:转发|批转)(.+?)的?(?:通知|函)$/;
+/**
+ * A paragraph after the last item that closes the document: it addresses
+ * everyone (各地区、各部门要…), hands the document to be carried out (请…认真贯彻执行),
+ * speaks of the document or all its measures (本意见…, 上述措施…), or sets who
+ * oversees the whole (财政部要会同有关部门加强督促检查, 重大问题及时报告).
+ */
+export const CLOSING_PARAGRAPH = /^各(?:地区|地方|地|省|市|县|区|部门|有关部门|单位|有关单位|级|相关部门)[^。]{0,40}?(?:要|应当|应|须|务必|抓紧|认真|切实)|^(?:请|望)[^。]{0,40}(?:贯彻执行|遵照执行|认真执行|贯彻落实|组织实施|结合实际|抓好落实)|^(?:本|此)(?:意见|通知|方案|办法|规定|细则|决定|措施|政策|规划|计划)|^(?:以上|上述|前述)(?:各项)?(?:措施|任务|工作|政策|要求|意见|规定)|^[^。]{2,30}?(?:要|将|负责)[^。]{0,30}?(?:督促检查|督查|督导|监督检查|跟踪分析|跟踪督促|评估|考核)|(?:重大问题|重要情况|有关情况|进展情况|实施情况|落实情况)[^。]{0,20}(?:及时|按时)?(?:报告|报送|反馈)/;
+
 /** Closing lines that speak for the whole document. */
 export const CLOSING_LINE = /^(?:本|此)(?:意见|办法|规定|条例|通知|方案|细则|规则|决定|规划|实施意见|实施方案|实施细则|措施|若干措施|政策|法|指引|制度|预案|计划|纲要|标准|工作规则)[^。]{0,40}(?:施行|实施|执行|负责解释|解释|有效期|废止|生效)/;
+
+// ---- tables ------------------------------------------------------------------
+
+/** A column that numbers rows: 序号, 编号. */
+export const NUMBER_COLUMN = /^(?:序号|编号|序|No\.?)$/i;
+/** A column naming who acts: 牵头单位, 配合单位, 责任单位, 指导部门, 责任主体 …; its role from its words. */
+export const PARTY_COLUMN = /(?:牵头|配合|参与|协办|主办|责任|负责|指导|主管|实施|承办|落实)(?:单位|部门|机关|处室|主体|领导)|^(?:责任|牵头|配合|承办)$|^责任(?:分工|单位及分工)$/;
+/** A column holding the task of a task-division table. */
+export const TASK_COLUMN = /任务|举措|措施|工作内容|主要内容|具体内容|事项|工作要点|工作重点|项目名称|目标任务|改革事项|政策名称/;
+/** A column of due dates or schedules. */
+export const TIME_COLUMN = /时限|时间|期限|进度|节点|完成日期|截止日期/;
+/** Columns of an indicator table (一级指标, 指标说明, 分值): definitions, not tasks or targets. */
+export const INDICATOR_COLUMN = /指标|评价内容|评分标准|考核内容|分值|权重|计算方法/;
+/** A column of past or baseline figures (现有, 2018年实际, 基数): not targets. */
+export const BASELINE_COLUMN = /现有|现状|基数|基期|实际|已完成|已有|完成情况|上年|去年|原有|存量|备注|说明/;
+/** A row of totals: not a target of its own. */
+export const TOTAL_ROW = /^(?:合计|总计|小计|共计|全国|总数|总量)$/;
+
+/** The role a party column gives: 牵头 → lead, 配合/参与/协办 → support, else responsible. */
+export function columnRole(column: string): "lead" | "support" | "supervise" | "responsible" {
+  if (/牵头|主办/.test(column)) return "lead";
+  if (/配合|参与|协办/.test(column)) return "support";
+  if (/指导|监督/.test(column) && !/责任|负责|牵头/.test(column)) return "responsible";
+  return "responsible";
+}
 
 // ---- metadata ----------------------------------------------------------------
 

@@ -69,7 +69,9 @@ export function assignRoles(root: ProvisionNode): void {
   const assign = (node: ProvisionNode, inherited: Role | null) => {
     const own = headingSetsRole(node, lawLike) ? roleOfHeading(node.heading) : null;
     let role: Role;
-    if (own) role = own;
+    // A row of a task-division table is a task, whatever part of the document holds the table.
+    if (node.row) role = "task";
+    else if (own) role = own;
     else if (inherited) role = inherited;
     else role = "other";
     node.role = role;
@@ -78,6 +80,7 @@ export function assignRoles(root: ProvisionNode): void {
   for (const [i, top] of tops.entries()) {
     let role: Role | null = ownRoles[i] ?? null;
     if (!role && structured && top.marker && top.marker.style !== "chapter" && top.marker.style !== "article") role = "task";
+    if (top.row) role = "task";
     top.role = role ?? "other";
     for (const child of top.children) assign(child, role);
   }

@@ -6,6 +6,7 @@
  * numbering may restart in every section. Inline labels (一是……二是……) nest
  * under the provision whose paragraph holds them and close with it.
  */
+import { NUMBER_COLUMN, TASK_COLUMN } from "./patterns";
 import type { Block, LabelStyle, Marker, ProvisionNode } from "./types";
 
 /** Conventional depth of each style (GB/T 9704 and legal texts): outer styles are smaller. */
@@ -111,6 +112,21 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
   const documentSpans: Array<[number, number]> = [];
   let stack: ProvisionNode[] = [root];
   let attachmentCount = 0;
+  /** The last item row of the current table, which continuation rows add to. */
+  let lastRow: ProvisionNode | null = null;
+  let rowsInTable = 0;
+  let currentTable = -1;
+  /** How deep the stack was where the current table started: after it, text goes back to the provision holding it. */
+  let tableDepth = 0;
+  const leaveTable = () => {
+    if (tableDepth > 0 && stack.length > tableDepth) stack.length = tableDepth;
+    tableDepth = 0;
+    while (stack.length > 1 && stack.at(-1)!.row) stack.pop();
+  };
+  const textOf = (owner: ProvisionNode, start: number, end: number) => {
+    if (owner === root) documentSpans.push([start, end]);
+    else owner.spans.push([start, end]);
+  };
   for (let k = 0; k < blocks.length; k++) {
     const block = blocks[k]!;
     switch (block.zone) {
@@ -126,9 +142,23 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
       case "preamble":
         documentSpans.push([block.start, block.end]);
         continue;
+      case "legend":
+        leaveTable();
+        textOf(stack.at(-1)!, block.start, block.end);
+        continue;
       case "enclosure-title": {
         const node = newNode(null, root, "enclosure");
         node.heading = enclosureTitle ?? folded.slice(block.start, block.end);
+        node.spans.push([block.start, block.end]);
+        root.children.push(node);
+        stack = [node];
+        continue;
+      }
+      case "part-title": {
+        // A further document in the same notice: a part of its own, cited by its title.
+        const node = newNode(null, root, "part");
+        node.heading = folded.slice(block.start, block.end).replace(/\s+/g, "");
+        node.containerLabel = node.heading;
         node.spans.push([block.start, block.end]);
         root.children.push(node);
         stack = [node];
@@ -154,24 +184,57 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
       default:
         break;
     }
-    if (block.cells) {
-      // A table row: labelled cells nest like lines, other cells are text of the row's last provision.
-      let rowOwner: ProvisionNode | null = null;
-      for (const cell of block.cells) {
-        if (cell.marker) {
-          const parent = place(stack, cell.marker);
-          const node = newNode(cell.marker, parent);
-          parent.children.push(node);
-          stack.push(node);
-          placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
-          rowOwner = node;
-        } else {
-          const owner = rowOwner ?? stack.at(-1)!;
-          if (owner === root) documentSpans.push([cell.start, cell.end]);
-          else placeInline(owner, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
-        }
+    if (block.cells && block.table) {
+      if (block.table.id !== currentTable) {
+        leaveTable();
+        currentTable = block.table.id;
+        lastRow = null;
+        rowsInTable = 0;
+        tableDepth = stack.length;
       }
+      const row = block.table.row;
+      const cells = block.cells.filter((c) => c.end > c.start);
+      const labelled = row === "item" || row === "category" ? cells.find((c) => c.marker) : undefined;
+      if (row === "continuation" && lastRow) {
+        for (const cell of cells) placeInline(lastRow, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
+        continue;
+      }
+      if (labelled && (row === "category" || row === "item")) {
+        // A labelled row (一、…方面 over its items, or 1. in the task cell) nests like a labelled line.
+        while (stack.length > 1 && stack.at(-1)!.row) stack.pop();
+        const parent = place(stack, labelled.marker!);
+        const node = newNode(labelled.marker!, parent);
+        parent.children.push(node);
+        stack.push(node);
+        for (const cell of cells) placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell === labelled ? cell.inline : cell.inline, cells: undefined }, cell === labelled ? cell.start : cell.start);
+        lastRow = row === "item" ? node : null;
+        continue;
+      }
+      if (row === "item") {
+        // An item without a label of its own: a row of the table, under the provision holding the table.
+        while (stack.length > 1 && stack.at(-1)!.row) stack.pop();
+        const parent = stack.at(-1)!;
+        const node = newNode(null, parent);
+        node.row = { number: block.table.number, ordinal: ++rowsInTable };
+        // Its heading: the task cell when short (| 3 | 科技创新专板 | 设置专板。 |).
+        const task = cells.find((c) => c.column && TASK_COLUMN.test(c.column) && !NUMBER_COLUMN.test(c.column)) ?? cells.find((c) => !(c.column && NUMBER_COLUMN.test(c.column)));
+        if (task && task.end - task.start <= 60) node.heading = folded.slice(task.start, task.end).replace(/\s+/g, "");
+        parent.children.push(node);
+        stack.push(node);
+        for (const cell of cells) placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
+        lastRow = node;
+        continue;
+      }
+      // Header, data and unlabelled category rows: text of the provision holding the table.
+      while (stack.length > 1 && stack.at(-1)!.row) stack.pop();
+      for (const cell of cells) textOf(stack.at(-1)!, cell.start, cell.end);
       continue;
+    }
+    // Text after a table belongs to the provision that holds the table, not to its last row.
+    if (!block.marker) leaveTable();
+    else {
+      tableDepth = 0;
+      while (stack.length > 1 && stack.at(-1)!.row) stack.pop();
     }
     if (block.marker) {
       const parent = place(stack, block.marker);

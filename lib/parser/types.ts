@@ -157,6 +157,24 @@ export interface Block {
   zone: Zone;
   /** Table rows: the cells, each with its label if it has one. */
   cells?: TableCell[];
+  /** Alignment the page gives the line (HTML): a title block is centred, a 落款 set right. */
+  align?: "center" | "right" | null;
+  /** Table rows: the table they belong to and what the row is (set by the tables stage). */
+  table?: TableRowInfo;
+}
+
+/** What a table is for, read from its columns (tables.ts). */
+export type TableKind = "task" | "quota" | "indicator" | "list";
+
+/** A table row's part in its table. */
+export interface TableRowInfo {
+  /** Rows of one table share the id. */
+  id: number;
+  kind: TableKind;
+  /** header: column names; category: a row spanning the table (一、…方面); item: one task; continuation: more of the item above; data: text only. */
+  row: "header" | "category" | "item" | "continuation" | "data";
+  /** The row's number in a row-number column (序号), when it has one. */
+  number: number | null;
 }
 
 /** One cell of a table row (`| a | b |`). */
@@ -167,6 +185,11 @@ export interface TableCell {
   inline: Marker[];
   /** The column's header (序号, 指导部门 …), when the table has a header row. */
   column: string | null;
+  /** The cell's first grid column and how many it spans (from the page's layout, or inferred). */
+  grid: number;
+  span: number;
+  /** How many rows it covers (rowspan): the rows below share its value. */
+  rows: number;
 }
 
 /**
@@ -174,13 +197,32 @@ export interface TableCell {
  * addressees, signature, date) are not provisions; `toc` lines are a table of
  * contents; `closing` lines speak for the whole document.
  */
-export type Zone = "body" | "title" | "docNumber" | "addressees" | "signature" | "date" | "note" | "toc" | "closing" | "preamble" | "enclosure-title" | "attachment-title";
+export type Zone =
+  | "body"
+  | "title"
+  | "docNumber"
+  | "addressees"
+  | "signature"
+  | "date"
+  | "note"
+  | "toc"
+  | "closing"
+  | "preamble"
+  /** The title of a document printed after its cover notice (印发/转发). */
+  | "enclosure-title"
+  /** The title line of a further document printed after the first, its numbering restarting. */
+  | "part-title"
+  | "attachment-title"
+  /** 注：1.… lines explaining a table or a list: text of the provision that holds them, not provisions. */
+  | "legend";
 
 /** A node of the provision tree. */
 export interface ProvisionNode {
   marker: Marker | null;
-  /** Container nodes (an enclosed document, an attachment) have no marker. */
-  container: "enclosure" | "attachment" | null;
+  /** Container nodes (an enclosed document, a further document, an attachment) have no marker. */
+  container: "enclosure" | "part" | "attachment" | null;
+  /** A task table's row: one item without a label of its own (its 序号, when it has one). */
+  row?: { number: number | null; ordinal: number };
   /** An attachment's own line (附件, 附件2) is its label. */
   containerLabel?: string;
   heading: string | null;
@@ -192,6 +234,22 @@ export interface ProvisionNode {
   id: string;
   citation: string;
   depth: number;
+}
+
+/** A table cell's place in its table's grid, as the page lays it out. */
+export interface CellLayout {
+  column: number;
+  columns: number;
+  rows: number;
+  header: boolean;
+}
+
+/** What a format says by layout rather than words (HTML, .docx), keyed by offsets in the text. */
+export interface SourceLayout {
+  /** Lines set centred or right-aligned, by their start offset. */
+  align: Map<number, "center" | "right">;
+  /** Table rows by their start offset: each cell's range and place in the grid. */
+  rows: Map<number, { table: number; cells: Array<CellLayout & { start: number; end: number }> }>;
 }
 
 /** What the decode/extract stages give the rest of the pipeline. */
@@ -210,4 +268,8 @@ export interface SourceDocument {
   given: Partial<Metadata> & Record<string, unknown>;
   format: "txt" | "md" | "html" | "docx";
   encoding: string;
+  /** Layout of lines and table cells where the format gives it; null for plain text and Markdown. */
+  layout: SourceLayout | null;
+  /** The title a page declares apart from its text (HTML `<title>`), a hint for the title block. */
+  titleHint: string | null;
 }

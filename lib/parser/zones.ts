@@ -1,32 +1,40 @@
 /**
- * Stage 5: layout zones. Tells the lines that are not provisions — title,
- * 文号, addressees, signature and date, notes such as （此件公开发布）, a table
- * of contents — from the body, finds where an enclosed document starts after
- * its cover notice (关于印发《…》的通知) and where attachments (附件) start,
- * and marks closing lines that speak for the whole document (本意见自…施行).
+ * Stage 5: layout zones, as GB/T 9704 lays out an official document and as
+ * gov.cn publishes it. Tells the lines that are not provisions — the title
+ * block (one title over several lines), 文号, addressees, the 落款 (issuers
+ * and date), notes such as （此件公开发布）, an attachment list, a table of
+ * contents, legends (注：1.…) — from the body; finds where an enclosed
+ * document starts after its cover notice (印发/转发), where a further
+ * document printed after the first starts again at 一, where attachments
+ * (附件) start; and marks the preamble and the closing paragraphs that speak
+ * for the whole document (施行/解释 lines, 各地区、各部门要… after the last item).
  */
 import {
-  ADDRESSEE_LINE, ATTACHMENT_HEADING, ATTACHMENT_LIST, CLOSING_LINE, COVER_TITLE, DATE_LINE, DISTRIBUTION_LINE, DOC_NUMBER,
-  KINDS, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
+  ADDRESSEE_LINE, ATTACHMENT_HEADING, ATTACHMENT_LIST, CLOSING_LINE, CLOSING_PARAGRAPH, COVER_TITLE, DATE_LINE, DISTRIBUTION_LINE, DOC_NUMBER,
+  FORWARDED_TITLE, KINDS, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
 } from "./patterns";
-import type { Block } from "./types";
+import type { Block, ParseMessage } from "./types";
 
-const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\))?$`);
+const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\)|（.{1,20}）)?$`);
 const ADOPTION_NOTE = /^\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日).{0,80}(?:通过|公布|发布|修订|修正|施行|批准)/;
 const PERSON_SIGNATURE = /^(?:总理|省长|市长|主席|部长|主任|委员长|县长|区长|州长)\s+[\u4e00-\u9fa5]{2,4}$/;
+/** 注： / 备注： / 说明： heading a legend, alone or with its first note. */
+const LEGEND_HEAD = /^(?:注|备注|说明|附注)\s*[:：]/;
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
 /** A line that looks like a document title: no sentence punctuation, not too long. */
 export function isTitleLike(text: string): boolean {
   const t = compact(text);
-  return t.length >= 4 && t.length <= 80 && !/[。;:!?]|,$/.test(t) && !DATE_LINE.test(t) && !DOC_NUMBER.test(t);
+  // Titles of notices that forward a long-named document run past 80 characters; they still end in a kind.
+  return t.length >= 4 && (t.length <= 80 || (t.length <= 160 && TITLE_KIND_END.test(t))) && !/[。;:!?]|,$/.test(t) && !DATE_LINE.test(t) && !DOC_NUMBER.test(t);
 }
 
+/** A 落款 line: the name(s) of the issuing bodies, or a signer's title and name. */
 function isSignatureLike(text: string): boolean {
   const t = text.trim();
   if (PERSON_SIGNATURE.test(t)) return true;
-  return t.length <= 40 && !/[。,;:]/.test(t) && /(?:人民政府|国务院|办公厅|办公室|委员会|政府|部|委|局|厅|署|院|办|中心|党委|市委|省委|县委|区委|常委会)(?:\s|$|、)/.test(t + " ");
+  return t.length <= 60 && !/[。,;:]/.test(t) && /(?:人民政府|国务院|办公厅|办公室|委员会|政府|部|委|局|厅|署|院|办|中心|党委|市委|省委|县委|区委|常委会|小组|管委会|银行|总会|联合会)(?:\s|$|、)/.test(t + " ");
 }
 
 /** A heading-only line: a chapter/part/section/decimal heading with no sentence. */
@@ -39,72 +47,127 @@ function isHeadingOnly(block: Block, text: string): boolean {
 export interface Zoning {
   /** Title of an enclosed document, when the file is a cover notice wrapping it. */
   enclosureTitle: string | null;
+  /** Text that could not be placed in a zone, with its position. */
+  messages: ParseMessage[];
+}
+
+/**
+ * Where the title block starting at `i` ends (exclusive): one line, or
+ * several centred or title-like lines that together end in a kind of
+ * document (…的指导意见, …条例（试行）) or spell the page's declared title.
+ */
+function titleBlockEnd(blocks: Block[], i: number, text: (b: Block) => string, titleHint: string | null): number {
+  const first = blocks[i];
+  if (!first || first.marker || first.kind !== "text" || !isTitleLike(text(first)) || ADDRESSEE_LINE.test(text(first))) return i;
+  const hint = titleHint ? compact(titleHint) : "";
+  let joined = "";
+  for (let j = i; j < Math.min(blocks.length, i + 4); j++) {
+    const b = blocks[j]!;
+    const t = text(b).trim();
+    if (j > i && (b.marker || b.kind !== "text" || !isTitleLike(t) || ADDRESSEE_LINE.test(t) || b.align !== first.align)) break;
+    joined += compact(t);
+    if (hint && joined === hint) return j + 1;
+    if (TITLE_KIND_END.test(joined)) return j + 1;
+    if (hint && !hint.startsWith(joined)) break;
+  }
+  return i + 1;
 }
 
 /** Stage 5 entry point: sets `zone` on every block. */
-export function assignZones(blocks: Block[], folded: string): Zoning {
+export function assignZones(blocks: Block[], folded: string, options: { titleHint?: string | null } = {}): Zoning {
   const text = (b: Block) => folded.slice(b.start, b.end);
   for (const b of blocks) b.zone = "body";
-  if (!blocks.length) return { enclosureTitle: null };
+  if (!blocks.length) return { enclosureTitle: null, messages: [] };
 
-  // Head: title, order header, 文号, addressees, adoption notes.
+  // Head: an order printed before the title (国务院令 / 第706号), the title block, 文号, addressees, adoption notes.
   let i = 0;
-  const first = blocks[0]!;
-  if (!first.marker && isTitleLike(text(first)) && !ADDRESSEE_LINE.test(text(first))) {
-    first.zone = "title";
-    i = 1;
-  }
-  for (; i < blocks.length && i < 12; i++) {
+  while (i < blocks.length && i < 3 && !blocks[i]!.marker && (ORDER_HEAD.test(compact(text(blocks[i]!))) || ORDER_NUMBER.test(compact(text(blocks[i]!))))) blocks[i++]!.zone = "docNumber";
+  const titleEnd = i === 0 ? titleBlockEnd(blocks, 0, text, options.titleHint ?? null) : i;
+  for (let k = i; k < titleEnd; k++) blocks[k]!.zone = "title";
+  for (i = titleEnd; i < blocks.length && i < titleEnd + 12; i++) {
     const b = blocks[i]!;
-    if (b.marker) break;
+    if (b.marker || b.kind !== "text") break;
     const t = text(b).trim();
-    if (ORDER_HEAD.test(t) || ORDER_NUMBER.test(t) || (DOC_NUMBER.test(t) && compact(t).length <= 30)) b.zone = "docNumber";
+    if (ORDER_HEAD.test(t) || ORDER_NUMBER.test(t) || (DOC_NUMBER.test(t) && compact(t).length <= 40 && !/[。，,]/.test(t))) b.zone = "docNumber";
     else if (ADDRESSEE_LINE.test(t) && !/[。]/.test(t)) b.zone = "addressees";
     else if (ADOPTION_NOTE.test(t) && t.length <= 120) b.zone = "note";
-    else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= 3) b.zone = "note";
+    else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
   }
 
-  // Signature and date lines, notes after them, distribution lines.
+  // Signature and date lines (the 落款: up to three issuer lines above the date), notes after them.
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.marker) continue;
+    if (b.marker || b.kind !== "text") continue;
     const t = text(b).trim();
     if (DATE_LINE.test(t)) {
       b.zone = "date";
-      const prev = blocks[k - 1];
-      if (prev && !prev.marker && prev.zone === "body" && isSignatureLike(text(prev))) prev.zone = "signature";
-      const prev2 = blocks[k - 2];
-      if (prev2 && prev?.zone === "signature" && !prev2.marker && prev2.zone === "body" && isSignatureLike(text(prev2)) && compact(text(prev2)).length <= 20) prev2.zone = "signature";
-    } else if (PUBLICATION_NOTE.test(t) || DISTRIBUTION_LINE.test(t) || ATTACHMENT_LIST.test(t)) {
+      for (let up = k - 1; up >= Math.max(0, k - 3); up--) {
+        const prev = blocks[up]!;
+        if (prev.marker || prev.zone !== "body" || prev.kind !== "text") break;
+        const pt = text(prev);
+        if (!isSignatureLike(pt) || (up < k - 1 && compact(pt).length > 30)) break;
+        prev.zone = "signature";
+      }
+    } else if (PUBLICATION_NOTE.test(t) || DISTRIBUTION_LINE.test(t)) {
       b.zone = "note";
     } else if (TOC_HEADING.test(compact(t))) {
       b.zone = "toc";
     }
   }
+  const firstClose = blocks.findIndex((b) => b.zone === "date" || b.zone === "signature");
+
+  // An attachment list (附件：1.… 2.…) before the 落款 names attachments; it is not a provision.
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.zone !== "body" && b.zone !== "note") continue;
+    const t = compact(text(b));
+    const listed = ATTACHMENT_LIST.test(t) || (ATTACHMENT_HEADING.test(t) && /[:：]$/.test(t));
+    if (!listed || (firstClose >= 0 && k > firstClose)) continue;
+    b.zone = "note";
+    // The attachments after the first: 2.… 3.… on lines of their own.
+    let expected = /^附件[:：]\s*(?:1|一)[.．、]/.test(t) || /[:：]$/.test(t) ? (/[:：]$/.test(t) ? 1 : 2) : 0;
+    for (let n = k + 1; expected && n < blocks.length; n++) {
+      const nb = blocks[n]!;
+      if (!nb.marker || nb.marker.ordinal !== expected || !["arabic-dot", "cn-dun", "arabic-paren"].includes(nb.marker.style) || !isTitleLike(text(nb).slice(nb.marker.end - nb.start))) break;
+      nb.zone = "note";
+      nb.marker = null;
+      nb.inline = [];
+      expected++;
+    }
+  }
 
   // A cover notice wrapping another document: after the cover's date, the enclosed title.
   let enclosureTitle: string | null = null;
-  const titleText = first.zone === "title" ? compact(text(first)) : "";
-  const cover = COVER_TITLE.exec(titleText);
+  const titleText = blocks
+    .filter((b) => b.zone === "title")
+    .map((b) => compact(text(b)))
+    .join("");
+  const cover = COVER_TITLE.exec(titleText) ?? FORWARDED_TITLE.exec(titleText);
   const firstDate = blocks.findIndex((b) => b.zone === "date");
   const firstLabelled = blocks.findIndex((b) => b.marker !== null);
+  let enclosureAt = -1;
   if (firstDate >= 0 && (cover || firstLabelled < 0 || firstDate < firstLabelled)) {
-    const wanted = cover ? compact(cover[1] ?? cover[2] ?? "") : "";
+    const wanted = cover ? compact(cover[1] ?? cover[2] ?? "").replace(/^关于/, "") : "";
     for (let k = firstDate + 1; k < Math.min(blocks.length, firstDate + 5); k++) {
       const b = blocks[k]!;
-      if (b.zone !== "body" || b.marker) continue;
+      // What follows 附件 is an attachment, not an enclosed document.
+      if (ATTACHMENT_HEADING.test(compact(text(b)))) break;
+      if (b.zone !== "body" || b.marker || b.kind !== "text") continue;
       const t = compact(text(b));
-      const matches = (wanted && (t === wanted || wanted.endsWith(t) || t.endsWith(wanted))) || (isTitleLike(t) && TITLE_KIND_END.test(t)) || (titleText && t === titleText);
+      const matches = (wanted && (t === wanted || wanted.endsWith(t) || t.endsWith(wanted) || t.includes(wanted))) || (isTitleLike(t) && TITLE_KIND_END.test(t)) || (titleText && t === titleText);
       if (matches && isTitleLike(t)) {
         b.zone = "enclosure-title";
         enclosureTitle = text(b).replace(/\s+/g, "");
-        // Notes right after the enclosed title: （…修订通过）, adoption lines.
+        enclosureAt = k;
+        // Under the enclosed title: its issuer, its date, （…修订通过）, adoption lines.
         for (let n = k + 1; n < Math.min(blocks.length, k + 4); n++) {
           const nb = blocks[n]!;
           const nt = text(nb).trim();
-          if (nb.marker) break;
+          if (nb.marker || nb.kind !== "text") break;
           if ((/^\(.*\)$/.test(nt) && nt.length <= 160) || ADOPTION_NOTE.test(nt)) nb.zone = "note";
+          else if (nb.zone === "date") continue;
+          else if (isSignatureLike(nt) && compact(nt).length <= 30 && !/[。，,]/.test(nt)) nb.zone = "signature";
           else break;
         }
       }
@@ -115,11 +178,57 @@ export function assignZones(blocks: Block[], folded: string): Zoning {
   // Attachments: a line 附件 / 附件1 after the body, its title on the next line.
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.marker || b.zone !== "body" && b.zone !== "note") continue;
-    if (ATTACHMENT_HEADING.test(compact(text(b)))) {
-      const laterBody = blocks.slice(0, k).some((x) => x.zone === "date" || x.zone === "signature") || k > blocks.length / 2;
-      if (!laterBody) continue;
-      b.zone = "attachment-title";
+    if (b.marker || (b.zone !== "body" && b.zone !== "note") || b.kind !== "text") continue;
+    const t = compact(text(b));
+    if (!ATTACHMENT_HEADING.test(t)) continue;
+    const laterBody = (firstClose >= 0 && k > firstClose) || k > blocks.length / 2;
+    if (!laterBody) continue;
+    b.zone = "attachment-title";
+  }
+  // An attachment with nothing under it (the page names it but does not print it) is no provision.
+  for (let k = 0; k < blocks.length; k++) {
+    if (blocks[k]!.zone !== "attachment-title") continue;
+    let n = k + 1;
+    while (n < blocks.length && ["note", "date", "signature"].includes(blocks[n]!.zone)) n++;
+    if (n >= blocks.length || blocks[n]!.zone === "attachment-title") blocks[k]!.zone = "note";
+  }
+
+  // A further document printed after the first (a second 规定 after the first, in one notice):
+  // its title line, then numbering that starts again at one.
+  const starts = [0, enclosureAt].filter((x) => x >= 0);
+  for (let k = Math.max(1, enclosureAt + 1); k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.zone !== "body" || b.marker || b.kind !== "text") continue;
+    const t = compact(text(b));
+    if (!isTitleLike(t) || !TITLE_KIND_END.test(t)) continue;
+    const before = blocks.slice(Math.max(...starts.filter((s) => s <= k)), k).filter((x) => x.marker && x.zone === "body");
+    const next = blocks.slice(k + 1, k + 4).find((x) => x.marker);
+    if (!before.length || !next || next.marker!.ordinal !== 1) continue;
+    const topStyle = before.find((x) => x.marker!.style === next.marker!.style);
+    if (!topStyle) continue;
+    b.zone = "part-title";
+    starts.push(k);
+  }
+
+  // Legends (注：1.… 2.…) explain a table or list: text, not provisions.
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.zone !== "body" || b.kind !== "text") continue;
+    const t = compact(text(b));
+    const head = LEGEND_HEAD.test(t) || b.marker?.style === "note";
+    const afterTable = blocks.slice(Math.max(0, k - 2), k).some((x) => x.kind === "table");
+    if (!head || (!afterTable && !/^(?:注|备注)/.test(t))) continue;
+    b.zone = "legend";
+    b.marker = null;
+    b.inline = [];
+    let expected = /[:：]\s*(?:1|一|①)/.test(t) ? 2 : 1;
+    for (let n = k + 1; n < blocks.length; n++) {
+      const nb = blocks[n]!;
+      if (nb.zone !== "body" || !nb.marker || nb.marker.ordinal !== expected || nb.marker.style === "cn-dun" && expected === 1 && nb.kind !== "text") break;
+      nb.zone = "legend";
+      nb.marker = null;
+      nb.inline = [];
+      expected++;
     }
   }
 
@@ -151,12 +260,69 @@ export function assignZones(blocks: Block[], folded: string): Zoning {
 
   // Closing lines speak for the whole document.
   for (const b of blocks) {
-    if (!b.marker && b.zone === "body" && CLOSING_LINE.test(text(b).trim())) b.zone = "closing";
+    if (!b.marker && b.zone === "body" && b.kind === "text" && CLOSING_LINE.test(text(b).trim())) b.zone = "closing";
   }
+  markClosingParagraphs(blocks, text);
   // Unlabelled text before the first labelled block is the preamble.
   for (const b of blocks) {
-    if (b.marker || b.zone === "enclosure-title" || b.zone === "attachment-title") break;
+    if (b.marker || b.zone === "enclosure-title" || b.zone === "attachment-title" || b.zone === "part-title") break;
     if (b.zone === "body") b.zone = "preamble";
   }
-  return { enclosureTitle };
+  // Text between the 落款 and whatever follows it (an attachment, an enclosed document) belongs to no part.
+  const messages: ParseMessage[] = [];
+  const lastDate = blocks.map((b) => b.zone).lastIndexOf("date");
+  let afterClose = false;
+  for (const [k, b] of blocks.entries()) {
+    if (b.zone === "date" && k === lastDate) afterClose = true;
+    else if (b.zone === "enclosure-title" || b.zone === "attachment-title" || b.zone === "part-title") afterClose = false;
+    else if (afterClose && (b.zone === "body" || b.zone === "closing") && !b.marker && b.kind === "text") {
+      messages.push({ reason: "text after the 落款 outside any attachment: kept with the document as a whole", ruleId: "unplaced-text", start: b.start, end: b.end });
+    }
+  }
+  return { enclosureTitle, messages };
+}
+
+/**
+ * Paragraphs after the last numbered item of a document (or of an enclosed
+ * or further document) that do not continue it close the document: they
+ * address everyone (各地区、各部门要…), hand out its implementation
+ * (财政部要会同…督促检查), or speak of the document itself. A paragraph
+ * under a heading-only item (五、组织实施) is that item's text; where the
+ * document's items never run on into a second paragraph, one after the last
+ * item does not either.
+ */
+function markClosingParagraphs(blocks: Block[], text: (b: Block) => string): void {
+  const partStarts = blocks.map((b, k) => (b.zone === "enclosure-title" || b.zone === "part-title" || b.zone === "attachment-title" ? k : -1)).filter((k) => k >= 0);
+  const bounds = [0, ...partStarts, blocks.length];
+  for (let p = 0; p + 1 < bounds.length; p++) {
+    const from = bounds[p]!;
+    const to = bounds[p + 1]!;
+    let last = -1;
+    for (let k = from; k < to; k++) if (blocks[k]!.marker && blocks[k]!.zone === "body") last = k;
+    if (last < 0) continue;
+    const item = blocks[last]!;
+    const candidates: number[] = [];
+    for (let k = last + 1; k < to; k++) {
+      const b = blocks[k]!;
+      if (b.zone === "signature" || b.zone === "date") break;
+      if (b.zone === "body" && b.kind === "text" && !b.marker) candidates.push(k);
+    }
+    if (!candidates.length) continue;
+    const headingOnlyItem = !item.inline.length && compact(text(item)).length - compact(item.marker!.label).length <= 20 && !/[。;；]/.test(text(item));
+    // Do the items of this style ever run on into an unlabelled paragraph before the next label?
+    let runsOn = false;
+    for (let k = from; k < last; k++) {
+      const b = blocks[k]!;
+      if (b.marker?.style !== item.marker!.style || b.zone !== "body") continue;
+      const next = blocks[k + 1];
+      if (next && !next.marker && next.zone === "body" && next.kind === "text") runsOn = true;
+    }
+    let closing = false;
+    for (const k of candidates) {
+      const t = text(blocks[k]!).trim();
+      // Under a heading-only item (五、组织实施) the paragraphs are its text; only 施行/解释 lines close.
+      if (!closing && !headingOnlyItem) closing = CLOSING_PARAGRAPH.test(t) || !runsOn;
+      if (closing) blocks[k]!.zone = "closing";
+    }
+  }
 }

@@ -13,7 +13,7 @@ const root = path.resolve(import.meta.dirname, "..", "fixtures", "parser");
 describe("parser fixtures", () => {
   for (const name of readdirSync(root).sort()) {
     test(name, async () => {
-      const file = path.join(root, name, "input.txt");
+      const file = path.join(root, name, readdirSync(path.join(root, name)).find((f) => f.startsWith("input."))!);
       const { doc } = await parseDocument(new Uint8Array(readFileSync(file)), file);
       const expected = JSON.parse(readFileSync(path.join(root, name, "expected.json"), "utf8"));
       expect(summarize(doc)).toEqual(expected);
