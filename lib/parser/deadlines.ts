@@ -1,9 +1,11 @@
 /**
- * Stage 11: deadlines. Finds the dates a text sets — due dates (2019年3月底前),
- * milestones (到2020年), effective and expiry dates (自2016年5月1日起施行,
- * 有效期至…), periods (2019年1月1日至12月31日) — and resolves each to a
- * calendar day, keeping the words. History (2016年实施的…), baselines
- * (比2015年) and statistics (2016年的69.2%) are left out.
+ * Stage 11: deadlines. Finds the dates a text sets — due dates (2019年3月底前,
+ * 6月底完成), milestones (到2020年), effective and expiry dates (自2016年5月1日起施行,
+ * 自印发之日起施行, 有效期2年), windows (1997年4―6月: one deadline, its end),
+ * recurring dates (每年三月底前: the first occurrence) — and resolves each to a
+ * calendar day, keeping the words. History (2016年实施的…, 已经…通过),
+ * baselines (比2015年), statistics (2016年的69.2%) and cut-offs that say who is
+ * eligible (2018年12月31日之前已完成转制的企业) are left out.
  */
 import { addToDate, iso, lastDayOfMonth } from "./dates";
 import { allMatches } from "./matches";
@@ -15,6 +17,8 @@ export interface FoundDeadline {
   date: string | null;
   kind: DeadlineKind;
   estimate?: string;
+  /** A window's first day (1997年4―6月 → 1997-04-01), kept beside its end. */
+  from?: string;
   start: number;
   end: number;
 }
@@ -24,12 +28,25 @@ export interface DeadlineContext {
   effectiveFrom: string | null;
   /** Whether this text speaks for the whole document (closing lines, preamble). */
   documentLevel: boolean;
+  /** The year a month without one belongs to: the document's (its title's year, else its issue year). */
+  documentYear?: number | null;
 }
 
-const TIME = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:\s*(底|末|初|中|上半年|下半年|第?[一二三四1-4]季度))?/g;
-const MONTH_ONLY = /(?<!\d\s*年\s*)(?<!\d)(\d{1,2})\s*月\s*(底|末|中旬|上旬|下旬)?\s*(?=前|之前|以前|底|末)/g;
+const CN_MONTH = "[一二三四五六七八九十]{1,3}";
+/** 2019年 / 2019年3月 / 2019年3月1日, then 底/末/初/中/上半年/季度/年底. 初 and 中 only as words of their own (not 初步, 中山市). */
+const TIME = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:\s*(年底|年末|年初|年中|底|末|初(?![步始见具级次稿审选中])|中(?![\u4e00-\u9fa5])|上半年|下半年|第?[一二三四1-4]季度))?/g;
+/** A month set without its year: 3月底前, 6月底完成, 12月取得明显成效, 三月底前, 6月份取得…, after 每年 or alone. */
+const MONTH_ONLY = new RegExp(`(?<!\\d\\s*年\\s*)(?<![\\d${CN_MONTH.slice(1, -6)}])(\\d{1,2}|${CN_MONTH})\\s*月(?:份)?\\s*(底|末|中旬|上旬|下旬)?\\s*(?=前|之前|以前|底|末|完成|取得|实现|建成|建立|启动|上线|出台|印发|制定|报送|报|开展|召开|举办|组织|形成|部署|推进|落实|见效)`, "g");
+/** 年底前 / 年内 without a year: the document's year. */
+const YEAR_END_ONLY = /(?<![\d年每])年(?:底|末)(?:前|之前)?(?=完成|前|实现|建成|基本|全面|,|，|。)/g;
 const RELATIVE = /(?:自|在|于)?\s*(?:本[\u4e00-\u9fa5]{1,4})?(印发|发布|公布|施行|实施|下发)(?:之日)?(?:起|后)\s*(\d+|[一二三四五六七八九十两]+)\s*(个?工作日|日|天|个月|年)(?:内|以内)/g;
+/** 自印发之日起施行: the issue date is the effective date. */
+const EFFECTIVE_ON_ISSUE = /自\s*(?:印发|发布|公布|颁布|下发|签发)之日起\s*(?:施行|实施|执行|生效)/g;
+/** 有效期2年 / 有效期为五年: counted from the effective date. */
+const VALID_FOR = /有效期(?:为|是)?\s*([\d一二三四五六七八九十两]+)\s*年/g;
 const MILESTONE_YEARS = /([一二三四五六七八九十两])年(破局|起步|见效|稳定|提升|突破|巩固|完成|达标|初见成效|大见成效)/g;
+/** A window of months or years: 1997年4―6月, 1997年10月――1998年2月, 2012－2015年. */
+const WINDOW = /(\d{4})\s*年\s*(\d{1,2})\s*(?:月)?\s*(?:[-—―~～至到]+)\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月|(\d{4})\s*(?:年)?\s*[-—―~～至到]+\s*(\d{4})\s*年/g;
 
 /** A year named anywhere (the one a month belongs to). */
 const YEAR_MENTION = /(\d{4})\s*年/g;
@@ -38,6 +55,12 @@ const YEARS_OF_EFFORT = /(?:通过|经过|用)\s*([一二三四五六七八九�
 
 const PAST_AFTER = /^(?:的\s*[\d.]+|以来|期间|的|印发|出台|发布|召开|通过|颁布|修订|已|年度的|实施的|开始实施的|共|全年)/;
 const BASELINE_BEFORE = /(?:比|较|与|同|相比|相较|对比|低于|高于)\s*$/;
+/** 已经2020年4月29日…会议通过: a date the text reports, not one it sets. */
+const REPORTED_BEFORE = /(?:已经|已于|曾于|业经|经)\s*$/;
+/** 2018年12月31日之前已完成转制的企业: a cut-off saying who qualifies, not a date to meet. */
+const ELIGIBILITY_AFTER = /^\s*(?:之前|以前|前|后|之后|以后|起)?\s*(?:已|已经|新|依法)?[^,，。;；]{0,16}(?:注册|登记|成立|设立|完成|取得|办理|批准|认定|转制|入驻|开工|投产|签订|参保|出生|入学)[^,，。;；]{0,8}的/;
+/** The words of a window that say what applies in it (a rule's term), not a phase of work. */
+const VALIDITY_WORDS = /施行|执行|实施|有效|标准|政策|期间|期限|给予|享受|减免|补贴|返还|免征|缓缴/;
 
 function quarterEnd(q: string): [number, number] {
   const n = /\d/.test(q) ? Number(q.replace(/\D/g, "")) : chineseToNumber(q.replace(/[第季度]/g, "")) ?? 4;
@@ -50,13 +73,17 @@ function resolve(year: number, month: number | null, day: number | null, period:
   if (month) return iso(year, month, lastDayOfMonth(year, month));
   switch (period) {
     case "初":
+    case "年初":
       return iso(year, 1, 1);
     case "中":
+    case "年中":
     case "上半年":
       return iso(year, 6, 30);
     case null:
     case "底":
     case "末":
+    case "年底":
+    case "年末":
     case "下半年":
       return iso(year, 12, 31);
     default:
@@ -91,10 +118,42 @@ function estimatedEnd(effectiveFrom: string | null, years: number): string | und
   return effectiveFrom ? addToDate(effectiveFrom, { years, days: -1 }) ?? undefined : undefined;
 }
 
+/** A month written in Arabic or Chinese numerals. */
+function monthValue(text: string): number | null {
+  const n = /^\d+$/.test(text) ? Number(text) : chineseToNumber(text);
+  return n && n >= 1 && n <= 12 ? n : null;
+}
+
 /** Stage 11 entry point: deadlines in one piece of (folded) text starting at `offset`. */
 export function findDeadlines(text: string, offset: number, context: DeadlineContext): FoundDeadline[] {
   const found: FoundDeadline[] = [];
   const issued = context.issuedAt;
+  const documentYear = context.documentYear ?? (issued ? Number(issued.slice(0, 4)) : null);
+
+  // Windows first: 1997年4―6月 → 1997-06-30 (its start kept beside it).
+  for (const m of /[-—―~～至到]/.test(text) ? allMatches(WINDOW, text) : []) {
+    const s = m.index;
+    const e = s + m[0].length;
+    let from: string | null;
+    let to: string | null;
+    if (m[1]) {
+      const y1 = Number(m[1]);
+      const y2 = m[3] ? Number(m[3]) : y1;
+      const m1 = Number(m[2]);
+      const m2 = Number(m[4]);
+      from = iso(y1, m1, 1);
+      to = iso(y2, m2, lastDayOfMonth(y2, m2));
+    } else {
+      from = iso(Number(m[5]), 1, 1);
+      to = iso(Number(m[6]), 12, 31);
+    }
+    if (!from || !to || to < from || isHistory(to, issued)) continue;
+    // 政策期限为2016年至2018年: the term of the rules, its first and last day; else a phase, its end.
+    if (/施行|有效|期限|执行期|实施期/.test(text.slice(Math.max(0, s - 10), s))) {
+      found.push({ text: m[0], date: from, kind: "effective", start: offset + s, end: offset + e });
+      found.push({ text: m[0], date: to, kind: "expiry", start: offset + s, end: offset + e });
+    } else found.push({ text: m[0], date: to, kind: "due", from, start: offset + s, end: offset + e });
+  }
 
   let everyYearFrom: number | null = null;
   let lastYear: number | null = null;
@@ -102,6 +161,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
   for (let m = TIME.exec(text); m; m = TIME.exec(text)) {
     const s = m.index;
     let e = s + m[0].length;
+    if (overlapsFound(found, offset, s, e)) continue;
     const year = Number(m[1]);
     const month = m[2] ? Number(m[2]) : null;
     const day = m[3] ? Number(m[3]) : null;
@@ -109,9 +169,9 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     lastYear = year;
     const before = text.slice(Math.max(0, s - 6), s);
     const after = text.slice(e, e + 14);
-    if (BASELINE_BEFORE.test(before)) continue;
+    if (BASELINE_BEFORE.test(before) || REPORTED_BEFORE.test(before)) continue;
     // Ranges: 2019年1月1日至12月31日, 2016年至2018年, 自2012年2月1日至2017年1月31日.
-    const range = /^\s*(?:至|到|-|—|~)\s*(?:(\d{4})\s*年)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/.exec(after);
+    const range = /^\s*(?:至|到|-+|—+|―+|~|～)\s*(?:(\d{4})\s*年)?(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/.exec(after);
     if (range && (range[1] || range[2])) {
       const endYear = range[1] ? Number(range[1]) : year;
       const endMonth = range[2] ? Number(range[2]) : null;
@@ -120,16 +180,23 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
       const endDate = resolve(endYear, endMonth, endDay, null);
       const rangeEnd = e + range[0].length;
       const tail = text.slice(rangeEnd, rangeEnd + 6);
+      const sentence = text.slice(Math.max(0, text.lastIndexOf("。", s) + 1), Math.max(rangeEnd, text.indexOf("。", rangeEnd) < 0 ? text.length : text.indexOf("。", rangeEnd)));
       const validity = context.documentLevel || /施行|有效|期限|执行/.test(text.slice(Math.max(0, s - 8), s) + tail);
       const words = text.slice(s, rangeEnd);
       if (!isHistory(endDate, issued)) {
-        found.push({ text: words, date: startDate, kind: validity ? "effective" : "period", start: offset + s, end: offset + rangeEnd });
-        found.push({ text: words, date: endDate, kind: validity ? "expiry" : "period", start: offset + s, end: offset + rangeEnd });
+        // A term in which a rule applies gives its first and last day; a phase of work, only its end.
+        if (validity || (day && VALIDITY_WORDS.test(sentence))) {
+          found.push({ text: words, date: startDate, kind: validity ? "effective" : "period", start: offset + s, end: offset + rangeEnd });
+          found.push({ text: words, date: endDate, kind: validity ? "expiry" : "period", start: offset + s, end: offset + rangeEnd });
+        } else {
+          found.push({ text: words, date: endDate, kind: "due", ...(startDate ? { from: startDate } : {}), start: offset + s, end: offset + rangeEnd });
+        }
       }
       TIME.lastIndex = rangeEnd;
       continue;
     }
     if (PAST_AFTER.test(after.replace(/^\s+/, "")) && !/^\s*(?:前|之前|以前|底前|起)/.test(after)) continue;
+    if (day && ELIGIBILITY_AFTER.test(after + text.slice(e + 14, e + 30))) continue;
     const suffix = /^\s*(前|之前|以前|底前|末前|为止|止|起施行|起实施|起执行|起生效|起|开始|以后|后)?/.exec(after)?.[1] ?? null;
     // YYYY年起N年内 → the end of the N-th year.
     const within = /^\s*(?:起|开始)\s*[,，]?\s*(\d+|[一二三四五六七八九十两]+)\s*年(?:内|以内|时间内)/.exec(after);
@@ -146,13 +213,14 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     }
     if (suffix === "起" || suffix === "开始") {
       // 从2019年起…每年2月底前: the first occurrence. A start date on its own is a period start.
-      const every = /^\s*(?:起|开始)\s*[,，]?\s*[^。;]{0,30}?每年\s*(\d{1,2})\s*月\s*(?:底|末)?/.exec(after.concat(text.slice(e + 14, e + 40)));
+      const every = /^\s*(?:起|开始)\s*[,，]?\s*[^。;]{0,30}?每年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:底|末)?/.exec(after.concat(text.slice(e + 14, e + 40)));
       if (every) {
         everyYearFrom = year;
         continue;
       }
-      if (month && day && !isHistory(iso(year, month, day), issued)) {
-        found.push({ text: text.slice(s, e + suffix.length), date: iso(year, month, day), kind: context.documentLevel ? "effective" : "period", start: offset + s, end: offset + e + suffix.length });
+      const date = month && day ? iso(year, month, day) : month ? iso(year, month, 1) : iso(year, 1, 1);
+      if (!isHistory(date, issued)) {
+        found.push({ text: text.slice(s, e + suffix.length), date, kind: context.documentLevel && day ? "effective" : month && day ? "period" : "milestone", start: offset + s, end: offset + e + suffix.length });
       }
       continue;
     }
@@ -165,28 +233,50 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     // A bare year opening a sentence (2019年，在全国启动…) sets a milestone; other bare years are not dates set.
     const opensSentence = !month && /^\s*[,，]/.test(after) && (s === 0 || /[。;:,\s]$/.test(text.slice(0, s)));
     const dateIsFuture = !issued || (date !== null && date >= issued);
-    if (!hasCue && !(opensSentence && dateIsFuture) && !(month && /^\s*(?:底|末)?\s*(?:前|完成|实现|建成)/.test(after))) continue;
-    const kind: DeadlineKind = /有效期(?:至|到)|截止|终止/.test(text.slice(Math.max(0, s - 6), s)) ? "expiry" : /到|至|截/.test(prefix) || (!month && !suffix && !period) ? "milestone" : "due";
+    // 2020年初步建成…: a year followed at once by what is to be reached by then.
+    const reachedBy = dateIsFuture && /^\s*(?:初步|基本|全面|全部|率先|力争|要)?(?:建成|实现|完成|形成|达到|覆盖|建立)/.test(after);
+    if (!hasCue && !(opensSentence && dateIsFuture) && !reachedBy && !(month && /^\s*(?:底|末)?\s*(?:前|完成|实现|建成)/.test(after))) continue;
+    // 至2047年6月30日止: the end of a term (a lease, a licence), not a date to meet.
+    const term = /^\s*(?:止|为止)/.test(after) && /(?:至|到)\s*$/.test(before);
+    const kind: DeadlineKind = term ? "period" : /有效期(?:至|到)|截止|终止/.test(text.slice(Math.max(0, s - 6), s)) ? "expiry" : /到|至|截/.test(prefix) || (!month && !suffix && !period) ? "milestone" : "due";
     const end = e + (suffix?.length ?? 0);
     found.push({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
   }
 
-  // 每年2月底前 after 2020年起 → the first occurrence; 3月底前 after a year → that year.
+  // A month without its year: 每年三月底前 → the first occurrence; 6月底完成 → the year named before it, else the document's.
   MONTH_ONLY.lastIndex = 0;
   for (let m = MONTH_ONLY.exec(text); m; m = MONTH_ONLY.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (overlapsFound(found, offset, s, e)) continue;
-    const month = Number(m[1]);
+    const month = monthValue(m[1]!);
+    if (!month) continue;
     const prior = text.slice(0, s);
     const every = /每年\s*$/.test(prior);
     const yearBefore = allMatches(YEAR_MENTION, prior).at(-1);
-    const year = every ? everyYearFrom ?? (yearBefore ? Number(yearBefore[1]) : null) : yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear;
     const tail = /^\s*(前|之前|以前)?/.exec(text.slice(e))?.[1] ?? "";
-    const words = text.slice(every ? s - 2 : s, e + tail.length);
-    const date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
+    let date: string | null = null;
+    if (every) {
+      const start = everyYearFrom !== null ? iso(everyYearFrom, 1, 1) : context.effectiveFrom ?? issued;
+      if (start) {
+        const y = Number(start.slice(0, 4));
+        const first = iso(y, month, lastDayOfMonth(y, month));
+        date = first && first >= start ? first : iso(y + 1, month, lastDayOfMonth(y + 1, month));
+      }
+    } else {
+      const year = yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear ?? documentYear;
+      date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
+    }
     if (isHistory(date, issued)) continue;
-    found.push({ text: words, date, kind: "due", start: offset + (every ? s - 2 : s), end: offset + e + tail.length });
+    const from = every ? s - 2 : s;
+    found.push({ text: text.slice(from, e + tail.length), date, kind: "due", start: offset + from, end: offset + e + tail.length });
+  }
+  // 年底前完成 without a year: the end of the document's year.
+  for (const m of text.includes("年底") || text.includes("年末") ? allMatches(YEAR_END_ONLY, text) : []) {
+    if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
+    const year = allMatches(YEAR_MENTION, text.slice(0, m.index)).at(-1)?.[1] ?? documentYear;
+    if (!year) continue;
+    found.push({ text: m[0], date: iso(Number(year), 12, 31), kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
   }
 
   // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.
@@ -196,6 +286,17 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : issued;
     const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
     found.push({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  // 自印发之日起施行 → the issue date; 有效期2年 → the effective date plus two years, less a day.
+  for (const m of text.includes("之日起") ? allMatches(EFFECTIVE_ON_ISSUE, text) : []) {
+    if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
+    found.push({ text: m[0], date: issued, kind: "effective", start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  for (const m of text.includes("有效期") ? allMatches(VALID_FOR, text) : []) {
+    const years = numeralValue(m[1]!);
+    const base = context.effectiveFrom ?? issued;
+    const date = years && base ? addToDate(addToDate(base, { years }) ?? base, { days: -1 }) : null;
+    found.push({ text: m[0], date, kind: "expiry", start: offset + m.index, end: offset + m.index + m[0].length });
   }
 
   // 一年破局、两年稳定、三年提升 / 通过三年努力: relative to an unstated start; kept with their

@@ -151,6 +151,10 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     return at >= 0 && at < end + name.length ? text.slice(at, at + name.length) : name;
   };
 
+  // A month named without its year belongs to the document's year: the one its title names, else its issue year.
+  const titleYear = /(\d{4})\s*年/.exec(meta.title ?? "")?.[1];
+  const documentYear = titleYear ? Number(titleYear) : meta.issuedAt ? Number(meta.issuedAt.slice(0, 4)) : null;
+
   // Stages 11–14: facts per segment.
   const provisionId = (s: Segment) => s.node?.id ?? null;
   const deadlines: DeadlineOut[] = [];
@@ -167,8 +171,8 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const seg of segments) {
     const t = segText(seg);
     const provision = provisionId(seg);
-    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node });
-    for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), start: d.start, end: d.end });
+    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear });
+    for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
     for (const tg of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start) })) {
       targets.push({ provision, ...tg });
     }

@@ -62,6 +62,8 @@ export interface DeadlineOut {
    * from `date` because the start is an assumption.
    */
   estimate?: string;
+  /** A window's first day (1997年4―6月: date 1997-06-30, from 1997-04-01). */
+  from?: string;
   start: number;
   end: number;
 }

@@ -308,7 +308,9 @@ function markClosingParagraphs(blocks: Block[], text: (b: Block) => string): voi
       if (b.zone === "body" && b.kind === "text" && !b.marker) candidates.push(k);
     }
     if (!candidates.length) continue;
-    const headingOnlyItem = !item.inline.length && compact(text(item)).length - compact(item.marker!.label).length <= 20 && !/[。;；]/.test(text(item));
+    // A heading on a line of its own (五、组织实施 / （三）营造良好环境。): its text is what follows.
+    const own = compact(text(item)).slice(compact(item.marker!.label).length);
+    const headingOnlyItem = !item.inline.length && own.length <= 20 && !/[;；]/.test(own) && !/[。!?！？]./.test(own);
     // Do the items of this style ever run on into an unlabelled paragraph before the next label?
     let runsOn = false;
     for (let k = from; k < last; k++) {

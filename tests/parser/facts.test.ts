@@ -29,6 +29,34 @@ describe("deadlines: words resolved to dates", () => {
   ];
   for (const [text, expected, issued] of TABLE) test(text, () => expect(dates(text, issued ?? null)).toEqual(expected));
 
+  test("dates as official documents set them (facts issue)", () => {
+    const at = (text: string, issuedAt: string | null, effectiveFrom: string | null = null, documentLevel = false) =>
+      findDeadlines(fold(text), 0, { issuedAt, effectiveFrom, documentLevel, documentYear: issuedAt ? Number(issuedAt.slice(0, 4)) : null }).map((d) => [d.date, d.kind]);
+    const CASES: Array<[string, string | null, string | null, Array<[string | null, string]>]> = [
+      // 年年底前, and 初步 is not 初.
+      ["2020年年底前全面完成", "2019-01-01", null, [["2020-12-31", "due"]]],
+      ["2020年初步建成覆盖全省的体系", "2019-01-01", null, [["2020-12-31", "milestone"]]],
+      // A window gives one deadline, its end.
+      ["1997年4―6月，开展自查", "1997-03-01", null, [["1997-06-30", "due"]]],
+      ["1997年10月――1998年2月，集中整治", "1997-03-01", null, [["1998-02-28", "due"]]],
+      // A term of the rules gives its first and last day.
+      ["政策期限为2016年至2018年", "2016-03-01", null, [["2016-01-01", "effective"], ["2018-12-31", "expiry"]]],
+      // A month without its year takes the document's; 每年 takes the first occurrence from the effective date.
+      ["6月底完成，12月取得明显成效", "2022-04-14", null, [["2022-06-30", "due"], ["2022-12-31", "due"]]],
+      ["年底前完成全部改造任务", "2022-04-14", null, [["2022-12-31", "due"]]],
+      ["应当于每年三月底前向市政府报告", "2020-05-15", "2020-06-15", [["2021-03-31", "due"]]],
+      // Effective on issue, and an expiry counted from the effective date.
+      ["本办法自颁布之日起施行，有效期2年。", "2021-10-11", "2021-10-11", [["2021-10-11", "effective"], ["2023-10-10", "expiry"]]],
+      // A cut-off saying who qualifies is no deadline; a lease's end is a period's end; a reported meeting date is history.
+      ["对2018年12月31日之前已完成转制的企业，免征企业所得税", "2019-01-01", null, []],
+      ["土地使用权至2047年6月30日止", "2019-01-01", null, [["2047-06-30", "period"]]],
+      ["已经2020年4月29日中山市人民政府常务会议通过", "2020-05-15", null, []],
+      // A start year in a preamble.
+      ["从2019年开始，在全国推行", "2018-12-01", null, [["2019-01-01", "milestone"]]],
+    ];
+    for (const [text, issued, effective, expected] of CASES) expect(at(text, issued, effective), text).toEqual(expected);
+  });
+
   test("a time after which something holds is no deadline", () => {
     expect(dates("对于2015年后临港地区产生的新增政府债务，分别计入区级债务", "2016-01-01")).toEqual([]);
     expect(dates("2020年以后新建项目一律按新标准执行", "2016-01-01")).toEqual([]);
