@@ -8,6 +8,7 @@ import { extract } from "./extract";
 import { splitBlocks } from "./blocks";
 import { gluedArabicMarker, inlineMarkers, leadingMarker, tableCells, topDecimalMarker } from "./labels";
 import { readTables } from "./tables";
+import { judgeName } from "./names";
 import { quotaFacts } from "./table-facts";
 import { assignZones } from "./zones";
 import { buildTree } from "./structure";
@@ -252,9 +253,18 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     const at = text.indexOf(meta.interpreter);
     responsibilities.unshift({ provision: null, party: meta.interpreter, role: "interpret", text: meta.interpreter, start: Math.max(0, at), end: Math.max(0, at) + meta.interpreter.length });
   }
+  // Every party name must be a name by the grammar (names.ts): a word kept before it is dropped
+  // (经国务院 → 国务院); anything else the grammar rejects is no party but a message to review.
+  const named: ResponsibilityOut[] = [];
+  for (const r of responsibilities) {
+    const verdict = judgeName(r.party);
+    if (verdict.ok) named.push(r);
+    else if (verdict.rest && judgeName(verdict.rest).ok) named.push({ ...r, party: verdict.rest });
+    else messages.push({ reason: `not a party name (${verdict.why}): 「${r.party}」`, ruleId: "party-rejected", start: r.start, end: r.end });
+  }
   // One row per party and provision (GUIDE rule 4): keep the first, strongest role.
   const dedup = new Map<string, ResponsibilityOut>();
-  for (const r of responsibilities) {
+  for (const r of named) {
     const key = `${r.provision}|${r.party}`;
     if (!dedup.has(key)) dedup.set(key, r);
   }

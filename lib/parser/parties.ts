@@ -9,7 +9,8 @@
  * One row per unit (lists are split), names as written.
  */
 import { allMatches } from "./matches";
-import { ANNOTATION, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
+import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
+import { FUNCTIONS, expandList } from "./names";
 import type { ResponsibilityRole } from "./types";
 
 export interface FoundResponsibility {
@@ -84,15 +85,16 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
   const out: Array<{ party: string; role: ResponsibilityRole }> = [];
   if (FIRST_IS_LEAD.test(inner)) state.firstIsLead = true;
   const body = inner.split(/[。]/)[0] ?? inner;
-  // Field form: 牵头单位：A，配合单位：B、C
+  // Field form: 牵头单位：A，配合单位：B、C / 负责部门：A、B，适用范围：… — every field ends where the next starts.
   const fields = allMatches(UNIT_FIELD, body);
   if (fields.length) {
-    fields.forEach((f, i) => {
+    const bounds = allMatches(ANY_FIELD, body).map((f) => f.index);
+    for (const f of fields) {
       const from = f.index + f[0].length;
-      const to = fields[i + 1]?.index ?? body.length;
-      const role: ResponsibilityRole = /牵头|主办/.test(f[1]!) ? "lead" : /配合|参与|协办/.test(f[1]!) ? "support" : /监督/.test(f[1]!) ? "supervise" : "responsible";
-      for (const p of splitParties(body.slice(from, to))) out.push({ party: p, role });
-    });
+      const to = Math.min(body.length, ...bounds.filter((b) => b > f.index));
+      const role: ResponsibilityRole = /牵头|主办/.test(f[1]!) ? "lead" : /配合|参与|协办|协助/.test(f[1]!) ? "support" : /监督/.test(f[1]!) ? "supervise" : "responsible";
+      for (const p of splitParties(body.slice(from, to).replace(/[,，;；]\s*$/, ""))) out.push({ party: p, role });
+    }
     return out;
   }
   // A牵头，B、C配合 / A负责，B参与 / A会同B负责
@@ -170,7 +172,8 @@ function nameStart(text: string, end: number, floor: number): number {
         s--;
         continue;
       }
-      if (code === 0x548c /* 和 */ && AND_STEMS.test(text.slice(s, end))) {
+      // 和 inside a name: 工业和信息化部, 林业和绿化主管部门 (two words and a body word), 中华人民共和国.
+      if (code === 0x548c /* 和 */ && (AND_STEMS.test(text.slice(s, end)) || AND_FUNCTION.test(text.slice(s, end)) || text.slice(s - 4, s + 1).endsWith("人民共和"))) {
         s--;
         continue;
       }
@@ -178,9 +181,22 @@ function nameStart(text: string, end: number, floor: number): number {
     }
     s--;
   }
-  // 县级以上地方各级人民政府: keep the level words.
+  // 县级以上地方各级人民政府, 设区的市级人民政府, 所在地市场监督管理部门: keep the level words, stop characters and all.
   const level = /(县级以上|设区的市级以上|省级以上|市级以上)$/.exec(text.slice(Math.max(floor, s - 8), s));
   if (level) s -= level[0].length;
+  for (const w of LEVELS_WITH_STOPS) {
+    const k = w.length - 1;
+    if (s - k >= floor && text.startsWith(w, s - k) && text.slice(s - k, s + 1).length === w.length) {
+      s -= k;
+      break;
+    }
+    if (s - 1 >= floor && w.length === 3 && text.startsWith(w, s - 1)) {
+      s -= 1;
+      break;
+    }
+  }
+  // The second character of a two-character word before the name (或者, 请求, 按照, 根据, 其他): not the name's.
+  if (s > floor && TWO_CHARACTER_LEAD.has(text.slice(s - 1, s + 1))) s++;
   let stripped = true;
   while (stripped && end - s > 2) {
     stripped = false;
@@ -197,6 +213,13 @@ function nameStart(text: string, end: number, floor: number): number {
   if (time && time[0] && /\d/.test(time[0]) && end - s - time[0].length >= 2) s += time[0].length;
   return s;
 }
+
+/** 林业和绿化主管部门: two words joined by 和 before a body word form one function. */
+const AND_FUNCTION = /^[\u4e00-\u9fa5]{2,4}(?:主管部门|行政主管部门|行政部门|管理部门|部门|局|委|厅|办)/;
+/** Level words that hold a stop character (所在地 holds 所 and 在, 设区的 holds 的). */
+const LEVELS_WITH_STOPS = ["所在地", "设区的", "不设区的"];
+/** Two-character words whose second character the scan keeps before a name (或者 → 者人民法院). */
+const TWO_CHARACTER_LEAD = new Set(["或者", "请求", "要求", "按照", "依照", "参照", "遵照", "对照", "根据", "依据", "其他", "通过", "经过"]);
 
 /** An organisation candidate in running text. */
 interface NameHit {
@@ -222,7 +245,7 @@ const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖�
 const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行|可行|同行|通行|旅行|试行|先行|现行|例行|暂行|自行|另行|并行|平行|督办|承办|主办|举办|创办|兴办|开办|代办|包办|合办|查办|申办|交办|转办|公办|民办|全部|内部|外部|局部|西部|东部|中部|干部|本部|社会|机会|体会|开会|例会|年会|晚会|盛会|城市|都市|上市|超市|股市|布局|格局|大局|全局|结局|各处|到处|好处|益处|场所|住所|处所|诊所|车站|网站|医院|剧院|庭院|常委|政委|编委|全市|全省|全国|全区|全县|本市|本省|本区|本县|本级|出院|住院|入院|全院|本院|学院派|签署|部署|布署|入区|出区|进区)$/;
 
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
-const COMPOUND_AFTER = /^(?:院[所校]|行[业为使动政]|会[议同]|处[置理罚]|局[面势]|部[署分门]|委[托]|办[理法成园学]|区[域别级]|市[场级]|县[级域]|所[有需得属在]|室[内外])$/;
+const COMPOUND_AFTER = /^(?:院[所校长]|行[业为使动政驶]|会[议同见]|处[置理罚于以]|局[面势]|部[署分门队位]|委[托员]|办[理法成园学案]|区[域别级]|市[场级民]|县[级域]|所[有需得属在列提以谓]|室[内外]|站[立])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
 const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
 
@@ -230,7 +253,7 @@ const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "�
 const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单位|行业|业务|用人单位|所在单位)(?:主管|管理)?(?:部门|机构)$/;
 
 /** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
-const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇]、)+)([省市区县州乡镇])(人民政府|政府)/g;
+const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇]、)+)([省市区县州乡镇])(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
 
 /** Three or more sector names, the last with 部门, then the verb: 财政、发展改革、教育、组织部门研究…. */
 const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,})([\u4e00-\u9fa5]{1,8}部门)/g;
@@ -349,7 +372,8 @@ export function findNames(text: string): NameHit[] {
     while (i > 1) {
       const end = runStart + i;
       const suffix = orgSuffixAt(text, runStart, end);
-      if (suffix && !COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
+      // 会同 after a name is the verb (A会同B), except in 委员会同意.
+      if (suffix && (!COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) || text.startsWith("会同意", end - 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
         // The name starts after the run's start and after every phrase claimed before it.
         let floor = runStart;
         for (const [, b] of taken) if (b <= end && b > floor) floor = b;
@@ -440,9 +464,14 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (/^\s*(?:《|印发|发布|联合印发|出台)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || /(?:贯彻落实|贯彻|落实|根据|依据|按照)\s*\S{0,6}$/.test(before)) continue;
     let names = m[1]!.split("、");
     // The first item may carry the verb before it (加强与发展改革 → 发展改革).
-    names[0] = names[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对)/, "");
+    // A function word with 和 (住房和城乡建设) is one item, whatever precedes it.
+    const andFunction = FUNCTIONS.find((f) => f.includes("和") && names[0]!.endsWith(f));
+    names[0] = andFunction ?? names[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对)/, "");
     names = names.map(cleanParty).filter((n) => n.length >= 2 && !STOP_WORDS.some((w) => n.includes(w)));
     if (names.length < 2) continue;
+    // Each item takes the list's body word: 财政、教育等部门 → 财政部门, 教育部门.
+    const shared = /等(?:有关|相关)?([^及和与的、,，。;；\s]{0,10}?(?:部门|单位|机构))/.exec(m[0])?.[1] ?? "部门";
+    names = expandList(names, shared.replace(/^(?:有关|相关)/, ""));
     const role: ResponsibilityRole = /与|同$/.test(before + m[1]!.slice(0, 3)) ? "coordinate" : "responsible";
     for (const n of names) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     if (m[2]) for (const n of m[2].split("、").map((x) => cleanParty(x.split("的")[0]!)).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
@@ -456,7 +485,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // Sector names only: not 各地区、各部门, not a numbering (三十四、), not generic.
     if (items.some((n, i) => n.length < 2 || (i < items.length - 1 && STOP_WORDS.some((w) => n.includes(w))) || /[的了在是]/.test(n) || /^(?:各|有关|相关|[一二三四五六七八九十百零〇]+$)/.test(n) || GENERIC_PARTY.test(n))) continue;
     if (!DIRECTIVE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
-    for (const n of items.map(cleanParty)) out.push({ party: n, role: "responsible", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    const last = items.at(-1)!;
+    const shared = /(?:主管|行政|管理)*部门$/.exec(last)?.[0] ?? "部门";
+    for (const n of expandList(items.map(cleanParty), shared)) out.push({ party: n, role: "responsible", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([m.index, m.index + m[0].length]);
   }
   // 2b. Named lists acted upon: 对西宁特钢、西矿集团、盐湖集团等企业 / 发挥好省信保集团等政策性担保公司作用.

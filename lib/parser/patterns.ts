@@ -142,8 +142,10 @@ export const VALID_UNTIL = /有效期(?:至|到|截至)\s*(\d{4}\s*年\s*\d{1,2}
 export const ANNOTATION = /[(（]([^()（）]{2,300}?(?:负责|牵头|配合|参与|指导|落实|单位[:：])[^()（）]{0,60})[)）]/g;
 /** 列第一位者为牵头单位 / 排在第一位的部门为牵头部门: the first listed leads, 下同 carries it on. */
 export const FIRST_IS_LEAD = /(?:列|排|排在|位列)(?:第一位|首位|第一)(?:者|的部门|的单位)?(?:为|是)牵头/;
-/** 牵头单位：A / 配合单位：B / 责任单位：C / 参与单位：D */
-export const UNIT_FIELD = /(牵头单位|牵头部门|配合单位|配合部门|责任单位|责任部门|参与单位|协办单位|主办单位|实施单位|监督单位)\s*[:：]/g;
+/** 牵头单位：A / 配合单位：B / 责任单位：C / 负责部门：D / 牵头考核单位：E — a field naming who acts. */
+export const UNIT_FIELD = /([\u4e00-\u9fa5]{0,6}?(?:单位|部门|机关|主体|处室|领导))\s*[:：]/g;
+/** Any field of an annotation (适用范围：, 完成时限：): where the field before it ends. */
+export const ANY_FIELD = /[\u4e00-\u9fa5]{2,8}\s*[:：]/g;
 /** A default party for the items that follow: 以下均需试点城市政府落实，不再列出. */
 export const DEFAULT_PARTY = /以下(?:各项|措施|任务|事项)?(?:均|都)(?:需|由|要|须)?([^,，。;；]{2,20}?)(?:负责|落实|实施|组织实施)[,，;；]?\s*不再(?:一一|单独|分别)?列出/;
 /** Generic words that are not parties outside an annotation (GUIDE rule 3). */

@@ -104,12 +104,13 @@ describe("responsibilities", () => {
     expect(rows("领导小组办公室协调省政府督查室，不定期开展督促检查")).toEqual([["领导小组办公室", "lead"], ["省政府督查室", "coordinate"]]);
     expect(rows("县级以上地方各级人民政府应当安排中小企业发展专项资金")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
+  // A sector word in a list takes the list's body word (财政、教育等部门 → 财政部门): the name as written there.
   test("bodies laws name by their duty, and long sector lists", () => {
     expect(rows("省、自治区、直辖市人民政府管理专利工作的部门负责本行政区域内的专利代理管理工作")).toEqual([["省、自治区、直辖市人民政府管理专利工作的部门", "responsible"]]);
     expect(rows("国务院负责中小企业促进工作综合管理的部门组织实施国家中小企业政策")).toEqual([["国务院负责中小企业促进工作综合管理的部门", "responsible"]]);
     expect(rows("县级以上地方各级人民政府有关部门应当在各自职责范围内")).toEqual([["县级以上地方各级人民政府有关部门", "responsible"]]);
     expect(rows("发展改革、教育、人力资源和社会保障、城市管理等部门按照职责分工，做好各自领域的工作")).toEqual([
-      ["发展改革", "responsible"], ["教育", "responsible"], ["人力资源和社会保障", "responsible"], ["城市管理", "responsible"],
+      ["发展改革部门", "responsible"], ["教育部门", "responsible"], ["人力资源和社会保障部门", "responsible"], ["城市管理部门", "responsible"],
     ]);
   });
   test("a body told to oversee supervises; one that accepts oversight does not", () => {
@@ -135,7 +136,7 @@ describe("responsibilities", () => {
     expect(rows("各省、自治区、直辖市人民政府要加强组织领导")).toEqual([["各省、自治区、直辖市人民政府", "responsible"]]);
   });
   test("sector lists without 等; acting with 印发/推行; a document's source and a quoted name are not parties", () => {
-    expect(rows("财政、发展改革、教育、医保、组织部门研究建立绩效考核结果应用机制").map(([p]) => p)).toEqual(["财政", "发展改革", "教育", "医保", "组织部门"]);
+    expect(rows("财政、发展改革、教育、医保、组织部门研究建立绩效考核结果应用机制").map(([p]) => p)).toEqual(["财政部门", "发展改革部门", "教育部门", "医保部门", "组织部门"]);
     expect(rows("三十四、各地区、各部门要认真落实国务院年度工作安排")).toEqual([]);
     expect(rows("国家中医药局印发全国统一的中医病证分类与代码")).toEqual([["国家中医药局", "responsible"]]);
     expect(rows("要按照《中共中央办公厅 国务院办公厅印发〈关于进一步完善中央财政科研项目资金管理等政策的若干意见〉》")).toEqual([]);

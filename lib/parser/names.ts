@@ -1,0 +1,247 @@
+/**
+ * The grammar of party names (GUIDE.md, issue 17). A party is
+ *   a place or level (省, 各市州, 县级以上地方各级, 设区的市级以上) + a function
+ *   (发展改革, 人力资源社会保障, 专利行政) + a body word (委, 厅, 局, 部门, 领导小组 …);
+ *   or a named organisation (… 集团, 银行, 基金, 协会, 大学);
+ *   or a collective the text tells to act (各地区, 各省（区、市）, 试点城市);
+ *   or a national body of the lexicon (国家发展改革委, 市场监管总局).
+ * The closed sets (bodies, functions, body words, levels, places) are data in
+ * ./lexicon; the shapes are the named patterns below, each with a table test
+ * (tests/parser/names.test.ts). A candidate the grammar rejects is no party:
+ * the caller turns it into a message with its position.
+ */
+import bodiesData from "./lexicon/bodies.json";
+import functionsData from "./lexicon/functions.json";
+import placesData from "./lexicon/places.json";
+
+export type NameVerdict =
+  | { ok: true; kind: "body" | "named" | "collective" | "place" | "generic" }
+  | { ok: false; why: "fragment" | "lead-in" | "clause" | "sector-word" | "person" | "background" | "object" | "no-body-word"; rest?: string };
+
+interface BodiesFile {
+  bodies: Array<{ name: string; aliases: string[]; former?: boolean }>;
+}
+interface FunctionsFile {
+  functions: Array<{ function: string; forms: string[]; names?: string[]; bare?: boolean }>;
+  bodySuffixes: Array<{ name: string; forms: string[] }>;
+  levels: Array<{ word: string }>;
+}
+interface PlacesFile {
+  provinces: string[][];
+  prefectures: string[][];
+  counties: string[][];
+  zones: string[][];
+  provinceOneCharacter: Record<string, string>;
+}
+
+const bodiesFile = bodiesData as BodiesFile;
+const functionsFile = functionsData as FunctionsFile;
+const placesFile = placesData as PlacesFile;
+
+/** National bodies and their short forms (国家发展改革委, 发展改革委, 市场监管总局 …). */
+export const KNOWN_BODIES: ReadonlySet<string> = new Set(bodiesFile.bodies.flatMap((b) => [b.name, ...b.aliases]));
+/** Function words of local departments, longest first (人力资源社会保障, 发展改革, 财政 …). */
+export const FUNCTIONS: readonly string[] = [...new Set(functionsFile.functions.flatMap((f) => f.forms))].sort((a, b) => b.length - a.length);
+const FUNCTION_SET = new Set(FUNCTIONS);
+/** Function words that name a body by themselves (海关, 总工会, 红十字会). */
+const BARE_FUNCTION_BODIES = new Set(functionsFile.functions.filter((f) => f.bare).flatMap((f) => f.forms));
+/** Complete function + body names in written use (发改委, 人社局, 经信委). */
+const FUNCTION_NAMES = new Set(functionsFile.functions.flatMap((f) => f.names ?? []));
+/** Full place names, and short forms of provinces and prefectures (counties' short forms are common words: 公安, 会同). */
+const PLACES: readonly string[] = [
+  ...new Set([
+    ...placesFile.provinces.flat(),
+    ...placesFile.prefectures.flat(),
+    ...placesFile.counties.map((c) => c[0]!),
+    ...placesFile.zones.map((z) => z[0]!),
+  ]),
+]
+  .filter((p) => p.length >= 2)
+  .sort((a, b) => b.length - a.length);
+const PLACE_SET = new Set(PLACES);
+/** Counties and districts without their level word (南沙区 → 南沙), to tell a named zone (南沙新区) from a kind of area. */
+const COUNTY_STEMS = new Set(placesFile.counties.map((c) => c[0]!.replace(/(?:自治县|自治旗|区|县|市|旗)$/, "")).filter((s) => s.length >= 2));
+
+/** Level words a local name starts with, longest first (县级以上地方各级, 设区的市, 省, 各 …). */
+const LEVELS: readonly string[] = [...new Set([...functionsFile.levels.map((l) => l.word), "中共", "中国共产党", "共青团", "中华人民共和国", "我省", "我市", "全省", "全市", "州级", "市直", "省直", "县直", "区直", "驻", "省属", "市属", "两省一市"])]
+  .sort((a, b) => b.length - a.length);
+
+/** Body words a name ends with, longest first, from the lexicon and the forms it lists. */
+const BODY_WORDS: readonly string[] = [
+  ...new Set([
+    ...functionsFile.bodySuffixes.flatMap((s) => [s.name, ...s.forms]),
+    "委员会", "常务委员会", "常委会", "人大常委会", "党工委", "工委", "管委会", "办公厅", "办公室", "办事处", "专班", "工作专班", "工作组", "推进组", "小组",
+    "联席会议", "指挥部", "推进机制", "协调机制", "工作机制", "总局", "总署", "总社", "总会", "工会", "联合会", "妇联", "残联", "工商联", "科协", "文联", "侨联", "团委",
+    "纪委", "监委", "政府", "人民政府", "法院", "检察院", "监察委员会", "公安机关", "机关", "执法机关", "登记管理机关", "机构", "部门", "单位", "基金", "中心",
+    "集团", "公司", "银行", "分行", "支行", "协会", "学会", "商会", "研究会", "促进会", "基金会", "大学", "学院", "研究院", "研究所", "医院", "交易所", "事务所",
+    "派出所", "看守所", "拘留所", "管理所", "服务所", "检验所", "检测所", "监测站", "服务站", "检查站", "工作站", "管理站", "收购站", "血站", "管理处", "督查室",
+    "部", "委", "局", "厅", "署", "办", "室", "处", "院", "行", "会",
+  ]),
+].sort((a, b) => b.length - a.length);
+
+/** Named organisations: an own name and one of these (省港航集团, 国家融资担保基金, 中国南方人才市场). */
+const NAMED_ORG = /(?:集团|公司|银行|基金|协会|学会|商会|联合会|大学|学院|研究院|研究所|医院|交易所|人才市场|出版社|报社|电视台|电台|冬奥组委|组委会|专班|推进组|特钢|钢铁|股份|控股|矿业)$/;
+/** Collectives a text tells to act (GUIDE rule 2, settled cases). */
+const COLLECTIVE = /^(?:各(?:有关)?(?:地区|地方|地|部门|单位|省(?:份|级)?|市|县|区|乡镇|街道|级|省[(（]区、市[)）]|省、自治区、直辖市|市州|市[(（]州[)）]|县[(（]市、区[)）]|区县|县区|战区|军兵种|[\u4e00-\u9fa5]{1,8}?(?:园区|开发区|新区|高新区|示范区|试验区|片区|单位|部门|机构|委办局|集团|企业|学校|高校|医院))(?:人民政府|政府|党委)?|(?:有关|相关)(?:部门|单位|方面)|试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府|人民政府)?|各级(?:政府|人民政府)|[\u4e00-\u9fa5]{0,10}(?:成员单位|牵头单位|责任单位|配合单位))$/;
+/** Names of kinds of actor that are regulated, not regulating (企业, 学校, 金融机构): parties only when an annotation or a specific task names them. */
+const GENERIC = /^(?:各类|各|有关|相关|其他)?(?:企业|企事业单位|学校|高校|医疗机构|金融机构|银行业金融机构|社会组织|社会力量|行业协会|商协会|群众|公众|个人|市场主体|经营者|用人单位|科研机构|科研院所|高等学校|运营单位|运营主体|科学研究机构)$/;
+
+// ---- what names are not ----------------------------------------------------
+
+/** Words that lead to a name and are not part of it (经最高人民检察院, 报市人民政府, 或者人民法院 → 者…, 请求 → 求…). */
+const LEAD_INS = [
+  "应当经", "应当报", "应当通过", "应当向", "应当由", "应经", "报请", "报经", "层报", "报送", "报", "经过", "经", "未经", "须经", "需经", "需", "须", "应", "由", "请", "向", "对", "将", "把", "被", "从", "自", "至", "到", "在", "于", "以", "按", "照", "依", "据", "凭", "求", "者", "和", "与", "及", "或", "并", "等", "的", "为", "给", "让", "使", "其", "此", "该", "这", "那", "也", "又", "且", "则", "但", "若", "即", "就", "还", "再", "所", "可", "能",
+  "会同", "协助", "接受", "移送", "指", "保证", "包括", "除", "凡", "如", "移交", "根据", "依照", "依据", "按照", "参照", "遵照", "通过", "组织", "督促", "指导", "协调", "配合", "支持", "鼓励", "引导", "推动", "委托", "授权", "责成", "要求", "请求", "提请", "商请", "征求", "听取", "通知", "告知", "建议", "违反", "遵守", "拒绝", "阻碍", "落实", "贯彻",
+];
+/** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
+const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋)/;
+/** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
+const CLAUSE_VERB = /发挥|更好|协助|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了/;
+/** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
+const PERSON = /(?:负责人|代表人|合伙人|投资人|秘书长|书记|部长|厅长|局长|市长|省长|县长|区长|州长|总理|院长|检察长|主任|委员|专家|人员|干部|同志|领导(?!小组)|经理|董事长|人)$/;
+/** Foreign bodies and background actors (日本政府, 外国法院, 派遣国政府; 中国政府 and 党中央 in history and authority). */
+const BACKGROUND = /^(?:外国|国外|境外|派遣国|接受国|第三国|日本|美国|英国|法国|德国|俄罗斯|苏联|韩国|朝鲜|印度|欧盟|联合国(?!.*中国))|^(?:中国政府|我国政府|党中央(?:国务院)?|中共中央国务院)$/;
+/** The start of a word cut off its head (其他 → 他, 中华人民共和国 → 国…, 县级以上 → 级/以上, 村（居）民委员会 → 民委员会). */
+const CUT_START = /^(?:他|者|务|级|以上|以下|下简称|下统称|上人民政府|民委员会$|国(?=政府|公安部|外交部|国家|人民法院|全国))/;
+/** A name ending before its body word is complete (管委会同意 → 管委; 主任委员 → 主任委). */
+const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委)$/;
+/** Two names joined by a verb: a clause, not a name (公安部凭外交部, 第二审人民法院发回原审人民法院). */
+const TWO_NAMES = /(?:人民法院|人民检察院|人民政府|政府|部|局|厅|委员会|机关|部门|机构|企业|单位|公司)(?:凭|发回|发现|根据|会同|协同|商|向|对|报|报请|移送|通知|协助|配合|指导|督促|授权|委托|决定|征求|提请)[\u4e00-\u9fa5]{2,}/;
+/** Things and places that end like a body (居所, 候问室, 爱国主义教育基地, 选区). */
+const OBJECT = /(?:居所|场所|住所|处所|室内|基地|园区|景区|选区|街区|片区|小区|社区|港区|库区|保护区|控制区|功能区|示范区|试验区|开发区|新区|自贸区|保税区|综合保税区|城区|市区|地区)$/;
+/** One-character body words that only end a body after these heads (派出所, 委员会, 银行, 办事处). */
+const ONE_CHARACTER_HEADS: Record<string, RegExp> = {
+  所: /(?:派出|看守|拘留|管理|服务|检验|检测|研究|交易|事务|戒毒|卫生|司法|财政|税务|工商|监测|设计|测绘|鉴定|规划|公证|律师|会计师|审计|土地|林业|农技|兽医|水文|气象)所$/,
+  会: /(?:委员|协|学|商|联合|工|管委|基金|理事|董事|监事|总|研究|促进|贸促|常委|组委|红十字|联谊|同业公|工商联合|妇女联合|联席|侨|文|科|残|妇)会$/,
+  行: /(?:银|分|支|储备银|人民银|开发银|进出口银|发展银)行$/,
+  处: /(?:办事|管理|工作|督查|秘书|综合|联络|执法|监察|稽查|保卫|人事|财务|审计|法规|信息|规划|建设|发展|事业)处$/,
+  院: /(?:法|检察|研究|设计|科学|医|卫生|学|规划|国务|工程|科技|书|博物|剧)院$/,
+  室: /(?:办公|督查|秘书|研究|联络|督察|工作|档案|调研)室$/,
+  部: /^.{2,}部$/,
+};
+
+/** The level and place words at the start of a name, as one prefix (县级以上地方各级人民政府 → 县级以上地方各级). */
+function levelPrefix(name: string): number {
+  let at = 0;
+  for (let guard = 0; guard < 6 && at < name.length; guard++) {
+    const rest = name.slice(at);
+    const word = LEVELS.find((w) => rest.startsWith(w)) ?? PLACES.find((p) => rest.startsWith(p) && p.length >= 2);
+    if (!word) break;
+    at += word.length;
+    // 设区的市级以上 / 各省（区、市）: brackets and 的 joining level words.
+    const joint = /^(?:[(（][^)）]{1,8}[)）]|的|、)/.exec(name.slice(at));
+    if (joint && at + joint[0].length < name.length) at += joint[0].length;
+  }
+  return at;
+}
+
+/** The body word a name ends with, longest first, or null. */
+export function bodyWordOf(name: string): string | null {
+  for (const w of BODY_WORDS) {
+    if (!name.endsWith(w) || name.length < w.length) continue;
+    const head = ONE_CHARACTER_HEADS[w];
+    if (w.length === 1 && head && !head.test(name)) continue;
+    return w;
+  }
+  return null;
+}
+
+/** Judges one candidate party name by the grammar and the lexicon. */
+export function judgeName(raw: string): NameVerdict {
+  const name = raw.replace(/\s+/g, "").replace(/^[“"‘]|[”"’]$/g, "");
+  if (name.length < 2) return { ok: false, why: "fragment" };
+  if (KNOWN_BODIES.has(name) || FUNCTION_NAMES.has(name) || BARE_FUNCTION_BODIES.has(name)) return { ok: true, kind: "body" };
+  if (/\d/.test(name) && !/^\d+[户家个所]/.test(name)) return { ok: false, why: /\d{4}年/.test(name) ? "background" : "clause" };
+  // A counted group the text acts on (18户省属出资企业).
+  if (/^\d+[户家个所][\u4e00-\u9fa5]{2,12}(?:企业|集团|公司|单位|医院|高校|学校|机构)$/.test(name)) return { ok: true, kind: "collective" };
+  if (BACKGROUND.test(name)) return { ok: false, why: "background" };
+  if (CUT_START.test(name) || CUT_END.test(name)) return { ok: false, why: "fragment" };
+  // Units listed in one name (劳动部、人事部): a list is split before names are judged; only a list of levels sharing a body stays whole.
+  if (/[:：，,。；;]/.test(name)) return { ok: false, why: "fragment" };
+  if (name.includes("、") && !COLLECTIVE.test(name) && !/^各?(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?(?:、(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?)+[\u4e00-\u9fa5]{0,12}$/.test(name)) return { ok: false, why: "fragment" };
+  if (TWO_NAMES.test(name)) return { ok: false, why: "clause" };
+  // A word that leads to a name, kept before it: what follows is the name.
+  if (!LEAD_IN_WORDS_THAT_START_NAMES.test(name) && !LEVELS.some((l) => l.length >= 2 && name.startsWith(l))) {
+    for (const w of LEAD_INS) {
+      if (!name.startsWith(w) || name.length - w.length < 2) continue;
+      const rest = name.slice(w.length);
+      const again = judgeName(rest);
+      if (again.ok) return { ok: false, why: "lead-in", rest };
+    }
+  }
+  // One character cut from the word before a name (指国家药品监督管理局, 国公安部): the name is what follows.
+  if (!LEVELS.some((l) => name.startsWith(l)) && !PLACES.some((p) => name.startsWith(p))) {
+    const rest = name.slice(1);
+    const restStartsAName = KNOWN_BODIES.has(rest) || LEVELS.some((l) => l.length >= 2 && rest.startsWith(l)) || PLACES.some((p) => rest.startsWith(p)) || /^(?:人民|国务院|国家|中央|全国)/.test(rest);
+    if (restStartsAName && judgeName(rest).ok && !KNOWN_BODIES.has(name)) return { ok: false, why: "fragment", rest };
+  }
+  if (CLAUSE_VERB.test(name)) return { ok: false, why: "clause" };
+  if (PERSON.test(name) && !/(?:人民政府|委员会|人大|人民银行|人民法院|人民检察院)$/.test(name)) return { ok: false, why: "person" };
+  if (GENERIC.test(name)) return { ok: true, kind: "generic" };
+  if (COLLECTIVE.test(name) && !/[的了]/.test(name)) return { ok: true, kind: "collective" };
+  if (NAMED_ORG.test(name) && !/^(?:和|与|及|的)/.test(name)) return { ok: true, kind: "named" };
+  const prefix = levelPrefix(name);
+  const rest = name.slice(prefix);
+  // A place alone (合肥市, 临港地区, 各市州): a party only where the text tells it to act; the caller decides.
+  // A level word alone (自治区, 直辖市 out of 省、自治区、直辖市人民政府) names no one.
+  if (prefix === name.length && prefix > 0 && /^各/.test(name) && name.length >= 2) return { ok: true, kind: "collective" };
+  if (prefix === name.length && prefix > 0) return PLACE_SET.has(name) || (levelPrefix(name.replace(/(?:省|市|县|区|州|旗|盟|镇|乡)$/, "")) === 0 && /(?:省|市|县|区|州|旗|盟|镇|乡)$/.test(name) && name.length >= 3) ? { ok: true, kind: "place" } : { ok: false, why: "fragment" };
+  // A place followed by a body that is its own word (合肥海关, 省总工会).
+  if (prefix > 0 && BARE_FUNCTION_BODIES.has(rest)) return { ok: true, kind: "body" };
+  // A county or banner named short (达茂旗, 湟中县).
+  if (/^[\u4e00-\u9fa5]{2,4}(?:旗|县)$/.test(name) && !/[的了和与及或对由在从向被将要为以按是并]/.test(name)) return { ok: true, kind: "place" };
+  if (OBJECT.test(name) && !/(?:管委会|管理委员会|管理局|办公室|管理机构)$/.test(name)) {
+    // A zone with a proper name (南沙新区, 广州开发区, 合肥高新区) is a place; a kind of area (核心保护区, 选区) is not.
+    const head = name.replace(/(?:经济技术开发区|高新技术产业开发区|国家级新区|新区|开发区|高新区|园区|片区|示范区|试验区|自贸区|保税区|综合保税区|地区|城区|市区)$/, "");
+    return PLACE_SET.has(name) || PLACE_SET.has(head) || COUNTY_STEMS.has(head) ? { ok: true, kind: "place" } : { ok: false, why: "object" };
+  }
+  const body = bodyWordOf(name);
+  if (!body) {
+    // A sector word alone (财政, 公共数据, 市发展改革): the list it stood in names the body word.
+    if (FUNCTION_SET.has(rest) || FUNCTIONS.some((f) => rest.startsWith(f) && rest.length - f.length <= 2)) return { ok: false, why: "sector-word" };
+    if (PLACE_SET.has(name)) return { ok: true, kind: "place" };
+    return { ok: false, why: "no-body-word" };
+  }
+  // The words between the level and the body word name a function: no function characters inside
+  // once the lexicon's function words (科技和信息化, 住房和城乡建设) are taken out.
+  const middle = name.slice(prefix, name.length - body.length);
+  let plain = middle;
+  for (const f of FUNCTIONS) if (f.length >= 3 && plain.includes(f)) plain = plain.split(f).join("");
+  if (/[的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须着过]/.test(plain) && !/负责|管理|主管/.test(middle)) {
+    return { ok: false, why: "clause" };
+  }
+  // One character before a body word of two or more (民委员会, 政部门) is a cut word, unless the lexicon knows it.
+  if (!prefix && middle.length === 1 && body.length >= 2 && !FUNCTION_SET.has(middle)) return { ok: false, why: "fragment" };
+  // A person's title before 办/委 (检察官办, 主任委).
+  if (body.length === 1 && /[官员人名者任补]$/.test(name.slice(0, -1))) return { ok: false, why: "person" };
+  if (middle.length > 24) return { ok: false, why: "clause" };
+  // A one-character body word needs a head of at least two characters (财政部, 扶贫办), or a level (省委).
+  if (body.length === 1 && name.length < 3 && !prefix) return { ok: false, why: "fragment" };
+  return { ok: true, kind: "body" };
+}
+
+/** Whether a sector word (财政, 教育) takes a body word to name a body: the caller expands 财政、教育等部门. */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_SET.has(word);
+}
+
+/**
+ * Carries a list's shared body word, and the level written on its first item,
+ * to every item that is not a name on its own (issue 17): 财政、教育等部门 →
+ * 财政部门, 教育部门; 县级以上人民政府财政、审计等部门 → 县级以上人民政府财政部门,
+ * 县级以上人民政府审计部门; 省港航集团、省机场集团等单位 stay as they are.
+ */
+export function expandList(items: string[], shared: string): string[] {
+  // Only a body word is shared (部门, 主管部门, 机构), not a kind of entity (单位: 机关、团体等单位).
+  const body = /(?:(?:行政)?(?:主管|管理|执法|监督管理|监管|综合管理)?(?:部门|机构|机关))$/.exec(shared)?.[0];
+  if (!body) return items;
+  const first = items[0] ?? "";
+  const level = levelPrefix(first);
+  const government = /^(.*?(?:人民政府|政府|国务院))(?=[\u4e00-\u9fa5]{2,})/.exec(first)?.[1];
+  const prefix = government && government.length >= level ? government : level > 0 && level < first.length ? first.slice(0, level) : "";
+  return items.map((item, i) => {
+    if (judgeName(item).ok) return item;
+    const placed = i > 0 && prefix && levelPrefix(item) === 0 ? prefix + item : item;
+    return placed.endsWith(body) ? placed : placed + body;
+  });
+}
