@@ -207,6 +207,8 @@ export function judgeName(raw: string): NameVerdict {
   const middle = name.slice(prefix, name.length - body.length);
   let plain = middle;
   for (const f of FUNCTIONS) if (f.length >= 3 && plain.includes(f)) plain = plain.split(f).join("");
+  // Two functions joined by 和 just before the body word (林业和绿化主管部门) are one function.
+  plain = plain.replace(/[\u4e00-\u9fa5]{2,4}和[\u4e00-\u9fa5]{2,4}$/, "");
   if (/[的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须着过]/.test(plain) && !/负责|管理|主管/.test(middle)) {
     return { ok: false, why: "clause" };
   }

@@ -159,12 +159,28 @@ function isNameCharacter(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fa5) || (code >= 48 && code <= 57);
 }
 
+/**
+ * Positions of short bracketed insertions inside a name (县（市）人民政府, 村（居）民委员会,
+ * 州、县（市）政务部门): brackets holding a few characters, with name characters on both sides.
+ */
+function bracketMask(text: string): Uint8Array | null {
+  if (!text.includes("(")) return null;
+  const mask = new Uint8Array(text.length);
+  // Not a note set in brackets (（统称镇区）, （以下简称…）, （含…）).
+  for (const m of text.matchAll(/(?<=[\u4e00-\u9fa5])\((?!统称|简称|以下|下同|含|包括|即|见|注)[\u4e00-\u9fa5、]{1,6}\)(?=[\u4e00-\u9fa5])/g)) mask.fill(1, m.index, m.index + m[0].length);
+  return mask;
+}
+
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
-function nameStart(text: string, end: number, floor: number): number {
+function nameStart(text: string, end: number, floor: number, mask: Uint8Array | null = null): number {
   let s = end;
-  const limit = Math.max(floor, end - 24);
+  const limit = Math.max(floor, end - 30);
   while (s > limit) {
     const code = text.charCodeAt(s - 1);
+    if (mask?.[s - 1]) {
+      s--;
+      continue;
+    }
     if (!isNameCharacter(code)) break;
     if (STOP_CHARS.has(code)) {
       // 县级以上 and 设区的市级以上 belong to the name.
@@ -233,10 +249,13 @@ interface NameHit {
 /** Suffix words that name a kind of body, not one body: kept only with a definite qualifier (各…, a count, a listed name). */
 const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司|院所|院校|事务所)$/;
 /** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
-const DEFINITE_CATEGORY = new RegExp(
-  "^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$|" +
-    "^(?:当地|本级|同级)?(?:发展改革|财政|教育|科技|工业和信息化|经济和信息化|经济信息化|通信管理|政务服务|大数据|公安|民政|司法|人力资源社会保障|人力资源和社会保障|自然资源|生态环境|住房城乡建设|住房和城乡建设|交通运输|水利|农业农村|商务|文化和旅游|卫生健康|应急管理|审计|市场监管|统计|税务|海关|机构编制|网信|宣传|组织|医疗保障|体育|林业|能源|金融管理|国有资产监管|教育行政|规划|城市管理|退役军人事务)(?:行政)?(?:主管)?部门$",
-);
+const DEFINITE_LEVEL = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市|当地|本级|同级|上级|下级|所在地)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
+/** A kind of body made definite: by level (市…部门, 各…单位), by a function of the lexicon (网信部门, 保密部门), by its duty (建设行政主管部门). */
+function isDefiniteCategory(name: string): boolean {
+  if (DEFINITE_LEVEL.test(name)) return true;
+  const head = name.replace(/(?:行政)?(?:主管)?(?:部门|机构)$/, "");
+  return head !== name && (FUNCTIONS.includes(head) || FUNCTIONS.some((f) => f.length >= 2 && head.endsWith(f) && head.length - f.length <= 2));
+}
 /** Common nouns that end like place names. */
 const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
 
@@ -253,7 +272,7 @@ const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "�
 const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单位|行业|业务|用人单位|所在单位)(?:主管|管理)?(?:部门|机构)$/;
 
 /** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
-const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇]、)+)([省市区县州乡镇])(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
+const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?、)+)([省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?)(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
 
 /** Three or more sector names, the last with 部门, then the verb: 财政、发展改革、教育、组织部门研究…. */
 const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,})([\u4e00-\u9fa5]{1,8}部门)/g;
@@ -344,6 +363,7 @@ function claim(hits: NameHit[], taken: Array<[number, number]>, matches: Iterabl
 /** Finds organisation names in running text: a name ends with an organisation suffix at a word boundary. */
 export function findNames(text: string): NameHit[] {
   const hits: NameHit[] = [];
+  const mask = bracketMask(text);
   // Collectives first: 各省、自治区、直辖市人民政府, 各市、州、县, 各区、县级市.
   const taken: Array<[number, number]> = [];
   for (let i = text.indexOf("各"); i >= 0; i = text.indexOf("各", i + 1)) {
@@ -358,7 +378,7 @@ export function findNames(text: string): NameHit[] {
   // 省、自治区、直辖市人民政府 without 各 is one collective too, never 自治区 + 直辖市人民政府.
   claim(hits, taken, text.includes("省、自治区、直辖市") ? allMatches(ALL_PROVINCES, text) : []);
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
-  claim(hits, taken, text.includes("政府") && text.includes("、") ? allMatches(SHARED_SUFFIX, text) : [], (m) => [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[3]}`));
+  claim(hits, taken, text.includes("、") ? allMatches(SHARED_SUFFIX, text) : [], (m) => [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[3]}`));
   // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
   claim(hits, taken, text.includes("试点") ? allMatches(PILOT_PLACES, text) : []);
   // Each run of name characters ([\u4e00-\u9fa5\d]+), scanned from its end.
@@ -366,7 +386,7 @@ export function findNames(text: string): NameHit[] {
   for (let runStart = 0; runStart < text.length; runStart = runEnd) {
     runEnd = runStart + 1;
     if (!isNameCharacter(text.charCodeAt(runStart))) continue;
-    while (runEnd < text.length && isNameCharacter(text.charCodeAt(runEnd))) runEnd++;
+    while (runEnd < text.length && (isNameCharacter(text.charCodeAt(runEnd)) || mask?.[runEnd])) runEnd++;
     let i = runEnd - runStart;
     const local: NameHit[] = [];
     while (i > 1) {
@@ -377,7 +397,7 @@ export function findNames(text: string): NameHit[] {
         // The name starts after the run's start and after every phrase claimed before it.
         let floor = runStart;
         for (const [, b] of taken) if (b <= end && b > floor) floor = b;
-        let start = nameStart(text, end, floor);
+        let start = nameStart(text, end, floor, mask);
         // 领导小组办公室协调省政府督查室: a verb between two names ends the second name's reach.
         const inner = text.slice(start, end);
         for (const { verb, at } of splitVerbsIn(inner)) {
@@ -421,8 +441,13 @@ export function findNames(text: string): NameHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** Where a sentence starts: after 。；：, a line start, or an article's or item's label. */
+const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十百零〇\d]+条\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|[一二三四五六七八九十]、\s*|\d+[.、]\s*)\s*$/;
+/** A duty laid on a sentence's subject further on: 应当, 须, 负责 (not 可以: what a body may do is no duty). */
+const SENTENCE_DUTY = /应当|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
+
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|可以|可|对|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报)/;
+const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报)/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
@@ -523,7 +548,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (inSpans(covered, hit.start) || inSpans(sectorCovered, hit.start)) continue;
     let name = cleanParty(hit.name);
     if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
-    if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
+    if (CATEGORY_SUFFIX.test(name) && !isDefiniteCategory(name)) continue;
     // A place read as acting counts when the document is about it (named in its title: 临港地区), not a common noun (贫困地区).
     const acting = hit.acts === true && (options.title?.includes(name) ?? false);
     if (hit.acts && !acting && GENERIC_PLACE.test(name)) continue;
@@ -546,19 +571,25 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const after = text.slice(listEnd, listEnd + 12);
     // The start of a quoted name (“中国广州发布”平台) is no party.
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
-    if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2))) continue;
+    const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和[\u4e00-\u9fa5]{2})?下/.test(after);
+    if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     // 请A会同B… / 由A牵头…: A leads.
     if (RESPONSIBLE_BEFORE.test(before)) role = /^(?:等)?\s*(?:会同|牵头)/.test(after) ? "lead" : "responsible";
     else if (SUPPORT_BEFORE.test(before)) role = "support";
-    else if (COORDINATE_BEFORE.test(before)) role = "coordinate";
+    // 与A沟通 / 加强与A的协作: worked with; 与A对接 (a system to connect to) is no one's duty.
+    else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
+    // 在A统筹指导下: A leads the way the others act.
+    else if (guidedBy) role = "coordinate";
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
     else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
+    // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
+    if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test((text.slice(listEnd).split(/[。;；]/)[0] ?? "").slice(0, 80))) role = "responsible";
     if (!role) continue;
     // A body told to oversee (监督, 督促检查, 审查) in its own sentence supervises.
     if (role === "responsible") {
@@ -568,7 +599,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     for (const member of members) {
       name = cleanParty(member.name);
       if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
-      if (CATEGORY_SUFFIX.test(name) && !DEFINITE_CATEGORY.test(name)) continue;
+      if (CATEGORY_SUFFIX.test(name) && !isDefiniteCategory(name)) continue;
       if (options.addressees.includes(name) && role === "subject") continue;
       out.push({ party: name, role, text: text.slice(member.start, listEnd), start: offset + member.start, end: offset + listEnd, annotated: false });
     }
