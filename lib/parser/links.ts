@@ -74,6 +74,25 @@ interface Candidate<T> {
   shared: T[];
 }
 
+/** Whether `node` is `ancestor` or lies under it. */
+function isWithin(node: ProvisionNode, ancestor: ProvisionNode): boolean {
+  for (let n: ProvisionNode | null = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/** A bracketed responsibility annotation (（工业和信息化部、发展改革委等负责）). */
+const ANNOTATION_TEXT = /[(（][^()（）]{2,200}?(?:负责|牵头|配合|参与|单位[:：])[^()（）]{0,40}[)）]/g;
+
+/** Characters of the shortest shared term that links a measure (four: 技术改造, not 风险 or 机构). */
+const MIN_EVIDENCE = 0;
+
+/** The longest stretch of a text's Chinese runs made of the given bigrams. */
+function longestStretch(text: string, grams: Set<Bigram>): number {
+  let best = 0;
+  for (const m of allMatches(CJK_RUN, text)) for (const st of sharedStretches(m[0], grams)) best = Math.max(best, st.length);
+  return best;
+}
+
 const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 10, "task-measure": 10, reference: 1 };
 
 /**
@@ -146,8 +165,13 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     const own = u.text;
     const m = TASK_REFERENCE.exec(own);
     if (m && u.role !== "task" && taskParts.length) {
+      // The part the document calls its tasks (二、重点任务); else all its task parts.
       const named = taskParts.filter((t) => /任务/.test(t.heading ?? ""));
-      for (const t of named.length ? named : taskParts) add(u.node, t, u.role === "goal" ? "goal-task" : "task-measure", 1, `${m[0]} ↔ ${t.marker?.label ?? ""}${t.heading ?? ""}`, "explicit");
+      const targets = named.length ? named : taskParts;
+      for (const t of targets) {
+        if (isWithin(u.node, t)) continue;
+        add(u.node, t, u.role === "goal" ? "goal-task" : "task-measure", 1, `${m[0]} ↔ ${t.marker?.label ?? t.containerLabel ?? ""}${t.heading ?? ""}`, "explicit");
+      }
     }
     const g = GOAL_REFERENCE.exec(own);
     if (g && u.role !== "goal") {
@@ -162,7 +186,8 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   }
 
   // Inferred links from shared content terms, weighted by rarity among the link units.
-  const texts = units.map((u) => `${u.heading} ${u.text}`);
+  // What units are about, without who does it: annotations （A牵头，B配合） name parties, not content.
+  const texts = units.map((u) => `${u.heading} ${u.text.replace(ANNOTATION_TEXT, "")}`);
   const inferred = <T>(candidates: Array<Candidate<T>>, describe: (c: Candidate<T>, from: number, to: number) => string[]) => {
     const perMeasure = new Map<number, number>();
     for (const c of candidates) {
@@ -174,6 +199,9 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
         if ((perMeasure.get(m) ?? 0) >= 3) continue;
         perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
       }
+      // A measure is linked by a term both name, not by a few shared words: a stretch of four or
+      // more characters that only a few units contain (降低融资成本, 技术改造项目).
+      if (c.kind !== "goal-task" && options.terms !== "words" && longestStretch(texts[c.a]!, new Set(c.shared as unknown as Bigram[])) < MIN_EVIDENCE) continue;
       const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [c.a, c.b] : [c.b, c.a];
       // A pair already linked keeps its first link: no need to say what it shares.
       if (seen.has(keyOf(units[from]!.node, units[to]!.node))) continue;
