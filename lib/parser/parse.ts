@@ -156,6 +156,12 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const titleYear = /(\d{4})\s*年/.exec(meta.title ?? "")?.[1];
   const documentYear = titleYear ? Number(titleYear) : meta.issuedAt ? Number(meta.issuedAt.slice(0, 4)) : null;
 
+  // The lead words of a provision (申请设立…应当具备下列条件：): what its items are.
+  const leadOf = (n: ProvisionNode | null): string | undefined => {
+    const span = n?.spans[0];
+    return span ? folded.slice(span[0], Math.min(span[1], span[0] + 80)) : undefined;
+  };
+
   // Stages 11–14: facts per segment.
   const provisionId = (s: Segment) => s.node?.id ?? null;
   const deadlines: DeadlineOut[] = [];
@@ -174,7 +180,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     const provision = provisionId(seg);
     const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear });
     for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
-    for (const tg of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start) })) {
+    for (const tg of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start), context: leadOf(seg.node?.parent ?? null) })) {
       targets.push({ provision, ...tg });
     }
     for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {

@@ -24,12 +24,12 @@ export interface FoundResponsibility {
 }
 
 /** Last characters of organisation names. */
-const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|试验区|区|县|市|州|镇|乡|港|企业|单位|部门|机构|组织|高校)$/;
+const ORG_SUFFIX = /(?:人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|基金|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|机关|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|试验区|区|县|市|州|镇|乡|港|企业|单位|部门|机构|组织|高校)$/;
 
 /** Two-character words a name never contains: where a name starts after them. */
 const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
 /** Single characters a name never contains (function words), by character code. */
-const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须"].map((c) => c.charCodeAt(0)));
+const STOP_CHARS = new Set([..."的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须已均亦仍曾未"].map((c) => c.charCodeAt(0)));
 /** After 和 a name may go on: 工业和信息化部, 人力资源和社会保障局. */
 const AND_STEMS = /^(?:信息化|旅游|社会保障|城乡建设|改革|房屋|计划生育|储备|技术|国际|城市|规划|新闻|广播|体育|科技|应急|自然资源|文化|人才)/;
 
@@ -441,13 +441,34 @@ export function findNames(text: string): NameHit[] {
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/** Collectives of the addressees that a specific task makes parties (各地区、各部门要于…前制定…). */
+const TASKABLE = /^(?:各(?:有关)?(?:地区|地方|地|部门|单位|级)|有关部门|各有关部门|相关部门)$/;
+
+/** Something to produce, report, set up or do by a date: a specific task (GUIDE, implementation formulae). */
+const DELIVERABLE = /\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|之前|以前|前(?:完成|报送|制定)|制定|报送|填报|上报|报告|报|建立|出台|提出|印发|编制|提交|完成|备案/;
+
+/**
+ * Whether the names from `hits[k]` on are told to do a specific task: the
+ * list is followed at once by a directive (要, 应当, 于…前) and the clause
+ * names something to produce or a date — 各地区、各部门要于2019年3月底前制定实施方案,
+ * not 各地区要高度重视.
+ */
+function specificTask(text: string, end: number, hits: NameHit[], k: number): boolean {
+  let listEnd = end;
+  for (let j = k + 1; j < hits.length && /^(?:、|和|及|以及|与)$/.test(text.slice(listEnd, hits[j]!.start)); j++) listEnd = hits[j]!.end;
+  const after = text.slice(listEnd);
+  if (!/^(?:等[\u4e00-\u9fa5]{0,6})?\s*(?:要|应当|应|须|务必|抓紧|尽快|于|在\d|负责)/.test(after)) return false;
+  const clause = after.split(/[。;；]/)[0]!.slice(0, 60);
+  return DELIVERABLE.test(clause) && !/(?:高度)?重视|认识|贯彻执行|遵照执行|贯彻落实/.test(clause.slice(0, 12));
+}
+
 /** Where a sentence starts: after 。；：, a line start, or an article's or item's label. */
 const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十百零〇\d]+条\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|[一二三四五六七八九十]、\s*|\d+[.、]\s*)\s*$/;
 /** A duty laid on a sentence's subject further on: 应当, 须, 负责 (not 可以: what a body may do is no duty). */
 const SENTENCE_DUTY = /应当|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报)/;
+const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报)/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
 const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
@@ -547,13 +568,15 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const hit = hits[k]!;
     if (inSpans(covered, hit.start) || inSpans(sectorCovered, hit.start)) continue;
     let name = cleanParty(hit.name);
-    if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
+    // Generic words (各地区, 各部门, 企业) are parties only where a specific task is addressed to them (GUIDE: 各地区、各部门要于…前制定…).
+    const tasked = specificTask(text, hit.end, hits, k);
+    if (name.length < 2 || (GENERIC_PARTY.test(name) && !(tasked && TASKABLE.test(name)))) continue;
     if (CATEGORY_SUFFIX.test(name) && !isDefiniteCategory(name)) continue;
     // A place read as acting counts when the document is about it (named in its title: 临港地区), not a common noun (贫困地区).
     const acting = hit.acts === true && (options.title?.includes(name) ?? false);
     if (hit.acts && !acting && GENERIC_PLACE.test(name)) continue;
     if (GENERIC_PLACE.test(name) && name.length <= 5 && !acting && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
-    if (/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
+    if ((/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) && !(tasked && TASKABLE.test(name))) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
     // Kinds of body named by what they manage, at no level (项目管理部门, 单位主管部门, 相关科技项目管理部门): no one body.
     if (FUNCTION_ONLY.test(name)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
@@ -582,11 +605,12 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
     else if (guidedBy) role = "coordinate";
-    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
+    // 发挥行业协会作用: an actor worked with; 发挥…基金作用 uses a fund, no actor.
+    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !/基金$/.test(name)) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
-    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : "responsible";
+    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
     if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test((text.slice(listEnd).split(/[。;；]/)[0] ?? "").slice(0, 80))) role = "responsible";
@@ -598,7 +622,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     }
     for (const member of members) {
       name = cleanParty(member.name);
-      if (name.length < 2 || GENERIC_PARTY.test(name)) continue;
+      if (name.length < 2 || (GENERIC_PARTY.test(name) && !(tasked && TASKABLE.test(name)))) continue;
       if (CATEGORY_SUFFIX.test(name) && !isDefiniteCategory(name)) continue;
       if (options.addressees.includes(name) && role === "subject") continue;
       out.push({ party: name, role, text: text.slice(member.start, listEnd), start: offset + member.start, end: offset + listEnd, annotated: false });

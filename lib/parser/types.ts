@@ -74,6 +74,8 @@ export interface TargetOut {
   value: number;
   unit: string;
   comparator: Comparator;
+  /** The verb that says what happens to the quantity (下降, 提高到, 控制在): 下降 ≥4% reads as a decrease. */
+  verb?: string | null;
   baseline: string | null;
   deadline: string | null;
   text: string;

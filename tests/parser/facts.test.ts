@@ -87,6 +87,26 @@ describe("targets: levels to reach, not rules or history", () => {
   });
 });
 
+describe("targets as documents state them (facts issue)", () => {
+  const found = (text: string, role: "goal" | "task" | "other" = "task") =>
+    findTargets(fold(text), 0, { role, deadline: () => null }).map((t) => [t.comparator, t.value, t.unit, t.verb, t.subject]);
+  const CASES: Array<[string, unknown[]]> = [
+    ["到2022年，高等职业学校入学率不得低于80%", [["≥", 80, "%", "不得低于", "高等职业学校入学率"]]],
+    ["单位能耗降至1%以下", [["≤", 1, "%", "降至", "单位能耗"]]],
+    ["资产负债率不超过1.5%", [["≤", 1.5, "%", "不超过", "资产负债率"]]],
+    ["企业综合成本比2015年下降4%以上", [["≥", 4, "%", "下降", "企业综合成本"]]],
+    ["争取三年内实现贫困村网络全覆盖", [["=", 100, "%", "全覆盖", "贫困村网络"]]],
+    // The subject is a whole phrase, not cut at 和.
+    ["建设50所高水平高等职业学校和150个骨干专业", [["=", 50, "所", "建设", "高水平高等职业学校"], ["=", 150, "个", "建设", "骨干专业"]]],
+    // Past facts, eligibility thresholds and caps in rules are not targets.
+    ["全年新增了228个项目", []],
+    ["尚有3.5亿元资金尚未落实", []],
+    ["基金数额不少于210万元", []],
+    ["对投资额不超过50万元的项目给予补助", []],
+  ];
+  test.each(CASES)("%s", (text, expected) => expect(found(text)).toEqual(expected));
+});
+
 describe("responsibilities", () => {
   const rows = (text: string, firstIsLead = false) =>
     findResponsibilities(fold(text), 0, { firstIsLead }, { addressees: [] }).map((r) => [r.party, r.role]);
