@@ -5,7 +5,8 @@ import { Pagination } from "@/components/Pagination";
 import { SearchBox } from "@/components/SearchBox";
 import { search, SearchQueryError, type Facet, type FacetName, type SearchFilters, type SearchResult } from "@/lib/search";
 import { documentPath } from "@/lib/site/citation";
-import { ROLE_LABELS, isRole } from "@/lib/site/labels";
+import { isRole } from "@/lib/parser";
+import { ROLE_LABELS } from "@/lib/site/labels";
 import { intParam, param, paramList, queryString, toggled, type QueryValues, type RawSearchParams } from "@/lib/site/params";
 import { STATUSES, type ValidityStatus } from "@/lib/status";
 

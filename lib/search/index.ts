@@ -15,7 +15,7 @@ import { findDeadlines } from "../parser/deadlines";
 import { fold } from "./tokenize";
 import { STATUSES, type ValidityStatus } from "../status";
 import { MAX_QUERY_LENGTH, SearchQueryError, type SearchQuery, type SearchResult } from "./types";
-import type { Role } from "../parser";
+import { ROLES } from "../parser";
 
 export { SearchQueryError, MAX_QUERY_LENGTH } from "./types";
 export type * from "./types";
@@ -39,7 +39,6 @@ interface Holder {
 const worthPersisting = (engine: SearchEngine, unsaved: number) => unsaved >= Math.max(20, Math.ceil(engine.documents().length * 0.02));
 
 const state = globalThis as unknown as { __policykbSearch?: Promise<Holder>; __policykbSearchUrl?: string };
-const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "other"];
 
 /**
  * Brings an engine up to date with the store: adds changed documents, drops
