@@ -14,7 +14,7 @@
  * freeze (its slot is dead and not reused before then).
  */
 import type { Role } from "../parser";
-import { validityStatus, todayInChina } from "../status";
+import { documentYear, validityStatus, todayInChina } from "../status";
 import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
 import { bigramRuns, fold, foldWithMap, isCjk, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
@@ -740,7 +740,7 @@ export class SearchEngine {
     if (f.kind?.length && !f.kind.includes(r.doc.kind ?? "")) return false;
     if (f.issuer?.length && !f.issuer.includes(r.doc.issuer ?? "")) return false;
     if (f.role?.length && !f.role.includes(r.role)) return false;
-    if (f.year?.length && !f.year.includes(yearOf(r.doc) ?? -1)) return false;
+    if (f.year?.length && !f.year.includes(documentYear(r.doc) ?? -1)) return false;
     if (f.party?.length && !f.party.some((p) => r.parties.includes(p))) return false;
     if (f.status?.length && !f.status.includes(validityStatus(r.doc, today))) return false;
     return true;
@@ -1100,11 +1100,6 @@ function hasFilters(f: SearchFilters): boolean {
   return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
 }
 
-export function yearOf(r: { issuedAt: string | null; effectiveFrom: string | null }): number | null {
-  const d = r.issuedAt ?? r.effectiveFrom;
-  return d ? Number(d.slice(0, 4)) : null;
-}
-
 function facetValues(r: Entry, name: FacetName, today: string): string[] {
   switch (name) {
     case "kind":
@@ -1112,7 +1107,7 @@ function facetValues(r: Entry, name: FacetName, today: string): string[] {
     case "issuer":
       return r.doc.issuer ? [r.doc.issuer] : [];
     case "year": {
-      const y = yearOf(r.doc);
+      const y = documentYear(r.doc);
       return y ? [String(y)] : [];
     }
     case "role":
