@@ -8,6 +8,7 @@
  */
 import type { ParseResult } from "../parser";
 import { canonicalParty, jurisdictionOf, type Jurisdiction } from "../parties/resolve";
+import { dbReady } from "./client";
 import { chunks, marks, writeTransaction, type Sql } from "./sql";
 
 export type StoreStatus = "added" | "unchanged" | "updated";
@@ -137,6 +138,7 @@ async function provisionCount(tx: Sql, documentId: number): Promise<number> {
 
 /** Stores one parsed document in one transaction. */
 export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
+  await dbReady();
   const { result, slug, sourceName } = input;
   const doc = result.doc;
   const newlyResolved = new Map<string, number>();

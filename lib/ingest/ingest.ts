@@ -14,7 +14,7 @@ import { ingestExport, storeParsed } from "./document";
 import { createProgress } from "./progress";
 import { maxDocumentBytes } from "./limits";
 import { createParsePool, parseWorkerCount } from "./parse-pool";
-import { indexedDocumentOf, type IndexedDocument } from "../search/records";
+import { indexedDocumentOf, type IndexedDocument } from "../db/index-source";
 
 export { ingestBytes, ingestExport } from "./document";
 

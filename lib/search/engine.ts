@@ -15,7 +15,8 @@
  */
 import type { Role } from "../parser";
 import { documentYear, validityStatus, todayInChina } from "../status";
-import { assembleRecords, responsibilityKey, type IndexedDocument, type SearchRecord } from "./records";
+import { responsibilityKey } from "../db/index-source";
+import { assembleRecords, type FoldedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
 import { bigramRuns, fold, foldWithMap, isCjk, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
@@ -506,7 +507,7 @@ export class SearchEngine {
   }
 
   /** The indexed documents, each with its slots and its records in the compact form persist.ts writes. */
-  *indexedDocuments(): Generator<{ slots: number[]; document: IndexedDocument }> {
+  *indexedDocuments(): Generator<{ slots: number[]; document: FoldedDocument }> {
     for (const [slug, slots] of this.slotsOf) {
       const entries = slots.map((slot) => this.entries[slot]!);
       const first = entries[0]?.doc;
@@ -529,7 +530,7 @@ export class SearchEngine {
   }
 
   /** Puts a persisted document's records back in the slots its postings use (after restorePostings). */
-  restoreDocument(slots: number[], document: IndexedDocument): void {
+  restoreDocument(slots: number[], document: FoldedDocument): void {
     const records = assembleRecords(document);
     // Folded contexts from the persisted folded headings: fold drops the spaces that join
     // ancestors' headings, so the context folds to the folded headings joined (no fold again).

@@ -7,7 +7,8 @@
  */
 import { parseQuery } from "./tokenize";
 import { SearchEngine, snippet } from "./engine";
-import { adminAliasesChanged, assembleRecords, currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "./records";
+import { assembleRecords, loadRecords } from "./records";
+import { adminAliasesChanged, currentVersions, loadAliasGroups, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "../db/index-source";
 import { loadPersisted, persist, restamp } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
@@ -19,7 +20,6 @@ import { ROLES } from "../parser";
 
 export { SearchQueryError, MAX_QUERY_LENGTH } from "./types";
 export type * from "./types";
-export type { IndexedDocument } from "./records";
 
 interface Holder {
   engine: SearchEngine;

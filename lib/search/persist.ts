@@ -24,7 +24,7 @@ import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
 import { FrozenPostings } from "./postings";
-import { interned, type IndexedDocument, type IndexedProvision } from "./records";
+import { sharedRoleName, type FoldedDocument, type FoldedProvision } from "./records";
 import type { TokenStrategy } from "./tokenize";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
@@ -55,7 +55,7 @@ const FOLDED_RUN = "\u0000";
 /** Folded characters per run: a run's string is large enough to live outside the collector's young space. */
 const RUN_CHARS = 1 << 19;
 
-function compact(d: IndexedDocument): CompactDocument {
+function compact(d: FoldedDocument): CompactDocument {
   return [
     d.slug, d.version, d.title, d.kind, d.issuer, d.issuedAt, d.effectiveFrom, d.effectiveUntil,
     d.provisions.map((p) => [p.eid, p.label, p.heading, p.citation, p.role, p.text, p.parent, p.partyRoles.flatMap((r) => [r.mention, r.name, r.role]), p.dates, p.id, p.folded?.length ?? 0, p.foldedHeading ?? ""]),
@@ -63,13 +63,13 @@ function compact(d: IndexedDocument): CompactDocument {
 }
 
 /** A document from its compact form, its folded texts sliced from `run` from `at` on; returns the document and where the next one's start. */
-function expand(c: CompactDocument, run: string, at: number): { document: IndexedDocument; next: number } {
+function expand(c: CompactDocument, run: string, at: number): { document: FoldedDocument; next: number } {
   const [slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, provisions] = c;
-  const document: IndexedDocument = {
+  const document: FoldedDocument = {
     slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil,
-    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): IndexedProvision => {
-      const partyRoles: IndexedProvision["partyRoles"] = [];
-      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: interned(roles[i + 2]!) });
+    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): FoldedProvision => {
+      const partyRoles: FoldedProvision["partyRoles"] = [];
+      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: sharedRoleName(roles[i + 2]!) });
       if (at + length > run.length) throw new Error("folded texts run short");
       const folded = run.slice(at, (at += length));
       return { id, eid, label, heading, citation, role, text, parent, partyRoles, dates, folded, foldedHeading };
