@@ -14,11 +14,11 @@ import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
 import { fold } from "./tokenize";
-import { STATUSES, type ValidityStatus } from "../status";
-import { MAX_QUERY_LENGTH, SearchQueryError, type SearchQuery, type SearchResult } from "./types";
-import { ROLES } from "../parser";
+import type { SearchResult } from "./types";
+import { parseSearchQuery, type SearchQueryInput } from "./query";
 
-export { SearchQueryError, MAX_QUERY_LENGTH } from "./types";
+export { SearchQueryError } from "./types";
+export { MAX_QUERY_LENGTH, parseSearchQuery, searchQueryFromParams, type SearchQueryInput } from "./query";
 export type * from "./types";
 
 interface Holder {
@@ -138,31 +138,10 @@ export function resetSearch(): void {
   state.__policykbSearch = undefined;
 }
 
-function list<T extends string>(values: string[] | undefined, allowed: readonly T[] | null, name: string): T[] | undefined {
-  if (!values?.length) return undefined;
-  for (const v of values) {
-    if (allowed && !allowed.includes(v as T)) throw new SearchQueryError(`bad ${name} "${v}" (expected one of ${allowed.join(", ")})`);
-  }
-  return values as T[];
-}
-
-/** Checks a query; throws SearchQueryError with a clear message. */
-export function validateQuery(query: SearchQuery): void {
-  const q = query.q?.trim() ?? "";
-  if (!q) throw new SearchQueryError("query is empty");
-  if (q.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`query is too long (${q.length} characters, at most ${MAX_QUERY_LENGTH})`);
-  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > 100)) throw new SearchQueryError("limit must be a whole number from 1 to 100");
-  if (query.offset !== undefined && (!Number.isInteger(query.offset) || query.offset < 0 || query.offset > 10_000)) throw new SearchQueryError("offset must be a whole number from 0 to 10000");
-  const f = query.filters ?? {};
-  list(f.role, ROLES, "role");
-  list(f.status, STATUSES as readonly ValidityStatus[], "status");
-  for (const y of f.year ?? []) if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new SearchQueryError(`bad year "${y}"`);
-}
-
-/** Searches provisions. All words must match (any order, any distance); aliases of parties count. */
-export async function search(query: SearchQuery & { facets?: boolean }): Promise<SearchResult> {
+/** Searches provisions (the query checked by lib/search/query.ts). All words must match (any order, any distance); aliases of parties count. */
+export async function search(input: SearchQueryInput): Promise<SearchResult> {
   const started = performance.now();
-  validateQuery(query);
+  const query = parseSearchQuery(input);
   const h = await holder();
   // At most once a second, look whether the store changed (another process or
   // server ingested) and catch up before answering: every server answers from
@@ -180,7 +159,7 @@ export async function search(query: SearchQuery & { facets?: boolean }): Promise
     w.alternatives = [...variants].map(fold);
     w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
   }
-  const result = h.engine.run({ words, filters: query.filters ?? {}, limit: query.limit ?? 10, offset: query.offset ?? 0, facets: query.facets ?? false });
+  const result = h.engine.run({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
   const textIds = result.textIds.filter((id): id is number => id !== null);
   if (textIds.length) {
     const texts = await provisionTexts(textIds);

@@ -81,5 +81,3 @@ export class SearchQueryError extends Error {
     this.name = "SearchQueryError";
   }
 }
-
-export const MAX_QUERY_LENGTH = 200;
