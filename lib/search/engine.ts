@@ -1,6 +1,6 @@
 /**
  * The search engine over provisions: posting lists of each provision's
- * heading and text (character bigrams or Intl.Segmenter words), the records
+ * heading and text (character bigrams), the records
  * hits are made of, and query execution — candidates from the posting lists,
  * verified so that every query word (or one of its aliases) is in the
  * provision, ranked with heading matches and exact phrases first, filtered
@@ -18,7 +18,7 @@ import { documentYear, validityStatus, todayInChina } from "../status";
 import { responsibilityKey } from "../db/index-source";
 import { assembleRecords, type FoldedDocument, type SearchRecord } from "./records";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK } from "./postings";
-import { bigramRuns, fold, foldWithMap, isCjk, tokenizer, type QueryWord, type TokenStrategy } from "./tokenize";
+import { bigramRuns, bigramTokens, fold, foldWithMap, isCjk, type QueryWord } from "./tokenize";
 import type { Facet, FacetName, SearchFilters, SearchHit } from "./types";
 
 /**
@@ -72,12 +72,6 @@ function entryOf(r: SearchRecord, doc: DocumentFields, folded: Folded, keepText:
     breadcrumb: r.breadcrumb, parties: r.parties, partyRoles: r.partyRoles, dates: r.dates,
     foldedHeading: folded.foldedHeading, foldedText: folded.foldedText, foldedContext: folded.foldedContext, partyNames: folded.partyNames, foldedRoles: folded.foldedRoles,
   };
-}
-
-/** The record an entry holds (context: its ancestors' headings, as assembleRecords joins them). */
-function recordOf(e: Entry): SearchRecord {
-  const context = e.breadcrumb.map((c) => c.heading).filter((h): h is string => !!h).join(" ");
-  return { ...e.doc, id: e.id, provision: e.provision, label: e.label, heading: e.heading, citation: e.citation, role: e.role, text: e.text, breadcrumb: e.breadcrumb, parties: e.parties, partyRoles: e.partyRoles, context, dates: e.dates };
 }
 
 /** Folded contexts of the document being added: siblings share one string. */
@@ -258,14 +252,12 @@ export class SearchEngine {
   private pending = new PostingBuilder();
   /** Whether a provision was removed since the last freeze (its postings are still there). */
   private removedSinceFreeze = false;
-  private readonly tokenize: (text: string) => string[];
   /** Slot → what the engine keeps of its provision (null after removal). */
   private entries: Array<Entry | null> = [];
 
   readonly keepText: boolean;
 
-  constructor(readonly strategy: TokenStrategy = "bigram", options: EngineOptions = {}) {
-    this.tokenize = tokenizer(strategy);
+  constructor(options: EngineOptions = {}) {
     this.keepText = options.keepText ?? true;
   }
   /** Document slug → its slots. */
@@ -435,8 +427,7 @@ export class SearchEngine {
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
       doc = documentFields(r, doc);
       this.place(slot, entryOf(r, doc, foldRecord(r), this.keepText));
-      if (this.strategy === "bigram") this.pending.addRuns(slot, bigramRuns(indexedText(r)));
-      else this.pending.add(slot, this.tokenize(indexedText(r)));
+      this.pending.addRuns(slot, bigramRuns(indexedText(r)));
       slots.push(slot);
     }
     this.slotsOf.set(slug, slots);
@@ -576,8 +567,7 @@ export class SearchEngine {
 
   /** Tokens of a form that the index can look up (a lone CJK character is indexed only when alone in its run: left out). */
   private tokensOf(form: string): string[] {
-    const tokens = this.tokenize(form);
-    return this.strategy === "bigram" ? tokens.filter((t) => !(t.length === 1 && isCjk(t.charCodeAt(0)))) : tokens;
+    return bigramTokens(form).filter((t) => !(t.length === 1 && isCjk(t.charCodeAt(0))));
   }
 
   /**
@@ -615,7 +605,7 @@ export class SearchEngine {
     let n = word.date ? this.byDate.get(word.date)?.size ?? 0 : 0;
     for (const form of formsOf(word)) {
       const rare = this.rarest(form);
-      n += rare ? (rare.df === 0 && this.strategy === "words" ? this.entries.length : rare.df) : this.entries.length;
+      n += rare ? rare.df : this.entries.length;
     }
     return n;
   }
@@ -624,8 +614,8 @@ export class SearchEngine {
    * Hands `visit` the candidate slots for a word, best first, until it
    * returns false: the posting list of each form's rarest token, in its
    * bucket order (query terms early in the heading and text first). A form
-   * the index cannot look up (a lone character; with segmenter words, one
-   * cut differently) is scanned; a word naming a date also yields provisions
+   * the index cannot look up (a lone character) is scanned; a word naming a
+   * date also yields provisions
    * with a deadline on it. Candidates still have to be verified (matches()).
    * A callback, not a generator: a generator allocated a result per
    * candidate, thousands for a date.
@@ -646,7 +636,7 @@ export class SearchEngine {
       const rare = this.rarest(form);
       if (rare && read.has(rare.token)) continue;
       if (rare) read.add(rare.token);
-      if (!rare || (rare.df === 0 && this.strategy === "words")) {
+      if (!rare) {
         for (let slot = 0; slot < this.entries.length; slot++) {
           const f = this.entries[slot];
           if (f && contains(f, form) && fresh(slot) && !visit(slot)) return;
@@ -705,7 +695,7 @@ export class SearchEngine {
     const required: Uint32Array[] = [];
     loose.forEach((w, i) => {
       if (i > 0) required.push(this.tokenBits(w.text.slice(0, 2)));
-      if (w.text.length >= 4 && this.strategy === "bigram") required.push(this.tokenBits(w.text.slice(-2)));
+      if (w.text.length >= 4) required.push(this.tokenBits(w.text.slice(-2)));
     });
     const slots: number[] = [];
     let read = 0;
@@ -818,9 +808,9 @@ export class SearchEngine {
     return { matched, capped: matched.length >= enough };
   }
 
-  /** The token a plain two-character Chinese word is (bigram index; no aliases, no date), else null. */
+  /** The token a plain two-character Chinese word is (no aliases, no date), else null. */
   private plainToken(w: QueryWord): string | null {
-    return this.strategy === "bigram" && !w.alternatives.length && !w.date && /^[\u3400-\u9fff]{2}$/.test(w.text) ? w.text : null;
+    return !w.alternatives.length && !w.date && /^[\u3400-\u9fff]{2}$/.test(w.text) ? w.text : null;
   }
 
   /**
@@ -829,11 +819,10 @@ export class SearchEngine {
    * enough to have their bitsets kept); and the slots with a deadline on the
    * word's date. `exact` when that is the same as containing the word (a
    * plain two-character Chinese word is one bigram); otherwise candidates
-   * that pass are verified by substring. None with segmenter words, or when
-   * a form has no token the index can look up.
+   * that pass are verified by substring. None when a form has no token the
+   * index can look up.
    */
   private sieve(w: QueryWord): Sieve[] {
-    if (this.strategy !== "bigram") return [];
     const words = (this.entries.length >>> 5) + 1;
     const forms = formsOf(w);
     const exact = this.plainToken(w) !== null;
@@ -1080,20 +1069,9 @@ export class SearchEngine {
     return out;
   }
 
-  /** A record by document and provision id (for tests and the reader). */
-  find(document: string, provision: string): SearchRecord | null {
-    for (const slot of this.slotsOf.get(document) ?? []) if (this.entries[slot]?.provision === provision) return recordOf(this.entries[slot]!);
-    return null;
-  }
-
   /** The words (as typed) a provision does not contain. */
   private missingWords(slot: number, words: QueryWord[]): string[] {
     return words.filter((w) => !this.matches(slot, w)).map((w) => w.text);
-  }
-
-  /** Whether a slot matches all words (used by tests of the verification). */
-  matchesAll(slot: number, words: QueryWord[]): boolean {
-    return words.every((w) => this.matches(slot, w));
   }
 }
 

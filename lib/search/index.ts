@@ -80,7 +80,7 @@ async function open(): Promise<Holder> {
   const fingerprint = await storeFingerprint();
   const persisted = await loadPersisted();
   // The engine keeps folded text only; snippets are made from the stored text of the hits.
-  const engine = persisted?.engine ?? new SearchEngine("bigram", { keepText: false });
+  const engine = persisted?.engine ?? new SearchEngine({ keepText: false });
   let unsaved = 0;
   if (persisted?.fingerprint !== fingerprint) {
     unsaved = await syncEngine(engine, persisted !== null && adminAliasesChanged(persisted.fingerprint, fingerprint));

@@ -25,7 +25,6 @@ import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
 import { FrozenPostings } from "./postings";
 import { sharedRoleName, type FoldedDocument, type FoldedProvision } from "./records";
-import type { TokenStrategy } from "./tokenize";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
 const FORMAT = 8;
@@ -33,7 +32,6 @@ const FORMAT = 8;
 interface State {
   format: number;
   fingerprint: string;
-  strategy: TokenStrategy;
   keepText: boolean;
   generation: string;
   documents: number;
@@ -239,7 +237,7 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
       }),
     ]);
     for (const w of written) if (w.status === "rejected") throw w.reason;
-    await writeState(dir, { format: FORMAT, fingerprint, strategy: engine.strategy, keepText: engine.keepText, generation, documents });
+    await writeState(dir, { format: FORMAT, fingerprint, keepText: engine.keepText, generation, documents });
   } catch (error) {
     await Promise.all([rm(files.postings, { force: true }), rm(files.records, { force: true })]);
     throw error;
@@ -288,7 +286,7 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
   if (!state) return null;
   try {
     const files = filesOf(dir, state.generation);
-    const engine = new SearchEngine(state.strategy, { keepText: state.keepText });
+    const engine = new SearchEngine({ keepText: state.keepText });
     engine.restorePostings(FrozenPostings.fromBytes(await readAligned(files.postings)));
     let documents = 0;
     let run = "";

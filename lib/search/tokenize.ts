@@ -6,13 +6,11 @@
  * 首台（套） = 首台套), dashes as "-", 百分之三十 as 30%. A map from the folded
  * copy back to the original lets snippets mark the original characters.
  *
- * Tokens (what posting lists are kept for) come in two strategies, measured on the
- * relevance set (npm run eval:tokenizers): CJK character bigrams (default: every
- * substring query finds every text that contains it, whatever a segmenter
- * would cut) and Intl.Segmenter words.
+ * Tokens (what posting lists are kept for) are CJK character bigrams and
+ * whole runs of other letters and digits: every substring query finds every
+ * text that contains it, whatever a word segmenter would cut.
  */
 import { chineseToNumber } from "../parser/numerals";
-import { segmentWords } from "../parser/words";
 
 const DROP = new Set([..."“”‘’\"'《》〈〉「」『』()（）【】[]{}·、 \u3000\t\r\n"]);
 const DASHES = new Set([..."—–－~～‐‑‒―"]);
@@ -88,8 +86,6 @@ export function fold(text: string): string {
   return s.replace(DROP_RE, "").replace(DASH_RE, "-");
 }
 
-export type TokenStrategy = "bigram" | "words";
-
 export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 /** Letters and digits outside CJK (after folding: ASCII, accented letters), % and the decimal point. */
 const isWordChar = (c: number, ch: string) =>
@@ -154,15 +150,6 @@ export function bigramTokens(text: string): string[] {
     else for (let i = -start - 1; i + 1 < end; i++) out.push(folded.slice(i, i + 2));
   }
   return out;
-}
-
-/** Intl.Segmenter words of the folded text. */
-export function wordTokens(text: string): string[] {
-  return segmentWords(fold(text));
-}
-
-export function tokenizer(strategy: TokenStrategy): (text: string) => string[] {
-  return strategy === "words" ? wordTokens : bigramTokens;
 }
 
 /** One unit of a query that a hit must contain: a word, or a quoted phrase. */
