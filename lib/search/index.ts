@@ -6,14 +6,14 @@
  * once a second), and persisted again after each change.
  */
 import { parseQuery } from "./tokenize";
-import { SearchEngine, snippet } from "./engine";
+import { SearchEngine } from "./engine";
 import { assembleRecords, loadRecords } from "./records";
 import { adminAliasesChanged, currentVersions, loadAliasGroups, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "../db/index-source";
 import { loadPersisted, persist, restamp } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
-import { fold } from "./tokenize";
+import { foldForSearch } from "./fold";
 import type { SearchResult } from "./types";
 import { parseSearchQuery, type SearchQueryInput } from "./query";
 
@@ -156,7 +156,7 @@ export async function search(input: SearchQueryInput): Promise<SearchResult> {
   for (const w of words) {
     const variants = new Set([...(h.aliases.get(w.text) ?? []), ...nameVariants(w.text)]);
     variants.delete(w.text);
-    w.alternatives = [...variants].map(fold);
+    w.alternatives = [...variants].map(foldForSearch);
     w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
   }
   const result = h.engine.run({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
@@ -165,7 +165,7 @@ export async function search(input: SearchQueryInput): Promise<SearchResult> {
     const texts = await provisionTexts(textIds);
     result.hits.forEach((hit, i) => {
       const id = result.textIds[i];
-      if (id != null) hit.snippet = snippet(texts.get(id) ?? "", words);
+      if (id != null) hit.snippet = h.engine.snippet(texts.get(id) ?? "", words);
     });
   }
   return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };

@@ -14,7 +14,8 @@ import Database from "better-sqlite3";
 import MiniSearch from "minisearch";
 import { currentVersions } from "../../lib/db/index-source";
 import { loadRecords } from "../../lib/search/records";
-import { fold, parseQuery } from "../../lib/search/tokenize";
+import { foldForSearch } from "../../lib/search/fold";
+import { parseQuery } from "../../lib/search/tokenize";
 import { segmentWords } from "../../lib/parser/words";
 import type { RankedHit } from "../../lib/eval/relevance";
 import { collectGarbage, progress } from "./util";
@@ -31,7 +32,7 @@ export async function peerRecords(): Promise<PeerRecord[]> {
   const out: PeerRecord[] = [];
   for (let i = 0; i < slugs.length; i += 500) {
     for (const { records } of await loadRecords(slugs.slice(i, i + 500))) {
-      for (const r of records) out.push({ document: r.document, provision: r.provision, body: `${fold(r.heading ?? "")}\n${fold(r.text)}\n${fold(r.context)}` });
+      for (const r of records) out.push({ document: r.document, provision: r.provision, body: `${foldForSearch(r.heading ?? "")}\n${foldForSearch(r.text)}\n${foldForSearch(r.context)}` });
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { ingestPaths } from "../../lib/ingest/ingest";
 import { documentStored } from "../../lib/ingest/hooks";
 import { search, resetSearch, searchQueryFromParams, SearchQueryError } from "../../lib/search";
 import { indexDir } from "../../lib/search/persist";
-import { snippet } from "../../lib/search/engine";
+import { Snippets } from "../../lib/search/snippets";
 import { parseQuery } from "../../lib/search/tokenize";
 import { loadRelevanceSet, scoreRelevance } from "../../lib/eval/relevance";
 import { databaseUrl, freshDatabase } from "../helpers/db";
@@ -67,7 +67,7 @@ describe("queries", () => {
     expect((await search({ q: "降成本", filters: { status: ["尚未施行"] } })).total).toBe(0);
   });
   test("snippets mark matches and escape everything else", () => {
-    const html = snippet("<script>alert(1)</script>降成本&“降”成本", parseQuery("降成本"));
+    const html = new Snippets().make("<script>alert(1)</script>降成本&“降”成本", parseQuery("降成本"));
     expect(html).toBe("&lt;script&gt;alert(1)&lt;/script&gt;<mark>降成本</mark>&amp;“<mark>降”成本</mark>");
   });
 });
