@@ -115,7 +115,7 @@ async function resolveReferences(tx: Sql, refs: ParseResult["doc"]["references"]
   const titles = [...new Set(refs.flatMap((r) => (r.title ? [compact(r.title)] : [])))];
   const found = new Map<string, number>();
   // Current and other-slug rows are picked here, not in SQL: given those conditions, SQLite's planner
-  // (no statistics) scans the isCurrent index instead of looking the titles up (7 ms a query at 10,000 documents).
+  // (no statistics) scans the isCurrent index instead of looking the titles up, which grows with the library.
   type Row = { id: number; key: string; isCurrent: boolean | number; slug: string };
   const pick = (rows: Row[], prefix: string) => {
     for (const d of rows) if (d.isCurrent && d.slug !== slug) found.set(prefix + d.key, d.id);

@@ -1,5 +1,5 @@
 /**
- * Search over provisions (CONTRACT.md §3): the one module the site, the API
+ * Search over provisions (../shared/CONTRACT.md §3): the one module the site, the API
  * and the CLI call. It owns the engine's life: loaded from its persisted copy
  * at start when the store has not changed (no rebuild), brought up to date
  * incrementally when documents are added, updated or removed (checked at most

@@ -78,9 +78,8 @@ function expand(c: CompactDocument, run: string, at: number): { document: Folded
 
 /**
  * Bytes written at a time: small chunks are gathered into blocks of this
- * size first. Node's file stream writes many small buffers slowly (340 MB
- * in 20 KB frames: 2.6 s; in 4 MB blocks: under 1 s), and the producer goes
- * on while a block is written.
+ * size first. Node's file stream writes many small buffers slowly (figures
+ * in BENCHMARKS.md), and the producer goes on while a block is written.
  */
 const BLOCK_BYTES = 4 << 20;
 

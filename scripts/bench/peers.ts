@@ -4,7 +4,7 @@
  *
  * Both index exactly what PolicyKB's engine matches on — each provision of the
  * current document versions as its folded heading, text and ancestors'
- * headings (lib/search/records + fold), in the store's order — and get the
+ * headings (lib/search/records + foldForSearch), in the store's order — and get the
  * query's words as PolicyKB's parseQuery() folds them. Neither has PolicyKB's
  * extras (party aliases, deadline dates, partial and loose matches).
  */
@@ -113,7 +113,7 @@ export function likeOnly(q: string): boolean {
 
 /**
  * MiniSearch (BM25) over Intl.Segmenter word-like segments of the folded text
- * (NFKC, lower case — STACK.md's best encoder for FlexSearch). A query is the
+ * (NFKC, lower case — ../shared/STACK.md's best encoder for FlexSearch). A query is the
  * AND of the segments of each of its words; no prefix or fuzzy matching.
  */
 export function buildMiniSearch(records: PeerRecord[]): Peer {
