@@ -4,23 +4,8 @@
  */
 import Link from "next/link";
 import { documentPath } from "@/lib/site/citation";
-import type { ValidityStatus } from "@/lib/status";
+import type { DocumentHead } from "@/lib/db/documents";
 import { StatusBadge } from "./Badges";
-
-export interface HeaderDocument {
-  slug: string;
-  title: string | null;
-  kind: string | null;
-  issuer: string | null;
-  docNumber: string | null;
-  issuedAt: string | null;
-  effectiveFrom: string | null;
-  effectiveUntil: string | null;
-  status: ValidityStatus;
-  version: number;
-  versions: number[];
-  isCurrent: boolean;
-}
 
 export type DocumentTab = "text" | "links" | "facts";
 
@@ -30,7 +15,7 @@ const TABS: Array<{ tab: DocumentTab; label: string; suffix: string }> = [
   { tab: "facts", label: "时限与目标值", suffix: "/facts" },
 ];
 
-export function DocumentHeader({ doc, tab }: { doc: HeaderDocument; tab: DocumentTab }) {
+export function DocumentHeader({ doc, tab }: { doc: DocumentHead; tab: DocumentTab }) {
   const base = `/documents/${encodeURIComponent(doc.slug)}`;
   const v = doc.isCurrent ? "" : `?v=${doc.version}`;
   const latest = doc.versions.at(-1);

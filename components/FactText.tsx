@@ -3,7 +3,7 @@
  * tooltip (on hover or focus) says what was extracted from them — the
  * provenance of every party, deadline, target and reference.
  */
-import type { ReaderFact } from "@/lib/db/reader";
+import type { ReaderFact } from "@/lib/site/reader";
 import type { Run } from "@/lib/site/annotate";
 
 export const FACT_KIND_LABELS: Record<ReaderFact["kind"], string> = {

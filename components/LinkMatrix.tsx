@@ -4,7 +4,7 @@
  * focusable and described by its tooltip). Below 640 px the same cells are
  * shown as a list.
  */
-import type { ListedLink, Matrix, MatrixCell, MatrixProvision, MatrixRow } from "@/lib/db/links";
+import type { ListedLink, Matrix, MatrixCell, MatrixProvision, MatrixRow } from "@/lib/site/links";
 import { documentPath } from "@/lib/site/citation";
 import { LINK_LABELS, ROLE_LABELS } from "@/lib/site/labels";
 

@@ -1,5 +1,5 @@
 /** Document text outside the provisions (preamble, closing lines), with its facts marked. */
-import type { ReaderPassage } from "@/lib/db/reader";
+import type { ReaderPassage } from "@/lib/site/reader";
 import { splitLines } from "@/lib/site/annotate";
 import { FactText } from "./FactText";
 

@@ -3,7 +3,7 @@
  * facts marked, role badge, citation control, and a side panel of the
  * parties, links (goal ↔ task ↔ measure, with why) and references of the clause.
  */
-import type { ReaderFact, ReaderProvision } from "@/lib/db/reader";
+import type { ReaderFact, ReaderProvision } from "@/lib/site/reader";
 import { splitLines, splitRunsAt, type Run } from "@/lib/site/annotate";
 import { citationForms, documentPath, type CitedDocument } from "@/lib/site/citation";
 import { LINK_LABELS, ROLE_LABELS } from "@/lib/site/labels";

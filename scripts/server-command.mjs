@@ -4,10 +4,9 @@ import path from "node:path";
 
 /**
  * Node flags of the server. --heap-growing-percent=30: after each full
- * collection the heap may grow to 1.3 × what is live. V8's own factor (up to
- * 4 ×) let a 10,000-document server under 32 concurrent searches reach a
- * peak RSS of 1,007 MB; with this flag 821 MB, at the same requests/s
- * (scratch measurement with the benchmark's HTTP phase).
+ * collection the heap may grow to 1.3 × what is live; V8's own factor (up
+ * to 4 ×) let a 10,000-document server under load pass 1 GB of memory
+ * (BENCHMARKS.md, "Late evening").
  */
 export const SERVER_NODE_FLAGS = ["--heap-growing-percent=30"];
 

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { RoleBadge } from "@/components/Badges";
 import { Pagination } from "@/components/Pagination";
 import { SearchBox } from "@/components/SearchBox";
-import { search, SearchQueryError, type Facet, type FacetName, type SearchFilters, type SearchResult } from "@/lib/search";
+import { search, searchQueryFromParams, SearchQueryError, type Facet, type FacetName, type SearchFilters, type SearchResult } from "@/lib/search";
 import { documentPath } from "@/lib/site/citation";
-import { ROLE_LABELS, isRole } from "@/lib/site/labels";
-import { intParam, param, paramList, queryString, toggled, type QueryValues, type RawSearchParams } from "@/lib/site/params";
-import { STATUSES, type ValidityStatus } from "@/lib/status";
+import { isRole } from "@/lib/parser";
+import { ROLE_LABELS } from "@/lib/site/labels";
+import { param, queryString, toggled, type QueryValues, type RawSearchParams } from "@/lib/site/params";
 
 export const dynamic = "force-dynamic";
 
@@ -26,19 +26,6 @@ const FACET_SHOWN = 8;
 export async function generateMetadata({ searchParams }: { searchParams: Promise<RawSearchParams> }): Promise<Metadata> {
   const q = param(await searchParams, "q");
   return { title: q ? `检索：${q}` : "检索" };
-}
-
-function filtersOf(params: RawSearchParams): SearchFilters {
-  const years = paramList(params, "year").map(Number).filter((y) => Number.isInteger(y));
-  return {
-    doc: paramList(params, "doc"),
-    kind: paramList(params, "kind"),
-    issuer: paramList(params, "issuer"),
-    year: years,
-    role: paramList(params, "role").filter(isRole),
-    party: paramList(params, "party"),
-    status: paramList(params, "status").filter((s): s is ValidityStatus => (STATUSES as string[]).includes(s)),
-  };
 }
 
 function facetLabel(name: FacetName, value: string): string {
@@ -107,21 +94,24 @@ function Suggestions({ q, filtered }: { q: string | undefined; filtered: boolean
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const q = param(params, "q");
-  const filters = filtersOf(params);
-  const page = intParam(params, "page", 1);
-  const values: QueryValues = { q, ...filters };
-  const filtered = Object.values(filters).some((list) => list && list.length > 0);
-
+  let filters: SearchFilters = {};
+  let page = 1;
   let result: SearchResult | null = null;
   let problem: string | null = null;
   if (q) {
     try {
-      result = await search({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, filters, facets: true });
+      // The query and its filters are checked as the API checks them (lib/search/query.ts); a bad value is shown, not dropped.
+      const query = searchQueryFromParams(params, { limit: PAGE_SIZE, facets: true });
+      filters = query.filters;
+      page = Math.floor(query.offset / PAGE_SIZE) + 1;
+      result = await search(query);
     } catch (error) {
       if (!(error instanceof SearchQueryError)) throw error;
       problem = error.message;
     }
   }
+  const values: QueryValues = { q, ...filters };
+  const filtered = Object.values(filters).some((list) => list && list.length > 0);
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const hasFacets = result ? FACETS.some(({ name }) => (result.facets[name] ?? []).length > 0) : false;
   const chips = FACETS.flatMap(({ name, label }) => (filters[name] ?? []).map((v) => ({ name, label, value: String(v) })));

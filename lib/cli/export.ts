@@ -1,13 +1,13 @@
 /** `policykb export [--out FILE]`: everything stored, as JSON. */
 import { writeFile, rename } from "node:fs/promises";
-import { closeDb, dbReady } from "../db/client";
+import { closeDb } from "../db/client";
 import { exportAll } from "../db/export";
 import { migrate } from "../db/migrate";
 
 export async function exportCommand(options: { out?: string }): Promise<number> {
   await migrate();
   try {
-    const data = await exportAll(await dbReady());
+    const data = await exportAll();
     const json = JSON.stringify(data, null, 2) + "\n";
     if (options.out) {
       // Write beside the target and rename: a reader never sees half a file.

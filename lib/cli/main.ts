@@ -1,5 +1,5 @@
 /**
- * The `policykb` command line (CONTRACT.md §1): parse, ingest, search, export.
+ * The `policykb` command line (../shared/CONTRACT.md §1): parse, ingest, search, export.
  * Machine output goes to stdout, messages to stderr; bad input exits 2 with
  * one line, internal failures exit 1.
  */

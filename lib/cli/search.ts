@@ -1,7 +1,7 @@
 /** `policykb search QUERY [--limit N] [--json] [filters]`: searches stored provisions. */
 import { closeDb } from "../db/client";
 import { migrate } from "../db/migrate";
-import { search, SearchQueryError, type SearchFilters } from "../search";
+import { parseSearchQuery, search, SearchQueryError } from "../search";
 import { UsageError } from "./errors";
 
 export interface SearchCommandOptions {
@@ -18,15 +18,18 @@ export interface SearchCommandOptions {
 
 export async function searchCommand(words: string[], options: SearchCommandOptions): Promise<number> {
   const q = words.join(" ");
-  const limit = options.limit === undefined ? 10 : Number(options.limit);
-  if (options.limit !== undefined && !/^\d+$/.test(options.limit)) throw new UsageError(`--limit must be a whole number (got "${options.limit}")`);
-  const filters: SearchFilters = {
-    doc: options.doc, role: options.role as SearchFilters["role"], party: options.party, kind: options.kind, issuer: options.issuer,
-    status: options.status as SearchFilters["status"], year: options.year?.map((y) => (/^\d{4}$/.test(y) ? Number(y) : NaN)),
-  };
+  const { doc, role, party, kind, issuer, year, status } = options;
+  // Checked before the database is opened: a bad option exits 2 with the schema's message (lib/search/query.ts).
+  let query;
+  try {
+    query = parseSearchQuery({ q, limit: options.limit, filters: { doc, role, party, kind, issuer, year, status } });
+  } catch (error) {
+    if (error instanceof SearchQueryError) throw new UsageError(error.message);
+    throw error;
+  }
   await migrate();
   try {
-    const result = await search({ q, limit, filters });
+    const result = await search(query);
     if (options.json) {
       process.stdout.write(JSON.stringify(result, null, 2) + "\n");
     } else {

@@ -3,7 +3,7 @@
  * and the one deadline that counts for a provision in ledgers and task lists.
  */
 import type { DeadlineKind } from "../parser";
-import { daysBetween } from "../site/dates";
+import { daysBetween } from "../status";
 import { dbReady } from "./client";
 
 /** Kinds of deadline that ask for something to be done by a day (not when a document applies). */

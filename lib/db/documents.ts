@@ -3,7 +3,7 @@
  * policy-doc/1, counts. Returns plain objects.
  */
 import type { PolicyDoc, ParseMessage } from "../parser";
-import { validityStatus, type ValidityStatus } from "../status";
+import { documentYear, validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
 
 export interface DocumentSummary {
@@ -137,12 +137,6 @@ export interface DocumentListing {
   total: number;
   /** Values each filter can take, with how many documents have them (over all documents). */
   options: { kind: FilterOption[]; issuer: FilterOption[]; status: FilterOption[]; year: FilterOption[] };
-}
-
-/** The year a document is listed under: of issue, else of taking effect. */
-export function documentYear(d: Pick<DocumentSummary, "issuedAt" | "effectiveFrom">): number | null {
-  const day = d.issuedAt ?? d.effectiveFrom;
-  return day ? Number(day.slice(0, 4)) : null;
 }
 
 function optionsOf(values: Array<string | null>, order: (a: FilterOption, b: FilterOption) => number): FilterOption[] {

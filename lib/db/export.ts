@@ -4,7 +4,7 @@
  * aliases. `policykb ingest` reads it back; exporting again gives the same JSON.
  */
 import { z } from "zod";
-import type { Db } from "./client";
+import { dbReady } from "./client";
 import type { PolicyDoc, ParseMessage, ResponsibilityRole, DeadlineKind, Comparator, LinkKind, Role } from "../parser";
 
 export interface ExportedDocument extends PolicyDoc {
@@ -31,7 +31,8 @@ export interface Export {
 }
 
 /** Reads the whole store in a stable order. */
-export async function exportAll(client: Db): Promise<Export> {
+export async function exportAll(): Promise<Export> {
+  const client = await dbReady();
   const documents = await client.document.findMany({
     orderBy: [{ slug: "asc" }, { version: "asc" }],
     include: {
@@ -124,7 +125,8 @@ export function exportProblem(value: unknown): string | null {
 }
 
 /** Restores parties and aliases of an export (before its documents). */
-export async function restoreParties(client: Db, parties: ExportedParty[]): Promise<void> {
+export async function restoreParties(parties: ExportedParty[]): Promise<void> {
+  const client = await dbReady();
   await client.$transaction(async (tx) => {
     for (const p of parties) {
       const party = await tx.party.upsert({ where: { name: p.name }, create: { name: p.name, kind: p.kind }, update: {}, select: { id: true } });

@@ -3,8 +3,7 @@
  * has in the current documents, with the provision it stands in and the
  * provision's deadline.
  */
-import type { DeadlineKind, ResponsibilityRole, Role } from "../parser";
-import { isResponsibilityRole } from "../site/labels";
+import { isResponsibilityRole, type DeadlineKind, type ResponsibilityRole, type Role } from "../parser";
 import { dbReady } from "./client";
 import { daysLeft, pickDeadline, type DeadlineRef } from "./deadlines";
 

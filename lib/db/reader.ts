@@ -1,137 +1,29 @@
 /**
- * The reader's view of one document version: provisions nested by parent,
- * each with its facts (parties, deadlines, targets, references) marked in
- * its text, its links to other provisions, and the provision ids that only
- * older versions have (so an old citation still finds its clause).
+ * What the reader page needs of one document version beyond its policy-doc/1
+ * JSON: its source text, its responsibilities with their parties' canonical
+ * names, its references with the stored documents they resolve to, and the
+ * provisions of its older versions. Plain rows; lib/site/reader.ts makes the
+ * page's view of them.
  */
-import type { DeadlineKind, LinkKind, ResponsibilityRole, Role } from "../parser";
-import { markFacts, type FactSpan, type Run } from "../site/annotate";
-import { DEADLINE_LABELS, RESPONSIBILITY_LABELS } from "../site/labels";
-import type { ValidityStatus } from "../status";
 import { dbReady } from "./client";
-import { getDocument } from "./documents";
+import { getDocument, type StoredDocument } from "./documents";
 
-export type FactKind = "party" | "deadline" | "target" | "reference";
-
-/** One extracted fact with the words it came from (provenance). */
-export interface ReaderFact {
-  /** Unique in the document: the DOM id is `fact-{key}`. */
-  key: string;
-  kind: FactKind;
-  /** The words as written in the source. */
-  words: string;
-  /** What the fact says, e.g. 省发展改革委（牵头） or 完成时限 2017-12-31. */
-  summary: string;
-  /** Where it leads: a party's ledger or a referenced document. */
-  href: string | null;
-  /** Whether its words were found in the text (otherwise it is listed only). */
-  placed: boolean;
-  start: number;
-  end: number;
+export interface ReaderRows {
+  document: StoredDocument;
+  sourceText: string;
+  /** In store order; `party` is the canonical name, `mention` the name as written. */
+  responsibilities: Array<{ provision: string | null; role: string; mention: string; party: string; start: number; end: number }>;
+  /** In store order; `resolved` is the stored current document the reference names, if any. */
+  references: Array<{ provision: string | null; citedTitle: string | null; citedNumber: string | null; start: number; end: number; resolved: { slug: string; title: string | null } | null }>;
 }
 
-export interface ProvisionRef {
-  id: string;
-  label: string | null;
-  heading: string | null;
-  citation: string;
-  role: Role;
-}
-
-/** A link seen from one provision: the provision at the other end. */
-export interface ReaderLink {
-  other: ProvisionRef;
-  kind: LinkKind;
-  score: number;
-  why: string;
-  method: "explicit" | "inferred";
-}
-
-export interface ReaderProvision extends ProvisionRef {
-  parent: string | null;
-  depth: number;
-  runs: Run[];
-  facts: ReaderFact[];
-  links: ReaderLink[];
-  children: ReaderProvision[];
-}
-
-/** Text of the document outside its provisions (preamble, closing lines). */
-export interface ReaderPassage {
-  runs: Run[];
-  facts: ReaderFact[];
-}
-
-export interface TocEntry {
-  id: string;
-  label: string | null;
-  heading: string | null;
-  depth: number;
-}
-
-export interface ReaderDocument {
-  slug: string;
-  title: string | null;
-  kind: string | null;
-  issuer: string | null;
-  docNumber: string | null;
-  addressees: string[];
-  issuedAt: string | null;
-  effectiveFrom: string | null;
-  effectiveUntil: string | null;
-  interpreter: string | null;
-  status: ValidityStatus;
-  version: number;
-  versions: number[];
-  isCurrent: boolean;
-  sourceName: string;
-  importedAt: string;
-  preamble: ReaderPassage | null;
-  closing: ReaderPassage | null;
-  /** Facts of the document as a whole (no provision). */
-  documentFacts: ReaderFact[];
-  provisions: ReaderProvision[];
-  toc: TocEntry[];
-  /** Provision ids absent from this version but present in an older one → the newest such version. */
-  formerProvisions: Record<string, { version: number; citation: string }>;
-  counts: { provisions: number; responsibilities: number; deadlines: number; targets: number; links: number; references: number };
-  messages: number;
-}
-
-interface RawFact extends FactSpan {
-  provision: string | null;
-  kind: FactKind;
-  summary: string;
-  href: string | null;
-}
-
-const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/;
-
-function cleanLines(text: string, drop: Set<string>): string {
-  return text
-    .split("\n")
-    .map((line) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, ""))
-    .filter((line) => line && !drop.has(line))
-    .join("\n");
-}
-
-function deadlineSummary(kind: DeadlineKind, date: string | null): string {
-  return `${DEADLINE_LABELS[kind]} ${date ?? "（日期未定）"}`;
-}
-
-function targetSummary(t: { subject: string; comparator: string | null; value: number; unit: string; baseline: string | null; deadline: string | null }): string {
-  const base = t.baseline ? `，基数：${t.baseline}` : "";
-  const by = t.deadline ? `，时限 ${t.deadline}` : "";
-  return `目标 ${t.subject} ${t.comparator && t.comparator !== "=" ? t.comparator : ""}${t.value}${t.unit}${base}${by}`;
-}
-
-/** The reader view of a document (current version, or version `version`); null when there is none. */
-export async function getReaderDocument(slug: string, version?: number): Promise<ReaderDocument | null> {
-  const doc = await getDocument(slug, version);
-  if (!doc) return null;
+/** A document version (current, or `version`) with its source and facts; null when there is none. */
+export async function getReaderRows(slug: string, version?: number): Promise<ReaderRows | null> {
+  const document = await getDocument(slug, version);
+  if (!document) return null;
   const client = await dbReady();
   const row = await client.document.findFirst({
-    where: { slug, version: doc.version },
+    where: { slug, version: document.version },
     select: {
       sourceText: true,
       responsibilities: { orderBy: { id: "asc" }, select: { role: true, mention: true, start: true, end: true, party: { select: { name: true } }, provision: { select: { eid: true } } } },
@@ -139,135 +31,21 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     },
   });
   if (!row) return null;
-  const source = row.sourceText;
-
-  const facts: RawFact[] = [
-    ...row.responsibilities.map((r, i) => ({
-      key: `r${i}`,
-      kind: "party" as const,
-      provision: r.provision?.eid ?? null,
-      start: r.start,
-      end: r.end,
-      summary: `${r.party.name}（${RESPONSIBILITY_LABELS[r.role as ResponsibilityRole] ?? r.role}）${r.mention !== r.party.name ? `，原文作“${r.mention}”` : ""}`,
-      href: `/parties/${encodeURIComponent(r.party.name)}`,
-    })),
-    ...doc.deadlines.map((d, i) => ({ key: `d${i}`, kind: "deadline" as const, provision: d.provision, start: d.start, end: d.end, summary: deadlineSummary(d.kind, d.date), href: null })),
-    ...doc.targets.map((t, i) => ({ key: `t${i}`, kind: "target" as const, provision: t.provision, start: t.start, end: t.end, summary: targetSummary(t), href: null })),
-    ...row.references.map((r, i) => ({
-      key: `ref${i}`,
-      kind: "reference" as const,
-      provision: r.provision?.eid ?? null,
-      start: r.start,
-      end: r.end,
-      summary: r.resolvedDocument ? `引用本库文件《${r.resolvedDocument.title ?? r.resolvedDocument.slug}》` : `引用《${r.citedTitle ?? r.citedNumber ?? ""}》（本库未收录）`,
-      href: r.resolvedDocument ? `/documents/${encodeURIComponent(r.resolvedDocument.slug)}` : null,
-    })),
-  ].sort((a, b) => a.start - b.start || b.end - a.end);
-
-  const toReaderFact = (f: RawFact, placed: Set<string>): ReaderFact => ({ key: f.key, kind: f.kind, words: source.slice(f.start, f.end), summary: f.summary, href: f.href, placed: placed.has(f.key), start: f.start, end: f.end });
-
-  const byProvision = new Map<string | null, RawFact[]>();
-  for (const f of facts) byProvision.set(f.provision, [...(byProvision.get(f.provision) ?? []), f]);
-
-  const refOf = new Map<string, ProvisionRef>(doc.provisions.map((p) => [p.id, { id: p.id, label: p.label, heading: p.heading, citation: p.citation, role: p.role }]));
-  const linksOf = new Map<string, ReaderLink[]>();
-  for (const l of doc.links) {
-    const from = refOf.get(l.from);
-    const to = refOf.get(l.to);
-    if (!from || !to) continue;
-    const method = l.method === "explicit" ? "explicit" : "inferred";
-    linksOf.set(l.from, [...(linksOf.get(l.from) ?? []), { other: to, kind: l.kind, score: l.score, why: l.why, method }]);
-    linksOf.set(l.to, [...(linksOf.get(l.to) ?? []), { other: from, kind: l.kind, score: l.score, why: l.why, method }]);
-  }
-
-  const nodes = new Map<string, ReaderProvision>();
-  const roots: ReaderProvision[] = [];
-  for (const p of doc.provisions) {
-    const own = byProvision.get(p.id) ?? [];
-    const marked = markFacts(p.text, source, p, own);
-    const placed = new Set(marked.placed);
-    const parent = p.parent ? nodes.get(p.parent) : undefined;
-    const node: ReaderProvision = {
-      id: p.id,
-      label: p.label,
-      heading: p.heading,
-      citation: p.citation,
-      role: p.role,
-      parent: p.parent,
-      depth: parent ? parent.depth + 1 : 0,
-      runs: marked.runs,
-      facts: own.map((f) => toReaderFact(f, placed)),
-      links: (linksOf.get(p.id) ?? []).sort((a, b) => b.score - a.score),
-      children: [],
-    };
-    nodes.set(p.id, node);
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
-
-  // Text outside the provisions: before the first and after the last.
-  const documentLevel = byProvision.get(null) ?? [];
-  const drop = new Set([doc.title, doc.docNumber].filter((s): s is string => Boolean(s)));
-  const passage = (start: number, end: number): ReaderPassage | null => {
-    if (end <= start) return null;
-    const text = cleanLines(source.slice(start, end), drop);
-    if (!text) return null;
-    const inside = documentLevel.filter((f) => f.start >= start && f.end <= end);
-    const marked = markFacts(text, source, { start, end }, inside);
-    const placed = new Set(marked.placed);
-    return { runs: marked.runs, facts: inside.map((f) => toReaderFact(f, placed)) };
-  };
-  const bodyStart = FRONT_MATTER.exec(source)?.[0].length ?? 0;
-  const firstStart = doc.provisions.length ? Math.min(...doc.provisions.map((p) => p.start)) : source.length;
-  const lastEnd = doc.provisions.length ? Math.max(...doc.provisions.map((p) => p.end)) : source.length;
-  const preamble = passage(bodyStart, firstStart);
-  const closing = doc.provisions.length ? passage(lastEnd, source.length) : null;
-
-  const placedOutside = new Set([...(preamble?.facts ?? []), ...(closing?.facts ?? [])].filter((f) => f.placed).map((f) => f.key));
-
-  let formerProvisions: ReaderDocument["formerProvisions"] = {};
-  if (doc.isCurrent && doc.versions.length > 1) {
-    const current = new Set(doc.provisions.map((p) => p.id));
-    const older = await client.provision.findMany({
-      where: { document: { slug, isCurrent: false } },
-      select: { eid: true, citation: true, document: { select: { version: true } } },
-      orderBy: { document: { version: "desc" } },
-    });
-    formerProvisions = {};
-    for (const o of older) if (!current.has(o.eid) && !(o.eid in formerProvisions)) formerProvisions[o.eid] = { version: o.document.version, citation: o.citation };
-  }
-
   return {
-    slug: doc.slug,
-    title: doc.title,
-    kind: doc.kind,
-    issuer: doc.issuer,
-    docNumber: doc.docNumber,
-    addressees: doc.addressees,
-    issuedAt: doc.issuedAt,
-    effectiveFrom: doc.effectiveFrom,
-    effectiveUntil: doc.effectiveUntil,
-    interpreter: doc.interpreter,
-    status: doc.status,
-    version: doc.version,
-    versions: doc.versions,
-    isCurrent: doc.isCurrent,
-    sourceName: doc.sourceName,
-    importedAt: doc.importedAt,
-    preamble,
-    closing,
-    documentFacts: documentLevel.map((f) => toReaderFact(f, placedOutside)),
-    provisions: roots,
-    toc: doc.provisions.filter((p) => (nodes.get(p.id)?.depth ?? 9) <= 1 && (p.heading || p.label)).map((p) => ({ id: p.id, label: p.label, heading: p.heading, depth: nodes.get(p.id)?.depth ?? 0 })),
-    formerProvisions,
-    counts: {
-      provisions: doc.provisions.length,
-      responsibilities: row.responsibilities.length,
-      deadlines: doc.deadlines.length,
-      targets: doc.targets.length,
-      links: doc.links.length,
-      references: row.references.length,
-    },
-    messages: doc.messages.length,
+    document,
+    sourceText: row.sourceText,
+    responsibilities: row.responsibilities.map((r) => ({ provision: r.provision?.eid ?? null, role: r.role, mention: r.mention, party: r.party.name, start: r.start, end: r.end })),
+    references: row.references.map((r) => ({ provision: r.provision?.eid ?? null, citedTitle: r.citedTitle, citedNumber: r.citedNumber, start: r.start, end: r.end, resolved: r.resolvedDocument })),
   };
+}
+
+/** Provisions of a document's older (not current) versions, newest version first. */
+export async function olderProvisions(slug: string): Promise<Array<{ eid: string; citation: string; version: number }>> {
+  const client = await dbReady();
+  const rows = await client.provision.findMany({
+    where: { document: { slug, isCurrent: false } },
+    select: { eid: true, citation: true, document: { select: { version: true } } },
+    orderBy: { document: { version: "desc" } },
+  });
+  return rows.map((o) => ({ eid: o.eid, citation: o.citation, version: o.document.version }));
 }

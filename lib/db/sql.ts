@@ -2,9 +2,9 @@
  * Plain SQL for the hot paths (storing a parsed document, loading the search
  * index's records), the same statements on both providers.
  *
- * Prisma's model API costs ~0.3 ms per call and its interactive transactions
- * ~4 ms per document (measured: 20 ms to store a 50-provision document), which
- * capped ingest at ~50 documents/s. Here SQLite is driven through
+ * Prisma's model API and its interactive transactions cost too much per row
+ * and per document for a fast ingest (BENCHMARKS.md, "Figures behind choices
+ * in the code"). Here SQLite is driven through
  * better-sqlite3 (the driver Prisma's adapter wraps) on a connection of its
  * own, with cached prepared statements; PostgreSQL goes through the Prisma
  * client's raw queries inside an interactive transaction. Statements are
@@ -63,7 +63,7 @@ function sqliteConnection(file: string): SqliteHolder {
   conn.pragma("synchronous = NORMAL");
   conn.pragma("foreign_keys = ON");
   // Checkpoint every 10,000 WAL pages (~40 MB), not 1,000: pages many documents touch go to the
-  // database file once. Storing a document into a 10,000-document store: 4.0–4.4 → 2.4–3.1 ms.
+  // database file once, not at every checkpoint (BENCHMARKS.md).
   conn.pragma("wal_autocheckpoint = 10000");
   const next: SqliteHolder = { file, conn, statements: new Map(), queue: Promise.resolve() };
   holder.__policykbSqlite = next;

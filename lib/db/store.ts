@@ -8,6 +8,7 @@
  */
 import type { ParseResult } from "../parser";
 import { canonicalParty, jurisdictionOf, type Jurisdiction } from "../parties/resolve";
+import { dbReady } from "./client";
 import { chunks, marks, writeTransaction, type Sql } from "./sql";
 
 export type StoreStatus = "added" | "unchanged" | "updated";
@@ -114,7 +115,7 @@ async function resolveReferences(tx: Sql, refs: ParseResult["doc"]["references"]
   const titles = [...new Set(refs.flatMap((r) => (r.title ? [compact(r.title)] : [])))];
   const found = new Map<string, number>();
   // Current and other-slug rows are picked here, not in SQL: given those conditions, SQLite's planner
-  // (no statistics) scans the isCurrent index instead of looking the titles up (7 ms a query at 10,000 documents).
+  // (no statistics) scans the isCurrent index instead of looking the titles up, which grows with the library.
   type Row = { id: number; key: string; isCurrent: boolean | number; slug: string };
   const pick = (rows: Row[], prefix: string) => {
     for (const d of rows) if (d.isCurrent && d.slug !== slug) found.set(prefix + d.key, d.id);
@@ -137,6 +138,7 @@ async function provisionCount(tx: Sql, documentId: number): Promise<number> {
 
 /** Stores one parsed document in one transaction. */
 export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
+  await dbReady();
   const { result, slug, sourceName } = input;
   const doc = result.doc;
   const newlyResolved = new Map<string, number>();

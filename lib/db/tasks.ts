@@ -2,8 +2,7 @@
  * Tasks across documents: every provision whose role is `task` in a current
  * document, with the parties responsible for it and its deadline.
  */
-import type { DeadlineKind, ResponsibilityRole } from "../parser";
-import { isResponsibilityRole } from "../site/labels";
+import { isResponsibilityRole, type DeadlineKind, type ResponsibilityRole } from "../parser";
 import { dbReady } from "./client";
 import { daysLeft, pickDeadline, type DeadlineRef } from "./deadlines";
 

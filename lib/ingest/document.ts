@@ -4,7 +4,6 @@
  * ingest.ts, which the site's bundle must not pull in).
  */
 import { InputError, parseDocument, type ParseResult } from "../parser";
-import { dbReady } from "../db/client";
 import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
 import { restoreParties, type Export } from "../db/export";
 import { cleanSlug, printable, slugOfFile } from "./files";
@@ -27,14 +26,12 @@ export async function storeParsed(result: ParseResult, fileName: string, hash: s
   const other = usedSlugs.get(slug);
   if (other && other !== fileName) throw new InputError(`slug "${printable(slug)}" is already used by ${printable(other)} in this ingest`, "unsupported");
   usedSlugs.set(slug, fileName);
-  await dbReady();
   return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });
 }
 
 /** Restores a `policykb export` file: parties first, then every document version as it was. */
 export async function ingestExport(data: Export): Promise<StoreOutcome[]> {
-  const client = await dbReady();
-  await restoreParties(client, data.parties);
+  await restoreParties(data.parties);
   const outcomes: StoreOutcome[] = [];
   for (const d of data.documents) {
     const { slug, version, isCurrent, sourceName, contentHash: hash, importedAt, sourceText, messages, ...doc } = d;

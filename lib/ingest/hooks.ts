@@ -4,7 +4,8 @@
  */
 import type { StoreOutcome } from "../db/store";
 import type { OnStored } from "./ingest";
-import { indexStored, refreshIndex, type IndexedDocument } from "../search";
+import type { IndexedDocument } from "../db/index-source";
+import { indexStored, refreshIndex } from "../search";
 
 /** Runs after one or more stored outcomes; nothing to do when all were unchanged. */
 export async function documentStored(...outcomes: StoreOutcome[]): Promise<void> {

@@ -14,7 +14,7 @@ import { ingestExport, storeParsed } from "./document";
 import { createProgress } from "./progress";
 import { maxDocumentBytes } from "./limits";
 import { createParsePool, parseWorkerCount } from "./parse-pool";
-import { indexedDocumentOf, type IndexedDocument } from "../search/records";
+import { indexedDocumentOf, type IndexedDocument } from "../db/index-source";
 
 export { ingestBytes, ingestExport } from "./document";
 
@@ -113,7 +113,7 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
       progress.tick(file.display);
       // Let the event loop in between documents: with parsed documents waiting, the loop would
       // otherwise go on storing without taking file reads and worker messages, and the parse
-      // workers would run dry (10,000 documents: 150 → 175–179 documents/s).
+      // workers would run dry (figures in BENCHMARKS.md, "Figures behind choices in the code").
       await nextTurn();
     }
   } finally {

@@ -1,5 +1,5 @@
 /**
- * Stage 13: responsibilities — who must act. Two sources (GUIDE.md):
+ * Stage 13: responsibilities — who must act. Two sources (../shared/eval/GUIDE.md):
  *  1. annotations: （A牵头，B、C配合）, （A、B负责）, （牵头单位：A，配合单位：B）,
  *     （责任单位：A）, with 列第一位者为牵头单位……下同 carrying the first-is-lead
  *     rule on to later annotations;
@@ -7,6 +7,9 @@
  *     A要…, A会同B…, 督促A), worked with (加强与A、B等部门的沟通) or acted upon
  *     (对A、B等企业, 发挥好A作用).
  * One row per unit (lists are split), names as written.
+ *
+ * Longer than ~500 lines because it is one stage (one file per stage), and
+ * most of it is the word lists and patterns its name finder reads.
  */
 import { allMatches } from "./matches";
 import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";

@@ -1,6 +1,6 @@
 /**
  * Stage 8: roles. What a provision asks for, from its heading and its
- * parents' (GUIDE.md): requirement (指导思想/总体要求), principle (基本原则),
+ * parents' (../shared/eval/GUIDE.md): requirement (指导思想/总体要求), principle (基本原则),
  * goal (目标), task (重点任务/主要任务), measure (保障措施/组织实施/保障机制),
  * other. Items inherit their section's role unless their own words say otherwise.
  */

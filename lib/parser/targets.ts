@@ -4,7 +4,7 @@
  * 年均增长10%以上), with its unit, comparator, baseline (比2015年), subject
  * and the deadline stated beside it. Rules (补贴50%, 罚款1万元, 最高20分),
  * past statistics, counts of the document's own items (共23项) and numbers in
- * quoted slogans are not targets (GUIDE.md).
+ * quoted slogans are not targets (../shared/eval/GUIDE.md).
  */
 import { allMatches } from "./matches";
 import { UNITS } from "./patterns";

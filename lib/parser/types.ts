@@ -3,8 +3,14 @@
  * and the typed tree the pipeline stages pass along.
  */
 
-export type Role = "requirement" | "principle" | "goal" | "task" | "measure" | "other";
-export type ResponsibilityRole = "lead" | "support" | "responsible" | "coordinate" | "supervise" | "interpret" | "subject";
+/** What a provision is for: the one list of provision roles (search, site and store read it from here). */
+export const ROLES = ["requirement", "principle", "goal", "task", "measure", "other"] as const;
+export type Role = (typeof ROLES)[number];
+/** What a party is asked to do: the one list of responsibility roles. */
+export const RESPONSIBILITY_ROLES = ["lead", "support", "responsible", "coordinate", "supervise", "interpret", "subject"] as const;
+export type ResponsibilityRole = (typeof RESPONSIBILITY_ROLES)[number];
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+export const isResponsibilityRole = (value: string): value is ResponsibilityRole => (RESPONSIBILITY_ROLES as readonly string[]).includes(value);
 export type DeadlineKind = "effective" | "expiry" | "due" | "milestone" | "period";
 export type LinkKind = "goal-task" | "goal-measure" | "task-measure" | "reference";
 export type Comparator = "≥" | "≤" | "=" | null;

@@ -1,25 +1,25 @@
 /**
- * Search over provisions (CONTRACT.md §3): the one module the site, the API
+ * Search over provisions (../shared/CONTRACT.md §3): the one module the site, the API
  * and the CLI call. It owns the engine's life: loaded from its persisted copy
  * at start when the store has not changed (no rebuild), brought up to date
  * incrementally when documents are added, updated or removed (checked at most
  * once a second), and persisted again after each change.
  */
 import { parseQuery } from "./tokenize";
-import { SearchEngine, snippet } from "./engine";
-import { adminAliasesChanged, assembleRecords, currentVersions, loadAliasGroups, loadRecords, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "./records";
+import { SearchEngine } from "./engine";
+import { assembleRecords, loadRecords } from "./records";
+import { adminAliasesChanged, currentVersions, loadAliasGroups, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "../db/index-source";
 import { loadPersisted, persist, restamp } from "./persist";
 import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
-import { fold } from "./tokenize";
-import { STATUSES, type ValidityStatus } from "../status";
-import { MAX_QUERY_LENGTH, SearchQueryError, type SearchQuery, type SearchResult } from "./types";
-import type { Role } from "../parser";
+import { foldForSearch } from "./fold";
+import type { SearchResult } from "./types";
+import { parseSearchQuery, type SearchQueryInput } from "./query";
 
-export { SearchQueryError, MAX_QUERY_LENGTH } from "./types";
+export { SearchQueryError } from "./types";
+export { MAX_QUERY_LENGTH, parseSearchQuery, searchQueryFromParams, type SearchQueryInput } from "./query";
 export type * from "./types";
-export type { IndexedDocument } from "./records";
 
 interface Holder {
   engine: SearchEngine;
@@ -39,7 +39,6 @@ interface Holder {
 const worthPersisting = (engine: SearchEngine, unsaved: number) => unsaved >= Math.max(20, Math.ceil(engine.documents().length * 0.02));
 
 const state = globalThis as unknown as { __policykbSearch?: Promise<Holder>; __policykbSearchUrl?: string };
-const ROLES: Role[] = ["requirement", "principle", "goal", "task", "measure", "other"];
 
 /**
  * Brings an engine up to date with the store: adds changed documents, drops
@@ -81,7 +80,7 @@ async function open(): Promise<Holder> {
   const fingerprint = await storeFingerprint();
   const persisted = await loadPersisted();
   // The engine keeps folded text only; snippets are made from the stored text of the hits.
-  const engine = persisted?.engine ?? new SearchEngine("bigram", { keepText: false });
+  const engine = persisted?.engine ?? new SearchEngine({ keepText: false });
   let unsaved = 0;
   if (persisted?.fingerprint !== fingerprint) {
     unsaved = await syncEngine(engine, persisted !== null && adminAliasesChanged(persisted.fingerprint, fingerprint));
@@ -139,31 +138,10 @@ export function resetSearch(): void {
   state.__policykbSearch = undefined;
 }
 
-function list<T extends string>(values: string[] | undefined, allowed: readonly T[] | null, name: string): T[] | undefined {
-  if (!values?.length) return undefined;
-  for (const v of values) {
-    if (allowed && !allowed.includes(v as T)) throw new SearchQueryError(`bad ${name} "${v}" (expected one of ${allowed.join(", ")})`);
-  }
-  return values as T[];
-}
-
-/** Checks a query; throws SearchQueryError with a clear message. */
-export function validateQuery(query: SearchQuery): void {
-  const q = query.q?.trim() ?? "";
-  if (!q) throw new SearchQueryError("query is empty");
-  if (q.length > MAX_QUERY_LENGTH) throw new SearchQueryError(`query is too long (${q.length} characters, at most ${MAX_QUERY_LENGTH})`);
-  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > 100)) throw new SearchQueryError("limit must be a whole number from 1 to 100");
-  if (query.offset !== undefined && (!Number.isInteger(query.offset) || query.offset < 0 || query.offset > 10_000)) throw new SearchQueryError("offset must be a whole number from 0 to 10000");
-  const f = query.filters ?? {};
-  list(f.role, ROLES, "role");
-  list(f.status, STATUSES as readonly ValidityStatus[], "status");
-  for (const y of f.year ?? []) if (!Number.isInteger(y) || y < 1900 || y > 2200) throw new SearchQueryError(`bad year "${y}"`);
-}
-
-/** Searches provisions. All words must match (any order, any distance); aliases of parties count. */
-export async function search(query: SearchQuery & { facets?: boolean }): Promise<SearchResult> {
+/** Searches provisions (the query checked by lib/search/query.ts). All words must match (any order, any distance); aliases of parties count. */
+export async function search(input: SearchQueryInput): Promise<SearchResult> {
   const started = performance.now();
-  validateQuery(query);
+  const query = parseSearchQuery(input);
   const h = await holder();
   // At most once a second, look whether the store changed (another process or
   // server ingested) and catch up before answering: every server answers from
@@ -178,16 +156,16 @@ export async function search(query: SearchQuery & { facets?: boolean }): Promise
   for (const w of words) {
     const variants = new Set([...(h.aliases.get(w.text) ?? []), ...nameVariants(w.text)]);
     variants.delete(w.text);
-    w.alternatives = [...variants].map(fold);
+    w.alternatives = [...variants].map(foldForSearch);
     w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
   }
-  const result = h.engine.run({ words, filters: query.filters ?? {}, limit: query.limit ?? 10, offset: query.offset ?? 0, facets: query.facets ?? false });
+  const result = h.engine.run({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
   const textIds = result.textIds.filter((id): id is number => id !== null);
   if (textIds.length) {
     const texts = await provisionTexts(textIds);
     result.hits.forEach((hit, i) => {
       const id = result.textIds[i];
-      if (id != null) hit.snippet = snippet(texts.get(id) ?? "", words);
+      if (id != null) hit.snippet = h.engine.snippet(texts.get(id) ?? "", words);
     });
   }
   return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };

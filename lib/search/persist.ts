@@ -24,8 +24,7 @@ import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
 import { FrozenPostings } from "./postings";
-import { interned, type IndexedDocument, type IndexedProvision } from "./records";
-import type { TokenStrategy } from "./tokenize";
+import { sharedRoleName, type FoldedDocument, type FoldedProvision } from "./records";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
 const FORMAT = 8;
@@ -33,7 +32,6 @@ const FORMAT = 8;
 interface State {
   format: number;
   fingerprint: string;
-  strategy: TokenStrategy;
   keepText: boolean;
   generation: string;
   documents: number;
@@ -55,7 +53,7 @@ const FOLDED_RUN = "\u0000";
 /** Folded characters per run: a run's string is large enough to live outside the collector's young space. */
 const RUN_CHARS = 1 << 19;
 
-function compact(d: IndexedDocument): CompactDocument {
+function compact(d: FoldedDocument): CompactDocument {
   return [
     d.slug, d.version, d.title, d.kind, d.issuer, d.issuedAt, d.effectiveFrom, d.effectiveUntil,
     d.provisions.map((p) => [p.eid, p.label, p.heading, p.citation, p.role, p.text, p.parent, p.partyRoles.flatMap((r) => [r.mention, r.name, r.role]), p.dates, p.id, p.folded?.length ?? 0, p.foldedHeading ?? ""]),
@@ -63,13 +61,13 @@ function compact(d: IndexedDocument): CompactDocument {
 }
 
 /** A document from its compact form, its folded texts sliced from `run` from `at` on; returns the document and where the next one's start. */
-function expand(c: CompactDocument, run: string, at: number): { document: IndexedDocument; next: number } {
+function expand(c: CompactDocument, run: string, at: number): { document: FoldedDocument; next: number } {
   const [slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, provisions] = c;
-  const document: IndexedDocument = {
+  const document: FoldedDocument = {
     slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil,
-    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): IndexedProvision => {
-      const partyRoles: IndexedProvision["partyRoles"] = [];
-      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: interned(roles[i + 2]!) });
+    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): FoldedProvision => {
+      const partyRoles: FoldedProvision["partyRoles"] = [];
+      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: sharedRoleName(roles[i + 2]!) });
       if (at + length > run.length) throw new Error("folded texts run short");
       const folded = run.slice(at, (at += length));
       return { id, eid, label, heading, citation, role, text, parent, partyRoles, dates, folded, foldedHeading };
@@ -80,9 +78,8 @@ function expand(c: CompactDocument, run: string, at: number): { document: Indexe
 
 /**
  * Bytes written at a time: small chunks are gathered into blocks of this
- * size first. Node's file stream writes many small buffers slowly (340 MB
- * in 20 KB frames: 2.6 s; in 4 MB blocks: under 1 s), and the producer goes
- * on while a block is written.
+ * size first. Node's file stream writes many small buffers slowly (figures
+ * in BENCHMARKS.md), and the producer goes on while a block is written.
  */
 const BLOCK_BYTES = 4 << 20;
 
@@ -239,7 +236,7 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
       }),
     ]);
     for (const w of written) if (w.status === "rejected") throw w.reason;
-    await writeState(dir, { format: FORMAT, fingerprint, strategy: engine.strategy, keepText: engine.keepText, generation, documents });
+    await writeState(dir, { format: FORMAT, fingerprint, keepText: engine.keepText, generation, documents });
   } catch (error) {
     await Promise.all([rm(files.postings, { force: true }), rm(files.records, { force: true })]);
     throw error;
@@ -288,7 +285,7 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
   if (!state) return null;
   try {
     const files = filesOf(dir, state.generation);
-    const engine = new SearchEngine(state.strategy, { keepText: state.keepText });
+    const engine = new SearchEngine({ keepText: state.keepText });
     engine.restorePostings(FrozenPostings.fromBytes(await readAligned(files.postings)));
     let documents = 0;
     let run = "";

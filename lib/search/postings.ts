@@ -1,7 +1,7 @@
 /**
  * Posting lists: for each token, the slots (provisions) whose indexed text
  * holds it, best bucket first. A bucket says how early the token first comes
- * in the text (heading first), scaled to RESOLUTION buckets: candidates are
+ * in the text (heading first), scaled to BUCKETS buckets: candidates are
  * read in that order, so early mentions rank first.
  *
  * PostingBuilder collects the postings of provisions as they are added;
@@ -23,15 +23,15 @@ const BUCKET_SHIFT = 28;
 export const MAX_SLOTS = SLOT_MASK + 1;
 
 /**
- * How many buckets positions are scaled to. The scale is FlexSearch's
- * resolution scoring (resolution 9), which built the postings before this
- * builder did: copies persisted then read the same.
+ * How many buckets positions are scaled to: the first nine tokens of a text
+ * each have their own, later ones share them in proportion (a token first
+ * seen halfway through a long text is in bucket 5).
  */
-export const RESOLUTION = 9;
+export const BUCKETS = 9;
 
 /** The bucket of a token first found at `position` of a text of `tokenCount` tokens. */
 export function bucketOf(position: number, tokenCount: number): number {
-  return position && tokenCount > RESOLUTION ? (((RESOLUTION - 1) / tokenCount) * position + 1) | 0 : position;
+  return position && tokenCount > BUCKETS ? (((BUCKETS - 1) / tokenCount) * position + 1) | 0 : position;
 }
 
 /**
@@ -97,7 +97,7 @@ export class PostingBuilder {
     return this.count;
   }
 
-  /** Adds a provision's tokens, in text order: each distinct token once, in the bucket of its first position. */
+  /** Adds a provision's tokens, in text order: each distinct token once, in the bucket of its first position (tests state postings this way; the engine adds runs). */
   add(slot: number, tokens: readonly string[]): void {
     this.begin(slot);
     for (let position = 0; position < tokens.length; position++) {

@@ -1,94 +1,12 @@
 /**
- * Text folding and tokens for the search index and for queries.
+ * Tokens for the search index, and query words.
  *
- * Matching runs on a folded copy of the text: NFKC (full-width → half-width),
- * lower case, without quotes, brackets and spaces (“僵尸”企业 = 僵尸企业,
- * 首台（套） = 首台套), dashes as "-", 百分之三十 as 30%. A map from the folded
- * copy back to the original lets snippets mark the original characters.
- *
- * Tokens (what posting lists are kept for) come in two strategies, measured on the
- * relevance set (npm run eval:tokenizers): CJK character bigrams (default: every
- * substring query finds every text that contains it, whatever a segmenter
- * would cut) and Intl.Segmenter words.
+ * Tokens (what posting lists are kept for) are taken from the search's fold
+ * of a text (fold.ts): CJK character bigrams and whole runs of other
+ * letters and digits, so every substring query finds every text that
+ * contains it, whatever a word segmenter would cut.
  */
-import { chineseToNumber } from "../parser/numerals";
-import { segmentWords } from "../parser/words";
-
-const DROP = new Set([..."“”‘’\"'《》〈〉「」『』()（）【】[]{}·、 \u3000\t\r\n"]);
-const DASHES = new Set([..."—–－~～‐‑‒―"]);
-/** 1 for the code of a dropped character. */
-const DROP_CODES = new Uint8Array(0x10000);
-for (const ch of DROP) DROP_CODES[ch.charCodeAt(0)] = 1;
-
-export interface Folded {
-  text: string;
-  /** For each character of `text`, its offset in the original: a view of a buffer the next call reuses (read it first). */
-  map: Int32Array;
-}
-
-/**
- * The buffer maps are written in. Search makes a snippet of each hit: a new
- * typed array per call was an ArrayBuffer per hit for the young-generation
- * collector to sweep (1–6 ms per scavenge at a few thousand of them).
- */
-let mapBuffer = new Int32Array(4096);
-
-/** The folded copy used for matching, with its map back to the original (a view valid until the next call). */
-export function foldWithMap(original: string): Folded {
-  const nfkc = original.normalize("NFKC").toLowerCase();
-  // NFKC keeps the length of Chinese text; where it does not, positions are approximate.
-  const scale = nfkc.length === original.length;
-  // Without 百 there is no percent word: every character is kept as it is (a dash as "-") or dropped,
-  // so the text is fold()'s and the map a loop over character codes (snippets of every hit come here).
-  if (!nfkc.includes("百")) {
-    if (mapBuffer.length < nfkc.length) mapBuffer = new Int32Array(nfkc.length * 2);
-    const map = mapBuffer;
-    let n = 0;
-    for (let i = 0; i < nfkc.length; i++) if (DROP_CODES[nfkc.charCodeAt(i)] !== 1) map[n++] = scale ? i : 0;
-    return { text: nfkc.replace(DROP_RE, "").replace(DASH_RE, "-"), map: map.subarray(0, n) };
-  }
-  let out = "";
-  const map: number[] = [];
-  const percent = /百分之([零〇一二三四五六七八九十百两]+)/y;
-  for (let i = 0; i < nfkc.length; i++) {
-    const ch = nfkc[i]!;
-    if (ch === "百") {
-      percent.lastIndex = i;
-      const m = percent.exec(nfkc);
-      const n = m ? chineseToNumber(m[1]!) : null;
-      if (m && n !== null) {
-        for (const c of `${n}%`) {
-          out += c;
-          map.push(scale ? i : 0);
-        }
-        i += m[0].length - 1;
-        continue;
-      }
-    }
-    if (DROP.has(ch)) continue;
-    out += DASHES.has(ch) ? "-" : ch;
-    map.push(scale ? i : 0);
-  }
-  return { text: out, map: Int32Array.from(map) };
-}
-
-const DROP_RE = /[“”‘’"'《》〈〉「」『』()（）【】[\]{}·、 \u3000\t\r\n]/g;
-const DASH_RE = /[—–－~～‐‑‒―]/g;
-const PERCENT_RE = /百分之([零〇一二三四五六七八九十百两]+)/g;
-
-/** The folded copy alone (the same text as foldWithMap's, without building the map: the index folds every provision). */
-export function fold(text: string): string {
-  let s = text.normalize("NFKC").toLowerCase();
-  if (s.includes("百分之")) {
-    s = s.replace(PERCENT_RE, (whole, digits: string) => {
-      const n = chineseToNumber(digits);
-      return n === null ? whole : `${n}%`;
-    });
-  }
-  return s.replace(DROP_RE, "").replace(DASH_RE, "-");
-}
-
-export type TokenStrategy = "bigram" | "words";
+import { foldForSearch } from "./fold";
 
 export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 /** Letters and digits outside CJK (after folding: ASCII, accented letters), % and the decimal point. */
@@ -108,7 +26,7 @@ export interface TokenRuns {
 
 export function bigramRuns(text: string): TokenRuns {
   const runs: number[] = [];
-  const folded = fold(text.replace(/\s+/g, "\u0001"));
+  const folded = foldForSearch(text.replace(/\s+/g, "\u0001"));
   let runStart = -1;
   let otherStart = -1;
   for (let i = 0; i < folded.length; i++) {
@@ -156,15 +74,6 @@ export function bigramTokens(text: string): string[] {
   return out;
 }
 
-/** Intl.Segmenter words of the folded text. */
-export function wordTokens(text: string): string[] {
-  return segmentWords(fold(text));
-}
-
-export function tokenizer(strategy: TokenStrategy): (text: string) => string[] {
-  return strategy === "words" ? wordTokens : bigramTokens;
-}
-
 /** One unit of a query that a hit must contain: a word, or a quoted phrase. */
 export interface QueryWord {
   /** As typed, folded. */
@@ -197,7 +106,7 @@ export function parseQuery(q: string): QueryWord[] {
   const normalized = q.normalize("NFKC").replace(/[“”「」『』]/g, '"');
   const re = /"([^"]+)"|(\S+)/g;
   for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
-    const text = fold((m[1] ?? m[2] ?? "").trim()).replace(/^[,，、。;；:：]+|[,，、。;；:：]+$/g, "");
+    const text = foldForSearch((m[1] ?? m[2] ?? "").trim()).replace(/^[,，、。;；:：]+|[,，、。;；:：]+$/g, "");
     if (text) words.push({ text, phrase: Boolean(m[1]), alternatives: [], date: null, roles: m[1] ? null : ROLE_WORDS[text] ?? null });
   }
   return words;

@@ -1,5 +1,5 @@
 /**
- * The search interface: what a query is and what it returns (CONTRACT.md §3,
+ * The search interface: what a query is and what it returns (../shared/CONTRACT.md §3,
  * with facets and breadcrumbs for the site). lib/search/index.ts implements it.
  */
 import type { Role } from "../parser";
@@ -81,5 +81,3 @@ export class SearchQueryError extends Error {
     this.name = "SearchQueryError";
   }
 }
-
-export const MAX_QUERY_LENGTH = 200;

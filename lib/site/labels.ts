@@ -38,17 +38,6 @@ export const LINK_LABELS: Record<LinkKind, string> = {
   reference: "引用",
 };
 
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
-export const RESPONSIBILITY_ROLES = Object.keys(RESPONSIBILITY_LABELS) as ResponsibilityRole[];
-
-export function isRole(value: string): value is Role {
-  return value in ROLE_LABELS;
-}
-
-export function isResponsibilityRole(value: string): value is ResponsibilityRole {
-  return value in RESPONSIBILITY_LABELS;
-}
-
 /** "剩余 12 天" / "逾期 30 天" / "今天到期" for a day difference (null: no date). */
 export function daysLeftLabel(days: number | null): string {
   if (days === null) return "—";

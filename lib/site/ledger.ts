@@ -2,9 +2,9 @@
  * The party ledger's and the task list's URL parameters, read the same way
  * by the pages and by their export routes.
  */
+import { RESPONSIBILITY_ROLES } from "../parser";
 import { DUE_FILTERS, LEDGER_SORTS, type LedgerQuery } from "../db/parties";
 import type { TaskQuery } from "../db/tasks";
-import { RESPONSIBILITY_ROLES } from "./labels";
 import { intParam, oneOf, param, type RawSearchParams } from "./params";
 
 /** role, doc, due, sort → a ledger query. */

@@ -4,7 +4,7 @@
  *
  * Both index exactly what PolicyKB's engine matches on — each provision of the
  * current document versions as its folded heading, text and ancestors'
- * headings (lib/search/records + fold), in the store's order — and get the
+ * headings (lib/search/records + foldForSearch), in the store's order — and get the
  * query's words as PolicyKB's parseQuery() folds them. Neither has PolicyKB's
  * extras (party aliases, deadline dates, partial and loose matches).
  */
@@ -12,8 +12,10 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import MiniSearch from "minisearch";
-import { currentVersions, loadRecords } from "../../lib/search/records";
-import { fold, parseQuery } from "../../lib/search/tokenize";
+import { currentVersions } from "../../lib/db/index-source";
+import { loadRecords } from "../../lib/search/records";
+import { foldForSearch } from "../../lib/search/fold";
+import { parseQuery } from "../../lib/search/tokenize";
 import { segmentWords } from "../../lib/parser/words";
 import type { RankedHit } from "../../lib/eval/relevance";
 import { collectGarbage, progress } from "./util";
@@ -30,7 +32,7 @@ export async function peerRecords(): Promise<PeerRecord[]> {
   const out: PeerRecord[] = [];
   for (let i = 0; i < slugs.length; i += 500) {
     for (const { records } of await loadRecords(slugs.slice(i, i + 500))) {
-      for (const r of records) out.push({ document: r.document, provision: r.provision, body: `${fold(r.heading ?? "")}\n${fold(r.text)}\n${fold(r.context)}` });
+      for (const r of records) out.push({ document: r.document, provision: r.provision, body: `${foldForSearch(r.heading ?? "")}\n${foldForSearch(r.text)}\n${foldForSearch(r.context)}` });
     }
   }
   return out;
@@ -111,7 +113,7 @@ export function likeOnly(q: string): boolean {
 
 /**
  * MiniSearch (BM25) over Intl.Segmenter word-like segments of the folded text
- * (NFKC, lower case — STACK.md's best encoder for FlexSearch). A query is the
+ * (NFKC, lower case — ../shared/STACK.md's best encoder for FlexSearch). A query is the
  * AND of the segments of each of its words; no prefix or fuzzy matching.
  */
 export function buildMiniSearch(records: PeerRecord[]): Peer {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Index } from "flexsearch";
 import { describe, expect, test } from "vitest";
-import { FrozenPostings, PostingBuilder, RESOLUTION, SLOT_MASK, bucketOf } from "../../lib/search/postings";
+import { FrozenPostings, PostingBuilder, BUCKETS, SLOT_MASK, bucketOf } from "../../lib/search/postings";
 import { bigramRuns, bigramTokens } from "../../lib/search/tokenize";
 
 const CONTENT = path.resolve(__dirname, "../../content");
@@ -35,16 +35,16 @@ describe("posting lists", () => {
     for (const t of tokens) expect(slots(p.list(t)), t).toEqual([0]);
   });
 
-  test("positions scale to RESOLUTION buckets: early tokens of a long text rank first", () => {
+  test("positions scale to BUCKETS buckets: early tokens of a long text rank first", () => {
     expect([0, 1, 8].map((i) => bucketOf(i, 9))).toEqual([0, 1, 8]);
     const long = 100;
     expect(bucketOf(0, long)).toBe(0);
-    expect(bucketOf(long - 1, long)).toBe(RESOLUTION - 1);
+    expect(bucketOf(long - 1, long)).toBe(BUCKETS - 1);
     for (let i = 1; i < long; i++) expect(bucketOf(i, long)).toBeGreaterThanOrEqual(bucketOf(i - 1, long));
   });
 
-  test("the builder posts what FlexSearch's index (resolution 9) posted, on every line of content/", () => {
-    // The postings the engine persisted were built by FlexSearch: copies saved then merge with new ones in the same order.
+  test("the builder posts what FlexSearch's index (resolution 9) posts, on every line of content/", () => {
+    // FlexSearch's index is the reference the builder was written against: the same postings in the same order.
     const lines = readdirSync(CONTENT).flatMap((f) => readFileSync(path.join(CONTENT, f), "utf8").split("\n")).filter((l) => l.trim());
     const flex = new Index({ tokenize: "strict", encode: bigramTokens, resolution: 9 });
     // Tokens given as strings, and as runs (the engine's way for bigrams).

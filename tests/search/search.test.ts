@@ -4,12 +4,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { ingestPaths } from "../../lib/ingest/ingest";
 import { documentStored } from "../../lib/ingest/hooks";
-import { search, resetSearch, SearchQueryError } from "../../lib/search";
+import { search, resetSearch, searchQueryFromParams, SearchQueryError } from "../../lib/search";
 import { indexDir } from "../../lib/search/persist";
-import { snippet } from "../../lib/search/engine";
+import { Snippets } from "../../lib/search/snippets";
 import { parseQuery } from "../../lib/search/tokenize";
 import { loadRelevanceSet, scoreRelevance } from "../../lib/eval/relevance";
-import { searchQueryFromParams } from "../../lib/search/params";
 import { databaseUrl, freshDatabase } from "../helpers/db";
 import { ROOT, runCli } from "../helpers/cli";
 
@@ -68,7 +67,7 @@ describe("queries", () => {
     expect((await search({ q: "降成本", filters: { status: ["尚未施行"] } })).total).toBe(0);
   });
   test("snippets mark matches and escape everything else", () => {
-    const html = snippet("<script>alert(1)</script>降成本&“降”成本", parseQuery("降成本"));
+    const html = new Snippets().make("<script>alert(1)</script>降成本&“降”成本", parseQuery("降成本"));
     expect(html).toBe("&lt;script&gt;alert(1)&lt;/script&gt;<mark>降成本</mark>&amp;“<mark>降”成本</mark>");
   });
 });
@@ -85,6 +84,9 @@ describe("bad queries", () => {
     const r = runCli(["search", "x".repeat(201)], { DATABASE_URL: databaseUrl(dbFile) });
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toMatch(/^policykb: query is too long/);
+    const role = runCli(["search", "降成本", "--role", "boss"], { DATABASE_URL: databaseUrl(dbFile) });
+    expect(role.status).toBe(2);
+    expect(role.stderr.trim()).toMatch(/^policykb: bad role "boss"/);
   });
 });
 

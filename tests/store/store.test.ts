@@ -8,7 +8,7 @@ import { exportAll } from "../../lib/db/export";
 import { getDocument } from "../../lib/db/documents";
 import { ingestPaths, ingestExport } from "../../lib/ingest/ingest";
 import { parseDocument } from "../../lib/parser";
-import { loadIndexedDocuments, type IndexedDocument } from "../../lib/search/records";
+import { loadIndexedDocuments, type IndexedDocument } from "../../lib/db/index-source";
 import { freshDatabase } from "../helpers/db";
 import { ROOT } from "../helpers/cli";
 
@@ -121,10 +121,10 @@ describe("parties", () => {
 describe("export", () => {
   test("export → ingest into an empty database → export gives identical JSON", async () => {
     await ingestPaths([CONTENT], { quiet: true });
-    const first = await exportAll(await dbReady());
+    const first = await exportAll();
     await freshDatabase();
     await ingestExport(first);
-    const second = await exportAll(await dbReady());
+    const second = await exportAll();
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     await closeDb();
   });
@@ -175,7 +175,7 @@ describe("aliases added by an administrator", () => {
     const { addAlias } = await import("../../lib/db/aliases");
     const { resetSearch, search } = await import("../../lib/search");
     const { loadPersisted } = await import("../../lib/search/persist");
-    const { storeFingerprint } = await import("../../lib/search/records");
+    const { storeFingerprint } = await import("../../lib/db/index-source");
     const dir = tempDir();
     writeFileSync(path.join(dir, "e.txt"), "一、重点任务\n（一）优化服务。提高效率。（省大数据局负责）\n");
     await ingestPaths([dir], { quiet: true });

@@ -1,5 +1,4 @@
-import { search, SearchQueryError } from "@/lib/search";
-import { searchQueryFromParams } from "@/lib/search/params";
+import { search, searchQueryFromParams, SearchQueryError } from "@/lib/search";
 
 export const dynamic = "force-dynamic";
 

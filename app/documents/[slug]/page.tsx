@@ -5,7 +5,7 @@ import { Passage } from "@/components/Passage";
 import { ProvisionTarget } from "@/components/ProvisionTarget";
 import { ProvisionView, type CiteContext } from "@/components/ProvisionView";
 import { getDocumentHead } from "@/lib/db/documents";
-import { getReaderDocument, type TocEntry } from "@/lib/db/reader";
+import { getReaderDocument, type TocEntry } from "@/lib/site/reader";
 import { requestOrigin } from "@/lib/site/origin";
 import { decodeSegment, intParam, type RawSearchParams } from "@/lib/site/params";
 import { todayInChina } from "@/lib/status";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { DocumentHeader } from "@/components/DocumentHeader";
 import { LinkList, LinkMatrix } from "@/components/LinkMatrix";
 import { getDocumentHead } from "@/lib/db/documents";
-import { getLinkMatrices } from "@/lib/db/links";
+import { getLinkMatrices } from "@/lib/site/links";
 import { decodeSegment, intParam, type RawSearchParams } from "@/lib/site/params";
 
 export const dynamic = "force-dynamic";

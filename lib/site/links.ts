@@ -3,10 +3,11 @@
  * (down to each quantitative target) × tasks and measures, and tasks ×
  * measures; plus the same links as a list. Stored links come from the
  * parser; a target's cells are found by the target's own words appearing in
- * the task or measure (and say so).
+ * the task or measure (and say so, in Chinese). A view of the document
+ * lib/db/documents.ts returns.
  */
 import type { LinkKind, Role } from "../parser";
-import { getDocument } from "./documents";
+import { getDocument } from "../db/documents";
 
 export interface MatrixProvision {
   id: string;

@@ -1,0 +1,69 @@
+/**
+ * Filters and facets: whether an entry passes a query's filters, and how
+ * many matches have each value of each facet (kind, issuer, year, role,
+ * party, status, document), each facet counted with the other filters
+ * applied — so choosing a value shows what the others would leave.
+ */
+import type { Role } from "../parser";
+import { documentYear, validityStatus } from "../status";
+import type { Entry } from "./entries";
+import type { Facet, FacetName, SearchFilters } from "./types";
+
+const FACETS: FacetName[] = ["kind", "issuer", "year", "role", "party", "status", "doc"];
+
+export const emptyFacets = (): Record<FacetName, Facet[]> => ({ kind: [], issuer: [], year: [], role: [], party: [], status: [], doc: [] });
+
+/** Whether any filter has a value. */
+export function hasFilters(f: SearchFilters): boolean {
+  return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
+}
+
+/** Whether an entry passes every filter (`today` decides validity status). */
+export function passes(r: Entry, f: SearchFilters, today: string): boolean {
+  if (f.doc?.length && !f.doc.includes(r.doc.document)) return false;
+  if (f.kind?.length && !f.kind.includes(r.doc.kind ?? "")) return false;
+  if (f.issuer?.length && !f.issuer.includes(r.doc.issuer ?? "")) return false;
+  if (f.role?.length && !f.role.includes(r.role)) return false;
+  if (f.year?.length && !f.year.includes(documentYear(r.doc) ?? -1)) return false;
+  if (f.party?.length && !f.party.some((p) => r.parties.includes(p))) return false;
+  if (f.status?.length && !f.status.includes(validityStatus(r.doc, today))) return false;
+  return true;
+}
+
+function facetValues(r: Entry, name: FacetName, today: string): string[] {
+  switch (name) {
+    case "kind":
+      return r.doc.kind ? [r.doc.kind] : [];
+    case "issuer":
+      return r.doc.issuer ? [r.doc.issuer] : [];
+    case "year": {
+      const y = documentYear(r.doc);
+      return y ? [String(y)] : [];
+    }
+    case "role":
+      return [r.role satisfies Role];
+    case "party":
+      return r.parties;
+    case "status":
+      return [validityStatus(r.doc, today)];
+    case "doc":
+      return [r.doc.document];
+  }
+}
+
+/** Counts per value of every facet over the matched slots, most frequent first. */
+export function facetCounts(entries: ReadonlyArray<Entry | null>, matched: number[], filters: SearchFilters, today: string): Record<FacetName, Facet[]> {
+  const out = emptyFacets();
+  for (const name of FACETS) {
+    const key = name as keyof SearchFilters;
+    const others: SearchFilters = { ...filters, [key]: undefined };
+    const counts = new Map<string, number>();
+    for (const slot of matched) {
+      const r = entries[slot];
+      if (!r || !passes(r, others, today)) continue;
+      for (const v of facetValues(r, name, today)) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    out[name] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return out;
+}
