@@ -24,7 +24,7 @@ if (!folders.length) {
   folders.push(path.join(shared, "corpus", "unlabeled"));
 }
 
-const files = folders.flatMap((f) => (statSync(f).isDirectory() ? readdirSync(f).filter((x) => /\.(txt|md|html?|docx)$/i.test(x)).map((x) => path.join(f, x)) : [f]));
+const files = folders.flatMap((f) => (statSync(f).isDirectory() ? readdirSync(f).filter((x) => /\.(txt|md|html?|docx)$/i.test(x) && !/^(?:README|MANIFEST)\./i.test(x)).map((x) => path.join(f, x)) : [f]));
 const names = new Map<string, number>();
 const rejected = new Map<string, { count: number; why: string }>();
 for (const file of files) {

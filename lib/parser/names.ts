@@ -43,6 +43,8 @@ export const KNOWN_BODIES: ReadonlySet<string> = new Set(bodiesFile.bodies.flatM
 /** Function words of local departments, longest first (人力资源社会保障, 发展改革, 财政 …). */
 export const FUNCTIONS: readonly string[] = [...new Set(functionsFile.functions.flatMap((f) => f.forms))].sort((a, b) => b.length - a.length);
 const FUNCTION_SET = new Set(FUNCTIONS);
+/** Function words without their first character (急管理 of 应急管理), where that is no word of its own. */
+const FUNCTION_TAILS = [...new Set(FUNCTIONS.filter((f) => f.length >= 3).map((f) => f.slice(1)))].filter((t) => !FUNCTION_SET.has(t) && !FUNCTIONS.some((f) => f.startsWith(t)));
 /** Function words that name a body by themselves (海关, 总工会, 红十字会). */
 const BARE_FUNCTION_BODIES = new Set(functionsFile.functions.filter((f) => f.bare).flatMap((f) => f.forms));
 /** Complete function + body names in written use (发改委, 人社局, 经信委). */
@@ -75,6 +77,7 @@ const BODY_WORDS: readonly string[] = [
     "纪委", "监委", "政府", "人民政府", "法院", "检察院", "监察委员会", "公安机关", "机关", "执法机关", "登记管理机关", "机构", "部门", "单位", "基金", "中心",
     "集团", "公司", "银行", "分行", "支行", "协会", "学会", "商会", "研究会", "促进会", "基金会", "大学", "学院", "研究院", "研究所", "医院", "交易所", "事务所",
     "派出所", "看守所", "拘留所", "管理所", "服务所", "检验所", "检测所", "监测站", "服务站", "检查站", "工作站", "管理站", "收购站", "血站", "管理处", "督查室",
+    "业主大会", "代表大会", "会员代表大会", "立法会", "分会", "检定所", "政研室", "台站", "气象台站",
     "部", "委", "局", "厅", "署", "办", "室", "处", "院", "行", "会",
   ]),
 ].sort((a, b) => b.length - a.length);
@@ -90,19 +93,20 @@ const GENERIC = /^(?:各类|各|有关|相关|其他)?(?:企业|企事业单位|
 
 /** Words that lead to a name and are not part of it (经最高人民检察院, 报市人民政府, 或者人民法院 → 者…, 请求 → 求…). */
 const LEAD_INS = [
-  "应当经", "应当报", "应当通过", "应当向", "应当由", "应经", "报请", "报经", "层报", "报送", "报", "经过", "经", "未经", "须经", "需经", "需", "须", "应", "由", "请", "向", "对", "将", "把", "被", "从", "自", "至", "到", "在", "于", "以", "按", "照", "依", "据", "凭", "求", "者", "和", "与", "及", "或", "并", "等", "的", "为", "给", "让", "使", "其", "此", "该", "这", "那", "也", "又", "且", "则", "但", "若", "即", "就", "还", "再", "所", "可", "能",
+  "应当", "拒不执行", "拒绝", "撤销", "改变", "审议", "填写", "侦查", "兼任", "加入", "构建", "送交", "骗取", "应当经", "应当报", "应当通过", "应当向", "应当由", "应经", "报请", "报经", "层报", "报送", "报", "经过", "经", "未经", "须经", "需经", "需", "须", "应", "由", "请", "向", "对", "将", "把", "被", "从", "自", "至", "到", "在", "于", "以", "按", "照", "依", "据", "凭", "求", "者", "和", "与", "及", "或", "并", "等", "的", "为", "给", "让", "使", "其", "此", "该", "这", "那", "也", "又", "且", "则", "但", "若", "即", "就", "还", "再", "所", "可", "能",
   "会同", "协助", "接受", "移送", "指", "保证", "包括", "除", "凡", "如", "移交", "根据", "依照", "依据", "按照", "参照", "遵照", "通过", "组织", "督促", "指导", "协调", "配合", "支持", "鼓励", "引导", "推动", "委托", "授权", "责成", "要求", "请求", "提请", "商请", "征求", "听取", "通知", "告知", "建议", "违反", "遵守", "拒绝", "阻碍", "落实", "贯彻",
 ];
+const LEAD_INS_LONGEST_FIRST = [...new Set(LEAD_INS)].sort((a, b) => b.length - a.length);
 /** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
-const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋)/;
+const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
 /** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
-const CLAUSE_VERB = /发挥|更好|协助|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了/;
+const CLAUSE_VERB = /发挥|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了/;
 /** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
 const PERSON = /(?:负责人|代表人|合伙人|投资人|秘书长|书记|部长|厅长|局长|市长|省长|县长|区长|州长|总理|院长|检察长|主任|委员|专家|人员|干部|同志|领导(?!小组)|经理|董事长|人)$/;
 /** Foreign bodies and background actors (日本政府, 外国法院, 派遣国政府; 中国政府 and 党中央 in history and authority). */
 const BACKGROUND = /^(?:外国|国外|境外|派遣国|接受国|第三国|日本|美国|英国|法国|德国|俄罗斯|苏联|韩国|朝鲜|印度|欧盟|联合国(?!.*中国))|^(?:中国政府|我国政府|党中央(?:国务院)?|中共中央国务院)$/;
 /** The start of a word cut off its head (其他 → 他, 中华人民共和国 → 国…, 县级以上 → 级/以上, 村（居）民委员会 → 民委员会). */
-const CUT_START = /^(?:他|者|务|级|以上|以下|下简称|下统称|上人民政府|民委员会$|国(?=政府|公安部|外交部|国家|人民法院|全国))/;
+const CUT_START = /^(?:他|者|务|级|以上|以下|下简称|下统称|上人民政府|民委员会$|国(?=政府|公安部|外交部|国家|人民法院|全国)|当(?=会同|通知|经|报|向|由|按|依|组织|协助|配合))/;
 /** A name ending before its body word is complete (管委会同意 → 管委; 主任委员 → 主任委). */
 const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委)$/;
 /** Two names joined by a verb: a clause, not a name (公安部凭外交部, 第二审人民法院发回原审人民法院). */
@@ -120,12 +124,15 @@ const ONE_CHARACTER_HEADS: Record<string, RegExp> = {
   部: /^.{2,}部$/,
 };
 
+/** A level character that starts another word (市场, 市政, 区域, 县域, 省内): no level there. */
+const NOT_LEVEL = /^(?:市场|市政(?=工程|公用|设施|道路|园林|环卫|市容)|市容|市民|市辖|区域|区划|县域|省内|省外|市内|市外|乡村|镇村|州际)/;
+
 /** The level and place words at the start of a name, as one prefix (县级以上地方各级人民政府 → 县级以上地方各级). */
 function levelPrefix(name: string): number {
   let at = 0;
   for (let guard = 0; guard < 6 && at < name.length; guard++) {
     const rest = name.slice(at);
-    const word = LEVELS.find((w) => rest.startsWith(w)) ?? PLACES.find((p) => rest.startsWith(p) && p.length >= 2);
+    const word = LEVELS.find((w) => rest.startsWith(w) && !(w.length === 1 && NOT_LEVEL.test(rest))) ?? PLACES.find((p) => rest.startsWith(p) && p.length >= 2);
     if (!word) break;
     at += word.length;
     // 设区的市级以上 / 各省（区、市）: brackets and 的 joining level words.
@@ -156,13 +163,20 @@ export function judgeName(raw: string): NameVerdict {
   if (/^\d+[户家个所][\u4e00-\u9fa5]{2,12}(?:企业|集团|公司|单位|医院|高校|学校|机构)$/.test(name)) return { ok: true, kind: "collective" };
   if (BACKGROUND.test(name)) return { ok: false, why: "background" };
   if (CUT_START.test(name) || CUT_END.test(name)) return { ok: false, why: "fragment" };
+  // The tail of a function word (应急管理 → 急管理…): the name was cut inside it.
+  if (!LEVELS.some((l) => name.startsWith(l)) && FUNCTION_TAILS.some((t) => name.startsWith(t))) return { ok: false, why: "fragment" };
+  // A verb after the body word (公安机关交通管理部门处罚款 → …部门处, 县级以上人民政府组织): the body is the name.
+  const runOn = /^(.*(?:部门|机关|机构|政府|委员会|总局|局|厅|委|办|署))(?:处|组织|负责|代行|要|依法查处|查处|没收所?|提出[\u4e00-\u9fa5]*)$/.exec(name);
+  if (runOn && runOn[1]!.length >= 2) return { ok: false, why: "fragment", rest: runOn[1]! };
+  // Two names joined by 和 (街道办事处和公安机关): split before they are judged.
+  if (/(?:部门|机关|机构|政府|委员会|总局|总署|办事处|局|厅|署)(?:和|与|及|以及|及其)[\u4e00-\u9fa5]{2,}/.test(name) && !/(?:和|与|及)(?:信息化|城乡建设|社会保障|旅游|规划|草原|计划生育|物资储备|绿化)/.test(name)) return { ok: false, why: "fragment" };
   // Units listed in one name (劳动部、人事部): a list is split before names are judged; only a list of levels sharing a body stays whole.
   if (/[:：，,。；;]/.test(name)) return { ok: false, why: "fragment" };
   if (name.includes("、") && !COLLECTIVE.test(name) && !/^各?(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?(?:、(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?)+[\u4e00-\u9fa5]{0,12}$/.test(name)) return { ok: false, why: "fragment" };
   if (TWO_NAMES.test(name)) return { ok: false, why: "clause" };
   // A word that leads to a name, kept before it: what follows is the name.
-  if (!LEAD_IN_WORDS_THAT_START_NAMES.test(name) && !LEVELS.some((l) => l.length >= 2 && name.startsWith(l))) {
-    for (const w of LEAD_INS) {
+  if (!LEAD_IN_WORDS_THAT_START_NAMES.test(name) && !LEVELS.some((l) => l.length >= 2 && name.startsWith(l)) && !FUNCTIONS.some((f) => f.length >= 2 && name.startsWith(f))) {
+    for (const w of LEAD_INS_LONGEST_FIRST) {
       if (!name.startsWith(w) || name.length - w.length < 2) continue;
       const rest = name.slice(w.length);
       const again = judgeName(rest);
@@ -213,7 +227,7 @@ export function judgeName(raw: string): NameVerdict {
     return { ok: false, why: "clause" };
   }
   // One character before a body word of two or more (民委员会, 政部门) is a cut word, unless the lexicon knows it.
-  if (!prefix && middle.length === 1 && body.length >= 2 && !FUNCTION_SET.has(middle)) return { ok: false, why: "fragment" };
+  if (!prefix && middle.length === 1 && body.length >= 2 && !FUNCTION_SET.has(middle) && !FUNCTIONS.some((f) => f.length >= 2 && name.startsWith(f))) return { ok: false, why: "fragment" };
   // A person's title before 办/委 (检察官办, 主任委).
   if (body.length === 1 && /[官员人名者任补]$/.test(name.slice(0, -1))) return { ok: false, why: "person" };
   if (middle.length > 24) return { ok: false, why: "clause" };

@@ -192,7 +192,9 @@ function nameStart(text: string, end: number, floor: number, mask: Uint8Array | 
         continue;
       }
       // 和 inside a name: 工业和信息化部, 林业和绿化主管部门 (two words and a body word), 中华人民共和国.
-      if (code === 0x548c /* 和 */ && (AND_STEMS.test(text.slice(s, end)) || AND_FUNCTION.test(text.slice(s, end)) || text.slice(s - 4, s + 1).endsWith("人民共和"))) {
+      // Not after a complete name (市政务数据主管部门和政务部门 is two names).
+      const afterName = /(?:部门|机关|机构|政府|委员会|局|厅|委|办|署|中心|法院|检察院)$/.test(text.slice(Math.max(floor, s - 6), s - 1));
+      if (code === 0x548c /* 和 */ && !afterName && (AND_STEMS.test(text.slice(s, end)) || AND_FUNCTION.test(text.slice(s, end)) || text.slice(s - 4, s + 1).endsWith("人民共和"))) {
         s--;
         continue;
       }
@@ -395,8 +397,8 @@ export function findNames(text: string): NameHit[] {
     while (i > 1) {
       const end = runStart + i;
       const suffix = orgSuffixAt(text, runStart, end);
-      // 会同 after a name is the verb (A会同B), except in 委员会同意.
-      if (suffix && (!COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) || text.startsWith("会同意", end - 1)) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
+      // 会同 after a name is the verb (A会同B), except in 委员会同意; 设区的市 goes on past 区.
+      if (suffix && (!COMPOUND_AFTER.test(text.slice(end - 1, end + 1)) || text.startsWith("会同意", end - 1)) && !text.startsWith("区的市", end - 1) && !NOT_ORG_WORD.test(text.slice(Math.max(runStart, end - 2), end)) && !taken.some(([a, b]) => end > a && end <= b)) {
         // The name starts after the run's start and after every phrase claimed before it.
         let floor = runStart;
         for (const [, b] of taken) if (b <= end && b > floor) floor = b;
