@@ -13,7 +13,7 @@ import { quotaFacts } from "./table-facts";
 import { assignZones } from "./zones";
 import { buildTree } from "./structure";
 import { headingOf } from "./headings";
-import { assignRoles } from "./roles";
+import { assignRoles, promoteTasks } from "./roles";
 import { assignIds } from "./ids";
 import { extractMetadata } from "./metadata";
 import { findDeadlines, type FoundDeadline } from "./deadlines";
@@ -117,7 +117,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     }
   };
   walk(root);
-  assignRoles(root);
+  assignRoles(root, { title: src.given.title as string | undefined ?? (blocks.filter((b) => b.zone === "title").map((b) => folded.slice(b.start, b.end)).join("") || null), textOf: (n) => n.spans.map(([s, e]) => folded.slice(s, e)).join("") });
   assignIds(root);
   messages.push(...numberingMessages(root));
 
@@ -303,6 +303,14 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       end: last ? last[1] : 0,
     };
   });
+
+  // Items that assign work are tasks (a party, a date, a directive), and so are parts made of them.
+  const working = new Set<string>();
+  for (const r of dedup.values()) if (r.provision && r.role !== "interpret" && r.role !== "subject") working.add(r.provision);
+  for (const d of deadlines) if (d.provision && (d.kind === "due" || d.kind === "milestone")) working.add(d.provision);
+  promoteTasks(root, (n) => working.has(n.id), (n) => n.spans.map(([s, e]) => folded.slice(s, e)).join(""));
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  for (const p of provisions) p.role = nodeById.get(p.id)?.role ?? p.role;
 
   // Stage 15: links.
   const links = findLinks(root, fullText);

@@ -16,11 +16,13 @@ export const ROLE_KEYWORDS: Array<[Role, RegExp]> = [
 ];
 
 /** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement). */
-export function roleOfHeading(heading: string | null): Role | null {
+export function roleOfHeading(heading: string | null, title: string | null = null): Role | null {
   if (!heading) return null;
   let best: { role: Role; at: number } | null = null;
   for (const [role, re] of ROLE_KEYWORDS) {
     const m = re.exec(heading);
+    // A measure keyword naming what the whole document is about (考评 in a 考评办法) makes no safeguard measure.
+    if (m && role === "measure" && title?.includes(m[0])) continue;
     if (m && (!best || m.index < best.at)) best = { role, at: m.index };
   }
   return best?.role ?? null;
@@ -29,17 +31,19 @@ export function roleOfHeading(heading: string | null): Role | null {
 /**
  * Whether a provision's own heading may set its role: titles of parts and
  * sections do; a long clause deep in a list (不依法履行监督管理职责的…) does not.
+ * In a law (chapters and articles) headings set no role: its chapters are
+ * topics, not the requirement/goal/task/measure layout of a policy.
  */
 function headingSetsRole(node: ProvisionNode, lawLike: boolean): boolean {
   const style = node.marker?.style;
   if (!style || node.marker?.inline || style === "bullet" || style === "cn-shi") return false;
-  if (lawLike) return style === "chapter" || style === "section" || style === "part";
+  if (lawLike) return false;
   if (style === "cn-dun" || style === "part" || style === "chapter" || style === "section" || style === "cn-paren" || style === "decimal") return true;
   return (node.heading?.length ?? 99) <= 10;
 }
 
 /** Whether the document is law-like (chapters and articles): then unlabelled parts are "other". */
-function isLawLike(root: ProvisionNode): boolean {
+export function isLawLike(root: ProvisionNode): boolean {
   let articles = 0;
   const walk = (n: ProvisionNode) => {
     if (n.marker?.style === "article" || n.marker?.style === "chapter") articles++;
@@ -50,12 +54,21 @@ function isLawLike(root: ProvisionNode): boolean {
 }
 
 /**
+ * An article that lays down the principles of the whole (X管理应当遵循统一标准、统筹建设、
+ * …的原则。 / 应当遵循以下原则：): its sentence ends on a list of principles; not
+ * 按照…的原则，加快建设… (a manner) or 遵循诚信原则，规范… (one duty among others).
+ */
+const PRINCIPLE_TEXT = /^[^。]*?遵循(?:[^。,，;；]*、){2,}[^。,，;；]*原则[。;；]?\s*$|遵循(?:以下|下列)原则/;
+
+/**
  * Stage 8 entry point: sets `role` on every node. Top-level parts of a policy
  * (一、二、…) without a keyword are tasks once the document has the usual
- * requirement/goal/task/measure layout; law chapters without one are "other".
+ * requirement/goal/task/measure layout; law chapters and articles are
+ * "other", but an article that lays down principles is a principle.
  */
-export function assignRoles(root: ProvisionNode): void {
+export function assignRoles(root: ProvisionNode, options: { title?: string | null; textOf?: (n: ProvisionNode) => string } = {}): void {
   const lawLike = isLawLike(root);
+  const title = options.title ?? null;
   const tops: ProvisionNode[] = [];
   const collectTops = (container: ProvisionNode) => {
     for (const c of container.children) {
@@ -64,18 +77,20 @@ export function assignRoles(root: ProvisionNode): void {
     }
   };
   collectTops(root);
-  const ownRoles = tops.map((n) => (headingSetsRole(n, lawLike) ? roleOfHeading(n.heading) : null));
+  const ownRoles = tops.map((n) => (headingSetsRole(n, lawLike) ? roleOfHeading(n.heading, title) : null));
   const structured = !lawLike && ownRoles.some((r) => r !== null);
   const assign = (node: ProvisionNode, inherited: Role | null) => {
-    const own = headingSetsRole(node, lawLike) ? roleOfHeading(node.heading) : null;
+    const own = headingSetsRole(node, lawLike) ? roleOfHeading(node.heading, title) : null;
     let role: Role;
     // A row of a task-division table is a task, whatever part of the document holds the table.
     if (node.row) role = "task";
     else if (own) role = own;
     else if (inherited) role = inherited;
+    else if (lawLike && node.marker?.style === "article" && options.textOf && PRINCIPLE_TEXT.test(options.textOf(node).replace(/^第[一二三四五六七八九十百零〇\d]+条\s*/, "").trim())) role = "principle";
     else role = "other";
     node.role = role;
-    for (const child of node.children) assign(child, role === "other" && !inherited ? null : role);
+    const pass = role === "principle" && lawLike ? role : role === "other" && !inherited ? null : role;
+    for (const child of node.children) assign(child, pass);
   };
   for (const [i, top] of tops.entries()) {
     let role: Role | null = ownRoles[i] ?? null;
@@ -85,4 +100,28 @@ export function assignRoles(root: ProvisionNode): void {
     for (const child of top.children) assign(child, role);
   }
   for (const c of root.children) if (c.container) c.role = "other";
+}
+
+/** A sentence that sets work to do: a modal and an action, or an action the item opens with. */
+const DIRECTIVE = /(?:要(?![求点素件害闻领])|应当|须|必须|务必|抓紧|尽快)[^。；;，,]{0,8}?(?:建立|完善|制定|开展|推进|加快|加强|落实|组织|实施|做好|抓好|确保|完成|健全|推动|提高|提升|强化|规范|优化|严格|认真|切实|研究|出台|编制|报送|清理|整改|排查|摸排)|^(?:加快|推进|推动|建立|完善|健全|加强|强化|深化|实施|开展|落实|制定|组织|支持|鼓励|引导|做好|抓好|提高|提升|优化|规范|严格|加大|扩大|促进|培育|打造|构建|统筹|探索|创新|简化|取消|下放|放宽|降低|减少|清理|整治|推行|推广)/;
+
+/**
+ * After the facts are read: in a policy (not a law), an item with no role
+ * that assigns work — a party to act, a date to meet, or a directive —
+ * is a task (issue 23: a 通知 whose measures each end with （市场监管总局负责）
+ * is all tasks), and so is a part whose items are mostly tasks.
+ */
+export function promoteTasks(root: ProvisionNode, assigns: (n: ProvisionNode) => boolean, textOf: (n: ProvisionNode) => string): void {
+  if (isLawLike(root)) return;
+  const visit = (node: ProvisionNode) => {
+    for (const child of node.children) visit(child);
+    if (node === root || node.container || node.role !== "other") return;
+    const own = textOf(node).replace(/^[^。:：]{0,30}[。:：]/, "");
+    if (assigns(node) || DIRECTIVE.test(own) || DIRECTIVE.test(textOf(node).replace(/^\S{0,6}?[、.．)）]/, ""))) node.role = "task";
+    else {
+      const labelled = node.children.filter((c) => c.marker || c.row);
+      if (labelled.length && labelled.filter((c) => c.role === "task").length * 2 >= labelled.length) node.role = "task";
+    }
+  };
+  visit(root);
 }
