@@ -13,7 +13,7 @@
  */
 import { allMatches } from "./matches";
 import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
-import { FUNCTIONS, expandList } from "./names";
+import { FUNCTIONS, bodyWordOf, expandList, judgeName } from "./names";
 import type { ResponsibilityRole } from "./types";
 
 export interface FoundResponsibility {
@@ -242,6 +242,19 @@ const LEVELS_WITH_STOPS = ["所在地", "设区的", "不设区的"];
 /** Two-character words whose second character the scan keeps before a name (或者 → 者人民法院). */
 const TWO_CHARACTER_LEAD = new Set(["或者", "请求", "要求", "按照", "依照", "参照", "遵照", "对照", "根据", "依据", "其他", "通过", "经过"]);
 
+/**
+ * Where a would-be name that the grammar rejects ends as a name followed by
+ * a verb: the longest prefix that is a name, ending on a body word, after
+ * which a directive starts (统筹, 制定, 组织 …); -1 when there is none.
+ */
+function nameBeforeVerb(name: string): number {
+  for (let j = name.length - 1; j >= 3; j--) {
+    if (!bodyWordOf(name.slice(0, j))) continue;
+    if (DIRECTIVE_AFTER.test(name.slice(j)) && judgeName(name.slice(0, j)).ok) return j;
+  }
+  return -1;
+}
+
 /** An organisation candidate in running text. */
 interface NameHit {
   name: string;
@@ -433,7 +446,10 @@ export function findNames(text: string): NameHit[] {
           continue;
         }
         if (name.length >= 2 && name.length > suffix.length) {
-          local.push({ name, start, end });
+          // A name run on into what it does (北京市经济和信息化局统筹制定数据专区): the name ends at its body word.
+          const cut = judgeName(name).ok ? -1 : nameBeforeVerb(name);
+          if (cut > 0) local.push({ name: name.slice(0, cut), start, end: start + cut });
+          else local.push({ name, start, end });
           i = start - runStart;
           continue;
         }
@@ -448,6 +464,13 @@ export function findNames(text: string): NameHit[] {
 
 /** Collectives of the addressees that a specific task makes parties (各地区、各部门要于…前制定…). */
 const TASKABLE = /^(?:各(?:有关)?(?:地区|地方|地|部门|单位|级)|有关部门|各有关部门|相关部门)$/;
+
+/** Whether the names from `hits[k]` on form a list the text names as one collective: …（以下统称X）. */
+function definedCollective(text: string, hits: NameHit[], k: number): boolean {
+  let listEnd = hits[k]!.end;
+  for (let j = k + 1; j < hits.length && /^(?:、|和|及|以及|与)$/.test(text.slice(listEnd, hits[j]!.start)); j++) listEnd = hits[j]!.end;
+  return /^\((?:以下)?(?:统称|简称)/.test(text.slice(listEnd, listEnd + 6));
+}
 
 /** Something to produce, report, set up or do by a date: a specific task (GUIDE, implementation formulae). */
 const DELIVERABLE = /\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|之前|以前|前(?:完成|报送|制定)|制定|报送|填报|上报|报告|报|建立|出台|提出|印发|编制|提交|完成|备案/;
@@ -582,8 +605,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (hit.acts && !acting && GENERIC_PLACE.test(name)) continue;
     if (GENERIC_PLACE.test(name) && name.length <= 5 && !acting && !/^(?:各|试点)/.test(name) && !/(?:开发区|新区|自贸区|示范区|保税区)$/.test(name)) continue;
     if ((/^(?:各|有关|相关|本|该|其|上述|下列|全)(?:部门|单位|机构|地区|方面)$/.test(name) && !(tasked && TASKABLE.test(name))) || /^本(?:地区|市|省|区|县)/.test(name)) continue;
-    // Kinds of body named by what they manage, at no level (项目管理部门, 单位主管部门, 相关科技项目管理部门): no one body.
-    if (FUNCTION_ONLY.test(name)) continue;
+    // Kinds of body named by what they manage, at no level (项目管理部门, 单位主管部门, 相关科技项目管理部门): no one body —
+    // unless the text defines them as a collective it then directs (相关行业主管部门和相关区政府（以下统称专区监管部门）).
+    if (FUNCTION_ONLY.test(name) && !definedCollective(text, hits, k)) continue;
     // Walk over a list: A、B和C等 — the position of the list decides the role of all.
     let listEnd = hit.end;
     const members: NameHit[] = [hit];
@@ -596,7 +620,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
       k++;
     }
     const before = text.slice(Math.max(0, hit.start - 8), hit.start);
-    const after = text.slice(listEnd, listEnd + 12);
+    const after = text.slice(listEnd, listEnd + 30);
     // The start of a quoted name (“中国广州发布”平台) is no party.
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和[\u4e00-\u9fa5]{2})?下/.test(after);
