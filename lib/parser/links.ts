@@ -288,3 +288,47 @@ const FUNCTION_EDGE = /^[的和与及等在对是为了要并或把被将从向�
 function isSharedWord(w: string, toText: string): boolean {
   return w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
 }
+
+/** A task a target is delivered by, and the words both name. */
+export interface TargetServed {
+  provision: string;
+  why: string;
+}
+
+/** The longest run of Chinese characters of `a` that `b` contains. */
+function longestShared(a: string, b: string): string {
+  let best = "";
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + best.length + 1; j <= a.length; j++) {
+      const sub = a.slice(i, j);
+      if (!/^[\u4e00-\u9fff]+$/.test(sub) || !b.includes(sub)) break;
+      best = sub;
+    }
+  }
+  return best;
+}
+
+/**
+ * The tasks that deliver each target (issue 23: the seed's 企业综合成本下降4%
+ * is served by （四）多措并举降成本, whose text names 企业综合成本): the task
+ * section whose heading and text share the longest term with the target's
+ * subject, three characters or more and not a word every policy uses.
+ */
+export function linkTargets(root: ProvisionNode, targets: Array<{ provision: string | null; subject: string }>, textOf: (n: ProvisionNode) => string): Array<TargetServed[]> {
+  const units = linkUnits(root, textOf).filter((u) => u.role === "task");
+  return targets.map((t) => {
+    const subject = t.subject.replace(/[^\u4e00-\u9fff]/g, "");
+    if (subject.length < 3) return [];
+    let best: { unit: LinkUnit; term: string; heading: boolean } | null = null;
+    for (const u of units) {
+      if (u.node.id === t.provision) continue;
+      const inHeading = longestShared(subject, u.heading);
+      const inText = longestShared(subject, `${u.heading}${u.text}`);
+      const term = inHeading.length >= inText.length - 1 && inHeading.length >= 2 ? inHeading : inText;
+      if (term.length < 3 || [...contentWords(term)].length === 0) continue;
+      const heading = term === inHeading;
+      if (!best || term.length > best.term.length || (term.length === best.term.length && heading && !best.heading)) best = { unit: u, term, heading };
+    }
+    return best ? [{ provision: best.unit.node.id, why: `${best.term} ↔ ${best.unit.node.marker?.label ?? ""}${best.unit.heading}` }] : [];
+  });
+}

@@ -20,7 +20,7 @@ import { findDeadlines, type FoundDeadline } from "./deadlines";
 import { findTargets } from "./targets";
 import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
-import { findLinks } from "./links";
+import { findLinks, linkTargets } from "./links";
 import { numberingMessages } from "./checks";
 import { DEFAULT_PARTY, PARTY_COLUMN, columnRole } from "./patterns";
 import type { Block, TableCell, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
@@ -314,6 +314,10 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
 
   // Stage 15: links.
   const links = findLinks(root, fullText);
+  // Each target with the tasks that deliver it.
+  linkTargets(root, targets, fullText).forEach((served, i) => {
+    if (served.length) targets[i]!.serves = served;
+  });
 
   const doc: PolicyDoc = {
     schema: "policy-doc/1",

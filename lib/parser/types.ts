@@ -82,6 +82,8 @@ export interface TargetOut {
   comparator: Comparator;
   /** The verb that says what happens to the quantity (下降, 提高到, 控制在): 下降 ≥4% reads as a decrease. */
   verb?: string | null;
+  /** The tasks that deliver the target, with the words both name. */
+  serves?: Array<{ provision: string; why: string }>;
   baseline: string | null;
   deadline: string | null;
   text: string;
