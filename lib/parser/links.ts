@@ -8,7 +8,7 @@
 import { allMatches } from "./matches";
 import { chineseToNumber } from "./numerals";
 import type { LinkKind, LinkOut, ProvisionNode, Role } from "./types";
-import { CJK_RUN, contentBigrams, contentWords, sharedStretches, wordSegments, type Bigram } from "./words";
+import { CJK_RUN, POLICY_STOPWORDS, contentBigrams, contentWords, sharedStretches, wordSegments, type Bigram } from "./words";
 
 export interface LinkUnit {
   node: ProvisionNode;
@@ -317,7 +317,7 @@ function longestShared(a: string, b: string): string {
 export function linkTargets(root: ProvisionNode, targets: Array<{ provision: string | null; subject: string }>, textOf: (n: ProvisionNode) => string): Array<TargetServed[]> {
   const units = linkUnits(root, textOf).filter((u) => u.role === "task");
   return targets.map((t) => {
-    const subject = t.subject.replace(/[^\u4e00-\u9fff]/g, "");
+    const subject = t.subject.replace(/[^\u4e00-\u9fff]/g, "").slice(-24);
     if (subject.length < 3) return [];
     let best: { unit: LinkUnit; term: string; heading: boolean } | null = null;
     for (const u of units) {
@@ -325,7 +325,7 @@ export function linkTargets(root: ProvisionNode, targets: Array<{ provision: str
       const inHeading = longestShared(subject, u.heading);
       const inText = longestShared(subject, `${u.heading}${u.text}`);
       const term = inHeading.length >= inText.length - 1 && inHeading.length >= 2 ? inHeading : inText;
-      if (term.length < 3 || [...contentWords(term)].length === 0) continue;
+      if (term.length < 3 || POLICY_STOPWORDS.has(term)) continue;
       const heading = term === inHeading;
       if (!best || term.length > best.term.length || (term.length === best.term.length && heading && !best.heading)) best = { unit: u, term, heading };
     }

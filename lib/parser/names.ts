@@ -127,12 +127,47 @@ const ONE_CHARACTER_HEADS: Record<string, RegExp> = {
 /** A level character that starts another word (市场, 市政, 区域, 县域, 省内): no level there. */
 const NOT_LEVEL = /^(?:市场|市政(?=工程|公用|设施|道路|园林|环卫|市容)|市容|市民|市辖|区域|区划|县域|省内|省外|市内|市外|乡村|镇村|州际)/;
 
+/** Words of a set indexed for "which of them starts this string": longest first. */
+class PrefixSet {
+  private readonly words: Set<string>;
+  private readonly lengths: number[];
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => b - a);
+  }
+  /** The longest word of the set that `s` starts with (at least `min` characters), or null. */
+  longestPrefix(s: string, min = 1): string | null {
+    for (const n of this.lengths) if (n >= min && n <= s.length && this.words.has(s.slice(0, n))) return s.slice(0, n);
+    return null;
+  }
+  /** The longest word of the set that `s` ends with, or null. */
+  longestSuffix(s: string, min = 1): string | null {
+    for (const n of this.lengths) if (n >= min && n <= s.length && this.words.has(s.slice(s.length - n))) return s.slice(s.length - n);
+    return null;
+  }
+}
+const LEVEL_PREFIXES = new PrefixSet(LEVELS);
+const PLACE_PREFIXES = new PrefixSet(PLACES);
+const FUNCTION_PREFIXES = new PrefixSet(FUNCTIONS);
+const FUNCTION_TAIL_PREFIXES = new PrefixSet(FUNCTION_TAILS);
+
+/** Whether a function word of the lexicon starts `s` (at least `min` characters). */
+export function startsWithFunction(s: string, min = 2): string | null {
+  return FUNCTION_PREFIXES.longestPrefix(s, min);
+}
+/** The function word of the lexicon `s` ends with, if any. */
+export function endsWithFunction(s: string, min = 2): string | null {
+  return FUNCTION_PREFIXES.longestSuffix(s, min);
+}
+
 /** The level and place words at the start of a name, as one prefix (县级以上地方各级人民政府 → 县级以上地方各级). */
 function levelPrefix(name: string): number {
   let at = 0;
   for (let guard = 0; guard < 6 && at < name.length; guard++) {
     const rest = name.slice(at);
-    const word = LEVELS.find((w) => rest.startsWith(w) && !(w.length === 1 && NOT_LEVEL.test(rest))) ?? PLACES.find((p) => rest.startsWith(p) && p.length >= 2);
+    let word = LEVEL_PREFIXES.longestPrefix(rest);
+    if (word && word.length === 1 && NOT_LEVEL.test(rest)) word = null;
+    word ??= PLACE_PREFIXES.longestPrefix(rest, 2);
     if (!word) break;
     at += word.length;
     // 设区的市级以上 / 各省（区、市）: brackets and 的 joining level words.
@@ -144,17 +179,33 @@ function levelPrefix(name: string): number {
 
 /** The body word a name ends with, longest first, or null. */
 export function bodyWordOf(name: string): string | null {
-  for (const w of BODY_WORDS) {
-    if (!name.endsWith(w) || name.length < w.length) continue;
+  for (const n of BODY_WORD_LENGTHS) {
+    if (n > name.length) continue;
+    const w = name.slice(name.length - n);
+    if (!BODY_WORD_SET.has(w)) continue;
     const head = ONE_CHARACTER_HEADS[w];
-    if (w.length === 1 && head && !head.test(name)) continue;
+    if (n === 1 && head && !head.test(name)) continue;
     return w;
   }
   return null;
 }
+const BODY_WORD_SET = new Set(BODY_WORDS);
+const BODY_WORD_LENGTHS = [...new Set(BODY_WORDS.map((w) => w.length))].sort((a, b) => b - a);
+
+/** Verdicts already given: names repeat across a document and a corpus (cleared when large). */
+const verdicts = new Map<string, NameVerdict>();
 
 /** Judges one candidate party name by the grammar and the lexicon. */
 export function judgeName(raw: string): NameVerdict {
+  const known = verdicts.get(raw);
+  if (known) return known;
+  const verdict = judge(raw);
+  if (verdicts.size > 50_000) verdicts.clear();
+  verdicts.set(raw, verdict);
+  return verdict;
+}
+
+function judge(raw: string): NameVerdict {
   const name = raw.replace(/\s+/g, "").replace(/^[“"‘]|[”"’]$/g, "");
   if (name.length < 2) return { ok: false, why: "fragment" };
   if (KNOWN_BODIES.has(name) || FUNCTION_NAMES.has(name) || BARE_FUNCTION_BODIES.has(name)) return { ok: true, kind: "body" };
@@ -164,7 +215,7 @@ export function judgeName(raw: string): NameVerdict {
   if (BACKGROUND.test(name)) return { ok: false, why: "background" };
   if (CUT_START.test(name) || CUT_END.test(name)) return { ok: false, why: "fragment" };
   // The tail of a function word (应急管理 → 急管理…): the name was cut inside it.
-  if (!LEVELS.some((l) => name.startsWith(l)) && FUNCTION_TAILS.some((t) => name.startsWith(t))) return { ok: false, why: "fragment" };
+  if (!LEVEL_PREFIXES.longestPrefix(name) && FUNCTION_TAIL_PREFIXES.longestPrefix(name)) return { ok: false, why: "fragment" };
   // A verb after the body word (公安机关交通管理部门处罚款 → …部门处, 县级以上人民政府组织): the body is the name.
   const runOn = /^(.*(?:部门|机关|机构|政府|委员会|总局|局|厅|委|办|署))(?:处|组织|负责|代行|要|依法查处|查处|没收所?|提出[\u4e00-\u9fa5]*)$/.exec(name);
   if (runOn && runOn[1]!.length >= 2) return { ok: false, why: "fragment", rest: runOn[1]! };
@@ -175,7 +226,7 @@ export function judgeName(raw: string): NameVerdict {
   if (name.includes("、") && !COLLECTIVE.test(name) && !/^各?(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?(?:、(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?)+[\u4e00-\u9fa5]{0,12}$/.test(name)) return { ok: false, why: "fragment" };
   if (TWO_NAMES.test(name)) return { ok: false, why: "clause" };
   // A word that leads to a name, kept before it: what follows is the name.
-  if (!LEAD_IN_WORDS_THAT_START_NAMES.test(name) && !LEVELS.some((l) => l.length >= 2 && name.startsWith(l)) && !FUNCTIONS.some((f) => f.length >= 2 && name.startsWith(f))) {
+  if (!LEAD_IN_WORDS_THAT_START_NAMES.test(name) && !LEVEL_PREFIXES.longestPrefix(name, 2) && !FUNCTION_PREFIXES.longestPrefix(name, 2)) {
     for (const w of LEAD_INS_LONGEST_FIRST) {
       if (!name.startsWith(w) || name.length - w.length < 2) continue;
       const rest = name.slice(w.length);
@@ -184,9 +235,9 @@ export function judgeName(raw: string): NameVerdict {
     }
   }
   // One character cut from the word before a name (指国家药品监督管理局, 国公安部): the name is what follows.
-  if (!LEVELS.some((l) => name.startsWith(l)) && !PLACES.some((p) => name.startsWith(p))) {
+  if (!LEVEL_PREFIXES.longestPrefix(name) && !PLACE_PREFIXES.longestPrefix(name)) {
     const rest = name.slice(1);
-    const restStartsAName = KNOWN_BODIES.has(rest) || LEVELS.some((l) => l.length >= 2 && rest.startsWith(l)) || PLACES.some((p) => rest.startsWith(p)) || /^(?:人民|国务院|国家|中央|全国)/.test(rest);
+    const restStartsAName = KNOWN_BODIES.has(rest) || LEVEL_PREFIXES.longestPrefix(rest, 2) !== null || PLACE_PREFIXES.longestPrefix(rest) !== null || /^(?:人民|国务院|国家|中央|全国)/.test(rest);
     if (restStartsAName && judgeName(rest).ok && !KNOWN_BODIES.has(name)) return { ok: false, why: "fragment", rest };
   }
   if (CLAUSE_VERB.test(name)) return { ok: false, why: "clause" };
@@ -212,7 +263,8 @@ export function judgeName(raw: string): NameVerdict {
   const body = bodyWordOf(name);
   if (!body) {
     // A sector word alone (财政, 公共数据, 市发展改革): the list it stood in names the body word.
-    if (FUNCTION_SET.has(rest) || FUNCTIONS.some((f) => rest.startsWith(f) && rest.length - f.length <= 2)) return { ok: false, why: "sector-word" };
+    const fn = FUNCTION_PREFIXES.longestPrefix(rest);
+    if (FUNCTION_SET.has(rest) || (fn && rest.length - fn.length <= 2)) return { ok: false, why: "sector-word" };
     if (PLACE_SET.has(name)) return { ok: true, kind: "place" };
     return { ok: false, why: "no-body-word" };
   }
@@ -227,7 +279,7 @@ export function judgeName(raw: string): NameVerdict {
     return { ok: false, why: "clause" };
   }
   // One character before a body word of two or more (民委员会, 政部门) is a cut word, unless the lexicon knows it.
-  if (!prefix && middle.length === 1 && body.length >= 2 && !FUNCTION_SET.has(middle) && !FUNCTIONS.some((f) => f.length >= 2 && name.startsWith(f))) return { ok: false, why: "fragment" };
+  if (!prefix && middle.length === 1 && body.length >= 2 && !FUNCTION_SET.has(middle) && !FUNCTION_PREFIXES.longestPrefix(name, 2)) return { ok: false, why: "fragment" };
   // A person's title before 办/委 (检察官办, 主任委).
   if (body.length === 1 && /[官员人名者任补]$/.test(name.slice(0, -1))) return { ok: false, why: "person" };
   if (middle.length > 24) return { ok: false, why: "clause" };

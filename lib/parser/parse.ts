@@ -287,7 +287,15 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     }
     return own;
   };
-  const fullText = (n: ProvisionNode): string => [ownText(n), ...n.children.map(fullText)].filter(Boolean).join("\n");
+  const fullTexts = new Map<ProvisionNode, string>();
+  const fullText = (n: ProvisionNode): string => {
+    let full = fullTexts.get(n);
+    if (full === undefined) {
+      full = [ownText(n), ...n.children.map(fullText)].filter(Boolean).join("\n");
+      fullTexts.set(n, full);
+    }
+    return full;
+  };
   const provisions: ProvisionOut[] = nodes.map((n) => {
     const first = n.spans[0];
     const last = n.spans.at(-1);

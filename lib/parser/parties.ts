@@ -13,7 +13,7 @@
  */
 import { allMatches } from "./matches";
 import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
-import { FUNCTIONS, bodyWordOf, expandList, judgeName } from "./names";
+import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, judgeName } from "./names";
 import type { ResponsibilityRole } from "./types";
 
 export interface FoundResponsibility {
@@ -272,7 +272,8 @@ const DEFINITE_LEVEL = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|
 function isDefiniteCategory(name: string): boolean {
   if (DEFINITE_LEVEL.test(name)) return true;
   const head = name.replace(/(?:行政)?(?:主管)?(?:部门|机构)$/, "");
-  return head !== name && (FUNCTIONS.includes(head) || FUNCTIONS.some((f) => f.length >= 2 && head.endsWith(f) && head.length - f.length <= 2));
+  const fn = endsWithFunction(head);
+  return head !== name && fn !== null && head.length - fn.length <= 2;
 }
 /** Common nouns that end like place names. */
 const GENERIC_PLACE = /(?:山区|地区|城区|社区|小区|景区|片区|辖区|库区|牧区|林区|矿区|灾区|老区|边区|市区|郊区|园区|城市|县城|县域|市场|基地|中心)$/;
@@ -447,7 +448,7 @@ export function findNames(text: string): NameHit[] {
         }
         if (name.length >= 2 && name.length > suffix.length) {
           // A name run on into what it does (北京市经济和信息化局统筹制定数据专区): the name ends at its body word.
-          const cut = judgeName(name).ok ? -1 : nameBeforeVerb(name);
+          const cut = name.length <= 8 || judgeName(name).ok ? -1 : nameBeforeVerb(name);
           if (cut > 0) local.push({ name: name.slice(0, cut), start, end: start + cut });
           else local.push({ name, start, end });
           i = start - runStart;
@@ -484,7 +485,7 @@ const DELIVERABLE = /\d{4}\s*年|\d{1,2}\s*月|年底|年内|月底|之前|以�
 function specificTask(text: string, end: number, hits: NameHit[], k: number): boolean {
   let listEnd = end;
   for (let j = k + 1; j < hits.length && /^(?:、|和|及|以及|与)$/.test(text.slice(listEnd, hits[j]!.start)); j++) listEnd = hits[j]!.end;
-  const after = text.slice(listEnd);
+  const after = text.slice(listEnd, listEnd + 80);
   if (!/^(?:等[\u4e00-\u9fa5]{0,6})?\s*(?:要|应当|应|须|务必|抓紧|尽快|于|在\d|负责)/.test(after)) return false;
   const clause = after.split(/[。;；]/)[0]!.slice(0, 60);
   return DELIVERABLE.test(clause) && !/(?:高度)?重视|认识|贯彻执行|遵照执行|贯彻落实/.test(clause.slice(0, 12));
@@ -642,7 +643,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
-    if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test((text.slice(listEnd).split(/[。;；]/)[0] ?? "").slice(0, 80))) role = "responsible";
+    if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test(text.slice(listEnd, listEnd + 80).split(/[。;；]/)[0]!)) role = "responsible";
     if (!role) continue;
     // A body told to oversee (监督, 督促检查, 审查) in its own sentence supervises.
     if (role === "responsible") {
