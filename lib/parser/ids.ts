@@ -28,6 +28,7 @@ function citeLevel(node: ProvisionNode, bulletIndex: number): string {
   const m = node.marker;
   if (!m) {
     if (node.row) return node.row.number !== null ? `序号${node.row.number}` : `表格第${numberToChinese(node.row.ordinal)}行`;
+    if (node.container === "passage") return node.heading ?? "";
     return (node.container === "enclosure" || node.container === "part") && node.heading ? `《${node.heading}》` : node.heading ?? "";
   }
   const cn = numberToChinese(m.ordinal);
@@ -74,6 +75,7 @@ export function assignIds(root: ProvisionNode): void {
       if (node.container === "attachment") segment = `att${++attachments}`;
       else if (node.container === "enclosure") segment = enclosures++ ? `encl${enclosures}` : "encl";
       else if (node.container === "part") segment = `part${++parts}`;
+      else if (node.container === "passage") segment = node.containerLabel ?? "passage";
       else if (node.row) segment = `r${node.row.number ?? node.row.ordinal}`;
       else if (!node.marker) segment = "para";
       else if (node.marker.style === "bullet") segment = `b${++bullets}`;

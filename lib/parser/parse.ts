@@ -11,7 +11,7 @@ import { readTables } from "./tables";
 import { judgeName } from "./names";
 import { quotaFacts } from "./table-facts";
 import { assignZones } from "./zones";
-import { buildTree } from "./structure";
+import { buildTree, newNode } from "./structure";
 import { headingOf } from "./headings";
 import { assignRoles, promoteTasks } from "./roles";
 import { assignIds } from "./ids";
@@ -80,6 +80,33 @@ function deadlineLookup(deadlines: FoundDeadline[], segmentStart: number): (pos:
   return (pos) => deadlines.filter((d) => d.start - segmentStart <= pos && d.date).at(-1)?.date ?? null;
 }
 
+/**
+ * The document's text outside its numbered items, in passages of neighbouring
+ * spans: 前言 before the first item (the addressees and the preamble), 结尾
+ * after it (closing paragraphs, 施行 lines). Spans are merged when no item
+ * stands between them.
+ */
+function documentPassages(spans: Array<[number, number]>, root: ProvisionNode): ProvisionNode[] {
+  const itemStarts = root.children.filter((c) => !c.container || c.container !== "passage").map((c) => c.spans[0]?.[0] ?? 0).sort((a, b) => a - b);
+  const firstItem = itemStarts[0] ?? Infinity;
+  const groups: Array<Array<[number, number]>> = [];
+  for (const span of [...spans].sort((a, b) => a[0] - b[0])) {
+    const last = groups.at(-1)?.at(-1);
+    const between = last ? itemStarts.some((s) => s > last[1] && s < span[0]) : true;
+    if (!last || between) groups.push([span]);
+    else groups.at(-1)!.push(span);
+  }
+  let closings = 0;
+  return groups.map((spans) => {
+    const node = newNode(null, root, "passage");
+    node.spans = spans;
+    const before = spans[0]![0] < firstItem;
+    node.heading = before ? "前言" : "结尾";
+    node.containerLabel = before ? "preamble" : ++closings > 1 ? `closing${closings}` : "closing";
+    return node;
+  });
+}
+
 /** Runs stages 3–15 on an extracted source document. */
 export function parseSource(src: SourceDocument, notes: string[] = []): ParseResult {
   const messages: ParseMessage[] = notes.map((reason) => ({ reason, ruleId: "decode", start: 0, end: 0 }));
@@ -108,6 +135,11 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
 
   // Stages 6–9: tree, headings, roles, ids and citations.
   const { root, documentSpans } = buildTree(blocks, folded, enclosureTitle);
+  // The document's own text outside its items (preamble, addressees, closing lines) as passages:
+  // unlabelled provisions, findable and citable (前言, 结尾); their facts stay with the document.
+  const addressees = blocks.filter((b) => b.zone === "addressees").map((b): [number, number] => [b.start, b.end]);
+  for (const passage of documentPassages([...addressees, ...documentSpans], root)) root.children.push(passage);
+  root.children.sort((a, b) => (a.spans[0]?.[0] ?? 0) - (b.spans[0]?.[0] ?? 0));
   const nodes: ProvisionNode[] = [];
   const walk = (n: ProvisionNode) => {
     for (const c of n.children) {
@@ -125,8 +157,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const segments: Segment[] = [];
   // Facts in a labelled container (附件, a further 规定) belong to it; in an enclosed document's own lines, to the document.
   const factNode = (n: ProvisionNode | undefined): ProvisionNode | null => (n && (!n.container || n.container === "attachment" || n.container === "part") ? n : null);
-  for (const n of nodes) for (const [s, e] of n.spans) segments.push({ node: factNode(n), start: s, end: e });
-  for (const [s, e] of documentSpans) segments.push({ node: null, start: s, end: e });
+  for (const n of nodes) for (const [s, e] of n.spans) if (!addressees.some(([a]) => a === s)) segments.push({ node: factNode(n), start: s, end: e });
   segments.sort((a, b) => a.start - b.start);
   const segText = (s: Segment) => folded.slice(s.start, s.end);
 

@@ -231,8 +231,8 @@ export type Zone =
 /** A node of the provision tree. */
 export interface ProvisionNode {
   marker: Marker | null;
-  /** Container nodes (an enclosed document, a further document, an attachment) have no marker. */
-  container: "enclosure" | "part" | "attachment" | null;
+  /** Container nodes (an enclosed document, a further document, an attachment) have no marker; a passage is the document's own text outside its items (前言, 结尾). */
+  container: "enclosure" | "part" | "attachment" | "passage" | null;
   /** A task table's row: one item without a label of its own (its 序号, when it has one). */
   row?: { number: number | null; ordinal: number };
   /** An attachment's own line (附件, 附件2) is its label. */

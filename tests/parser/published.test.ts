@@ -55,8 +55,12 @@ describe("published forms", () => {
 
   test("paragraphs after the last item that address everyone close the document, with their facts", async () => {
     const { doc } = await parseFixture("closing-paragraph");
-    const last = doc.provisions.at(-1)!;
+    const last = doc.provisions.filter((p) => p.label).at(-1)!;
     expect(last.text).not.toContain("各地区、各部门");
+    // The closing paragraphs are a passage of their own, findable and citable as 结尾.
+    const closing = doc.provisions.find((p) => p.id === "closing");
+    expect(closing?.citation).toBe("结尾");
+    expect(closing?.text).toContain("各地区、各部门要于2019年3月底前制定具体实施方案");
     expect(doc.deadlines.find((d) => d.date === "2019-03-31")?.provision).toBeNull();
     expect(doc.responsibilities.find((r) => r.party === "财政部")?.provision).toBeNull();
   });
@@ -72,7 +76,7 @@ describe("published forms", () => {
 
   test("an attachment list is no provision; an attachment with nothing printed under it is none either", async () => {
     const { doc } = await parseFixture("attachment-list");
-    expect(doc.provisions.map((p) => p.label)).toEqual(["一、", "二、", "附件1", "一、", "（一）"]);
+    expect(doc.provisions.filter((p) => p.label).map((p) => p.label)).toEqual(["一、", "二、", "附件1", "一、", "（一）"]);
     expect(doc.provisions.some((p) => p.text.includes("深圳湾公路大桥口岸改造要求"))).toBe(false);
   });
 
@@ -112,7 +116,7 @@ describe("published forms", () => {
 
   test("a row-number column is not list numbering: the document's own list goes on after the table", async () => {
     const { doc, messages } = await parseFixture("row-number-table");
-    expect(doc.provisions.map((p) => p.label)).toEqual(["1.", "2.", "3."]);
+    expect(doc.provisions.filter((p) => p.label).map((p) => p.label)).toEqual(["1.", "2.", "3."]);
     expect(messages.some((m) => m.ruleId === "table-columns")).toBe(true);
   });
 });
