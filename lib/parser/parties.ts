@@ -87,7 +87,8 @@ export interface AnnotationState {
 export function parseAnnotation(inner: string, state: AnnotationState): Array<{ party: string; role: ResponsibilityRole }> {
   const out: Array<{ party: string; role: ResponsibilityRole }> = [];
   if (FIRST_IS_LEAD.test(inner)) state.firstIsLead = true;
-  const body = inner.split(/[。]/)[0] ?? inner;
+  // The rule itself (列第一位者为牵头单位，下同) names no party.
+  const body = (inner.split(/[。]/)[0] ?? inner).replace(/[,，;；]?\s*(?:列|排|排在|位列)(?:第一位|首位|第一)[^,，;；。]*(?:[,，;；]\s*(?:以)?下同)?\s*$/, "").replace(/[,，;；]\s*(?:以)?下同\s*$/, "");
   // Field form: 牵头单位：A，配合单位：B、C / 负责部门：A、B，适用范围：… — every field ends where the next starts.
   const fields = allMatches(UNIT_FIELD, body);
   if (fields.length) {
@@ -100,8 +101,8 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
     }
     return out;
   }
-  // A牵头，B、C配合 / A负责，B参与 / A会同B负责
-  const lead = /^(.+?)(?:牵头|为牵头单位)(?:[,，;；]|$)/.exec(body);
+  // A牵头，B、C配合 / A负责，B参与 / A会同B负责 / A、B牵头负责 (co-leads)
+  const lead = /^(.+?)(?:牵头负责|牵头|为牵头单位)(?:[,，;；]|$)/.exec(body);
   if (lead) {
     for (const p of splitParties(lead[1]!)) out.push({ party: p, role: "lead" });
     const rest = body.slice(lead[0].length);

@@ -3,6 +3,7 @@ import { findReferences } from "../../lib/parser/references";
 import { findDeadlines } from "../../lib/parser/deadlines";
 import { findTargets } from "../../lib/parser/targets";
 import { findResponsibilities, splitParties } from "../../lib/parser/parties";
+import { judgeName } from "../../lib/parser/names";
 import { parseDocument } from "../../lib/parser";
 import { fold } from "../../lib/parser/fold";
 
@@ -117,6 +118,28 @@ describe("responsibilities", () => {
     ]);
     expect(rows("（发展改革委、扶贫办等和各有关省级人民政府负责）")).toEqual([["发展改革委", "responsible"], ["扶贫办", "responsible"], ["各有关省级人民政府", "responsible"]]);
     expect(rows("（国家卫生健康委牵头，财政部、医保局配合）")).toEqual([["国家卫生健康委", "lead"], ["财政部", "support"], ["医保局", "support"]]);
+    // Co-leads are leads; the first-is-lead rule names no party of its own.
+    expect(rows("（农业农村部、工业和信息化部牵头负责）")).toEqual([["农业农村部", "lead"], ["工业和信息化部", "lead"]]);
+    expect(rows("（教育部、财政部负责，列第一位者为牵头单位）")).toEqual([["教育部", "lead"], ["财政部", "support"]]);
+    // Every annotation field naming who acts, and only those (适用范围 is none).
+    expect(rows("（负责部门：商务部、海关总署、财政部、税务总局，适用范围：全国）")).toEqual([["商务部", "responsible"], ["海关总署", "responsible"], ["财政部", "responsible"], ["税务总局", "responsible"]]);
+    expect(rows("（主办：省发展改革委；协办：省财政厅）")).toEqual([["省发展改革委", "lead"], ["省财政厅", "support"]]);
+  });
+  test("responsibility forms in running text (facts issue)", () => {
+    const named = (text: string) => rows(text).filter(([p]) => judgeName(p as string).ok);
+    expect(named("由省财政厅负责资金拨付。")).toEqual([["省财政厅", "responsible"]]);
+    expect(named("农业农村部会同财政部研究制定补贴政策")).toEqual([["农业农村部", "lead"], ["财政部", "support"]]);
+    expect(named("扶贫办已会同有关部门制定实施方案").map(([p]) => p)).toEqual(["扶贫办"]);
+    expect(named("省发展改革委牵头，省财政厅参与，制定实施细则")).toEqual([["省发展改革委", "lead"], ["省财政厅", "support"]]);
+    expect(named("请各省级人民政府于2019年3月底前报送方案")).toEqual([["各省级人民政府", "responsible"]]);
+    expect(named("国家发展改革委指导，各省级人民政府负责落实")).toEqual([["国家发展改革委", "supervise"], ["各省级人民政府", "responsible"]]);
+    expect(named("各地区、各部门要于2019年3月底前制定具体实施方案")).toEqual([["各地区", "responsible"], ["各部门", "responsible"]]);
+    expect(named("国家融资担保基金要加强对省级再担保机构的业务指导").map(([p]) => p)).toContain("国家融资担保基金");
+    // Not parties: background, the approving authority, persons, what a body is exhorted to.
+    expect(named("日本政府遗弃在华化学武器的处理工作")).toEqual([]);
+    expect(named("经国务院同意，现将有关事项通知如下")).toEqual([]);
+    expect(named("国务院副秘书长牵头的协调机制")).toEqual([]);
+    expect(named("各地区要高度重视，认真贯彻执行")).toEqual([]);
   });
   test("parties named in running text", () => {
     expect(rows("请科技部、工业和信息化部等部门在2019年2月底前完成")).toEqual([["科技部", "responsible"], ["工业和信息化部", "responsible"]]);
