@@ -4,10 +4,12 @@
  * reference and the permalink, each copied with navigator.clipboard; when
  * the clipboard cannot be used, the text appears selected in a field to copy by hand.
  */
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CitationForms } from "@/lib/site/citation";
 
-const FORMS: Array<{ key: keyof CitationForms; label: string }> = [
+type CopiedForm = Exclude<keyof CitationForms, "dateNote">;
+
+const FORMS: Array<{ key: CopiedForm; label: string }> = [
   { key: "pin", label: "条款引注" },
   { key: "reference", label: "GB/T 7714—2015" },
   { key: "permalink", label: "永久链接" },
@@ -15,10 +17,23 @@ const FORMS: Array<{ key: keyof CitationForms; label: string }> = [
 
 export function CopyCitation({ forms, provisionId, citation }: { forms: CitationForms; provisionId: string; citation: string }) {
   const [status, setStatus] = useState("");
-  const [manual, setManual] = useState<keyof CitationForms | null>(null);
+  const [manual, setManual] = useState<CopiedForm | null>(null);
   const field = useRef<HTMLTextAreaElement>(null);
+  const box = useRef<HTMLDetailsElement>(null);
 
-  async function copy(key: keyof CitationForms, label: string) {
+  // Escape closes the open pop-up and gives focus back to its 引用 button.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const details = box.current;
+      if (event.key !== "Escape" || !details?.open) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  async function copy(key: CopiedForm, label: string) {
     try {
       if (!navigator.clipboard?.writeText) throw new Error("no clipboard");
       await navigator.clipboard.writeText(forms[key]);
@@ -35,7 +50,7 @@ export function CopyCitation({ forms, provisionId, citation }: { forms: Citation
   }
 
   return (
-    <details className="cite">
+    <details className="cite" ref={box}>
       <summary>
         引用<span className="visually-hidden">{citation}</span>
       </summary>
@@ -53,6 +68,7 @@ export function CopyCitation({ forms, provisionId, citation }: { forms: Citation
             </li>
           ))}
         </ul>
+        {forms.dateNote && <p className="cite-date muted">{forms.dateNote}</p>}
         {manual && (
           <label className="cite-manual">
             <span>{FORMS.find((f) => f.key === manual)?.label}（手动复制）</span>

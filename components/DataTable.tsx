@@ -3,11 +3,13 @@
  * exports write, so a download matches the page row for row. On phones
  * each row is shown as a card, cells labelled with their column.
  */
-import type { Table } from "@/lib/export/table";
+import type { Cell, Table } from "@/lib/export/table";
 
-function cellClass(text: string): string | undefined {
-  if (text.startsWith("逾期")) return "days-overdue";
-  if (text.startsWith("剩余") || text === "今天到期") return "days-open";
+function cellClass(cell: Cell): string | undefined {
+  if (cell.value && "number" in cell.value) return "num";
+  if (cell.text === "逾期") return "days-overdue";
+  if (cell.text === "未到期" || cell.text === "今天到期") return "days-open";
+  if (cell.text === "随文件失效") return "muted";
   return undefined;
 }
 
@@ -26,9 +28,9 @@ export function DataTable({ table, label, id }: { table: Table; label: string; i
         </thead>
         <tbody>
           {table.rows.map((row, i) => (
-            <tr key={i} className={row.some((c) => c.text.startsWith("逾期")) ? "overdue" : undefined}>
+            <tr key={i} className={row.some((c) => c.text === "逾期") ? "overdue" : undefined}>
               {row.map((cell, j) => (
-                <td key={j} className={cellClass(cell.text)} data-label={table.columns[j]}>
+                <td key={j} className={cellClass(cell)} data-label={table.columns[j]}>
                   {cell.href ? <a href={cell.href}>{cell.text}</a> : cell.text}
                 </td>
               ))}

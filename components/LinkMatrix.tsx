@@ -6,7 +6,7 @@
  */
 import type { ListedLink, Matrix, MatrixCell, MatrixProvision, MatrixRow } from "@/lib/site/links";
 import { documentPath } from "@/lib/site/citation";
-import { LINK_LABELS, ROLE_LABELS } from "@/lib/site/labels";
+import { LINK_LABELS, ROLE_LABELS, targetValue } from "@/lib/site/labels";
 
 function name(p: MatrixProvision): string {
   return `${p.citation}${p.heading ? ` ${p.heading}` : ""}`;
@@ -23,13 +23,13 @@ function strength(score: number): number {
 }
 
 function methodLabel(cell: MatrixCell): string {
-  return cell.method === "explicit" ? "明示关联" : cell.method === "inferred" ? "推断关联" : "目标词语匹配";
+  return cell.method === "explicit" ? "明示关联" : cell.method === "inferred" ? "推断关联" : "落实该目标的条款";
 }
 
 function rowName(row: MatrixRow): string {
   if (!row.target) return name(row.provision);
   const t = row.target;
-  return `${t.subject || t.words}：${t.comparator && t.comparator !== "=" ? t.comparator : ""}${t.value}${t.unit}`;
+  return `${t.subject || t.words}：${targetValue(t)}`;
 }
 
 /** Runs of consecutive columns with the same role, for the group header row. */

@@ -3,8 +3,9 @@ import type { ReaderPassage } from "@/lib/site/reader";
 import { splitLines } from "@/lib/site/annotate";
 import { FactText } from "./FactText";
 
-export function Passage({ passage, id, label }: { passage: ReaderPassage; id: string; label: string }) {
+export function Passage({ passage }: { passage: ReaderPassage }) {
   const facts = new Map(passage.facts.map((f) => [f.key, f]));
+  const { id, label } = passage;
   return (
     <section className="passage" id={id} aria-label={label}>
       {splitLines(passage.runs).map((line, i) => (

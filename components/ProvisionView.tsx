@@ -3,6 +3,7 @@
  * facts marked, role badge, citation control, and a side panel of the
  * parties, links (goal ↔ task ↔ measure, with why) and references of the clause.
  */
+import type { FactSource } from "@/lib/db/deadlines";
 import type { ReaderFact, ReaderProvision } from "@/lib/site/reader";
 import { splitLines, splitRunsAt, type Run } from "@/lib/site/annotate";
 import { citationForms, documentPath, type CitedDocument } from "@/lib/site/citation";
@@ -49,11 +50,22 @@ function Lines({ p, facts }: { p: ReaderProvision; facts: Map<string, ReaderFact
   );
 }
 
+/** 来自（二） / 来自全文: where an inherited fact is written. */
+function From({ from, slug, version }: { from: FactSource | null; slug: string; version?: number }) {
+  if (!from) return null;
+  return (
+    <span className="muted">
+      来自{from.provision ? <a href={documentPath(slug, { version, provision: from.provision.id })}>{from.provision.citation}</a> : "全文"}
+    </span>
+  );
+}
+
 function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version?: number }) {
   const parties = p.facts.filter((f) => f.kind === "party");
   const references = p.facts.filter((f) => f.kind === "reference");
   const unplaced = p.facts.filter((f) => !f.placed && f.kind !== "party" && f.kind !== "reference");
-  if (!parties.length && !references.length && !p.links.length && !unplaced.length) return null;
+  const inherited = p.inherited;
+  if (!parties.length && !references.length && !p.links.length && !unplaced.length && !inherited) return null;
   return (
     <aside className="provision-aside" aria-label={`${p.citation} 的关联`}>
       {parties.length > 0 && (
@@ -63,6 +75,23 @@ function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version
             {parties.map((f) => (
               <li key={f.key}>{f.href ? <a href={f.href}>{f.summary}</a> : f.summary}</li>
             ))}
+          </ul>
+        </section>
+      )}
+      {inherited && (
+        <section className="inherited">
+          <h3>承接上级要求</h3>
+          <ul>
+            {inherited.parties.map((x) => (
+              <li key={x.name}>
+                <a href={x.href}>{x.summary}</a> <From from={inherited.partiesFrom} slug={slug} version={version} />
+              </li>
+            ))}
+            {inherited.deadline && (
+              <li>
+                {inherited.deadline.summary}（“{inherited.deadline.words}”） <From from={inherited.deadlineFrom} slug={slug} version={version} />
+              </li>
+            )}
           </ul>
         </section>
       )}

@@ -4,6 +4,7 @@
  */
 import type { TargetItem } from "@/lib/db/targets";
 import { documentPath } from "@/lib/site/citation";
+import { targetValue } from "@/lib/site/labels";
 
 export function TargetTable({ targets, slug, version }: { targets: TargetItem[]; slug: string; version?: number }) {
   if (!targets.length) return <p className="muted">本文件没有识别出量化目标。</p>;
@@ -25,13 +26,14 @@ export function TargetTable({ targets, slug, version }: { targets: TargetItem[];
             </th>
             <th scope="col">原文</th>
             <th scope="col">条款</th>
+            <th scope="col">落实条款</th>
           </tr>
         </thead>
         <tbody>
           {targets.map((t, i) => {
             const max = maxByUnit.get(t.unit) || 1;
             const share = Math.abs(t.value) / max;
-            const value = `${t.comparator && t.comparator !== "=" ? t.comparator : ""}${t.value}${t.unit}`;
+            const value = targetValue(t);
             return (
               <tr key={i}>
                 <td className="hide-narrow" data-label="目标">{t.subject || "—"}</td>
@@ -46,6 +48,19 @@ export function TargetTable({ targets, slug, version }: { targets: TargetItem[];
                 </td>
                 <td data-label="原文">{t.words}</td>
                 <td data-label="条款">{t.provision ? <a href={documentPath(slug, { version, provision: t.provision.id })}>{t.provision.citation}</a> : "全文"}</td>
+                <td data-label="落实条款">
+                  {t.serves.length
+                    ? t.serves.map((s, k) => (
+                        <span key={s.provision.id}>
+                          {k > 0 && "、"}
+                          <a href={documentPath(slug, { version, provision: s.provision.id })} title={s.why}>
+                            {s.provision.citation}
+                            {s.provision.heading ? ` ${s.provision.heading}` : ""}
+                          </a>
+                        </span>
+                      ))
+                    : "—"}
+                </td>
               </tr>
             );
           })}

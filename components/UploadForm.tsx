@@ -7,7 +7,7 @@
 import { useState, type FormEvent } from "react";
 import type { PolicyDoc } from "@/lib/parser";
 import type { UploadPreview, UploadStored } from "@/lib/site/upload";
-import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, ROLE_LABELS } from "@/lib/site/labels";
+import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, ROLE_LABELS, targetValue } from "@/lib/site/labels";
 
 type State = { kind: "idle" } | { kind: "busy"; what: string } | { kind: "error"; status: number; message: string } | { kind: "preview"; preview: UploadPreview } | { kind: "stored"; stored: UploadStored };
 
@@ -124,9 +124,7 @@ function Preview({ preview }: { preview: UploadPreview }) {
           <ul>
             {doc.targets.map((t, i) => (
               <li key={i}>
-                {t.subject || "—"}：{t.comparator && t.comparator !== "=" ? t.comparator : ""}
-                {t.value}
-                {t.unit} <span className="muted">“{t.text}”</span>
+                {t.subject || "—"}：{targetValue(t)} <span className="muted">“{t.text}”</span>
               </li>
             ))}
           </ul>

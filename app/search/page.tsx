@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { documentNamed } from "@/lib/db/documents";
 import { RoleBadge } from "@/components/Badges";
 import { Pagination } from "@/components/Pagination";
 import { SearchBox } from "@/components/SearchBox";
@@ -94,6 +96,10 @@ function Suggestions({ q, filtered }: { q: string | undefined; filtered: boolean
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const params = await searchParams;
   const q = param(params, "q");
+  // A query that is a document's 文号 or exact title opens that document (unless filters or a page were asked for).
+  const plain = Object.keys(params).every((k) => k === "q");
+  const named = q && plain ? await documentNamed(q) : null;
+  if (named) redirect(documentPath(named.slug));
   let filters: SearchFilters = {};
   let page = 1;
   let result: SearchResult | null = null;
@@ -137,7 +143,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           )}
           <section aria-labelledby="results-title">
             <h2 id="results-title" className="result-count">
-              {result.total > 0 ? `找到 ${result.total} 个条款` : "没有结果"}
+              {result.hits.length > 0 || result.total > 0 ? `找到 ${Math.max(result.total, result.hits.length)} 个条款` : "没有结果"}
               {result.total > PAGE_SIZE ? `，第 ${page} / ${pages} 页` : ""}
               <span className="muted">（{result.tookMs.toFixed(1)} 毫秒）</span>
             </h2>
@@ -160,7 +166,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 <Link href={`/search${queryString({ q })}`}>清除全部</Link>
               </div>
             )}
-            {result.total === 0 && <Suggestions q={q} filtered={filtered} />}
+            {result.total === 0 && result.hits.length === 0 && <Suggestions q={q} filtered={filtered} />}
             <ol className="hits">
               {result.hits.map((hit) => {
                 const href = documentPath(hit.document, { provision: hit.provision });

@@ -93,7 +93,7 @@ export async function getDocument(slug: string, version?: number): Promise<Store
     provisions: d.provisions.map((p) => ({ id: p.eid, parent: p.parentEid, label: p.label, heading: p.heading, role: p.role as PolicyDoc["provisions"][number]["role"], citation: p.citation, text: p.text, start: p.start, end: p.end })),
     responsibilities: d.responsibilities.map((r) => ({ provision: r.provision?.eid ?? null, party: r.mention, role: r.role as PolicyDoc["responsibilities"][number]["role"], text: r.text, start: r.start, end: r.end })),
     deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as PolicyDoc["deadlines"][number]["kind"], start: x.start, end: x.end })),
-    targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as PolicyDoc["targets"][number]["comparator"], baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
+    targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as PolicyDoc["targets"][number]["comparator"], baseline: t.baseline, deadline: t.deadline, verb: t.verb, serves: servesOf(t.serves), text: t.text, start: t.start, end: t.end })),
     links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as PolicyDoc["links"][number]["kind"], score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
     references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end, resolved: r.resolvedDocument?.slug ?? null })),
   };
@@ -194,4 +194,43 @@ export async function getDocumentHead(slug: string, version?: number): Promise<D
   if (!d) return null;
   const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
   return { ...d, status: validityStatus(d), versions: versions.map((v) => v.version) };
+}
+
+/** A 文号 written any way (国办发[2019]4号, 国办发（2019） 4号) in the one form GB/T 9704 prescribes: 国办发〔2019〕4号. */
+export function normalDocNumber(text: string): string {
+  return text.replace(/\s+/g, "").replace(/[[［(（【]\s*(\d{4})\s*[\]］)）】]/, "〔$1〕");
+}
+
+const DOC_NUMBER_QUERY = /^[\u4e00-\u9fa5A-Za-z]{1,20}[〔[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\d+号$/;
+
+/**
+ * The current document a query names exactly, by its 文号 (any bracket form)
+ * or its title (with or without 《》); null when it names none, or several.
+ */
+export async function documentNamed(query: string): Promise<{ slug: string; title: string | null } | null> {
+  const q = query.trim();
+  if (!q) return null;
+  const client = await dbReady();
+  const select = { slug: true, title: true, docNumber: true } as const;
+  if (DOC_NUMBER_QUERY.test(q.replace(/\s+/g, ""))) {
+    const wanted = normalDocNumber(q);
+    const year = /\d{4}/.exec(wanted)![0];
+    const rows = await client.document.findMany({ where: { isCurrent: true, docNumber: { contains: year } }, select });
+    const hits = rows.filter((d) => d.docNumber && normalDocNumber(d.docNumber) === wanted);
+    return hits.length === 1 ? { slug: hits[0]!.slug, title: hits[0]!.title } : null;
+  }
+  const title = q.replace(/^《(.+)》$/, "$1");
+  if (title.length < 4) return null;
+  const rows = await client.document.findMany({ where: { isCurrent: true, title }, select, take: 2 });
+  return rows.length === 1 ? { slug: rows[0]!.slug, title: rows[0]!.title } : null;
+}
+
+/** The stored JSON of the provisions a target serves; [] when unreadable. */
+export function servesOf(json: string): Array<{ provision: string; why: string }> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((x): x is { provision: string; why: string } => typeof x?.provision === "string" && typeof x?.why === "string") : [];
+  } catch {
+    return [];
+  }
 }

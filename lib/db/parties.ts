@@ -3,36 +3,46 @@
  * has in the current documents, with the provision it stands in and the
  * provision's deadline.
  */
-import { isResponsibilityRole, type DeadlineKind, type ResponsibilityRole, type Role } from "../parser";
+import type { ResponsibilityRole, Role } from "../parser";
 import { dbReady } from "./client";
-import { daysLeft, pickDeadline, type DeadlineRef } from "./deadlines";
+import { deadlineOf, deadlineState, type DeadlineRef, type DeadlineState } from "./deadlines";
+import { loadLedgerFacts, type LedgerResponsibility } from "./ledger-source";
+import { taskRows } from "./tasks";
 
 export interface PartySummary {
   name: string;
   kind: string;
   aliases: string[];
-  /** Responsibilities in current documents. */
+  /** Responsibilities in documents in force. */
   responsibilityCount: number;
+  /** Tasks it carries (own or inherited), as /tasks?party= counts them. */
+  taskCount: number;
 }
 
 const byChinese = (a: string, b: string) => a.localeCompare(b, "zh-Hans-CN");
 
-/** Every party with responsibilities in current documents, most responsibilities first. */
-export async function listParties(options: { q?: string } = {}): Promise<PartySummary[]> {
+/**
+ * Every party with responsibilities in documents in force (or in all current
+ * documents), most first, with the count of tasks it carries (its own or
+ * inherited from above: what /tasks?party= lists).
+ */
+export async function listParties(options: { q?: string; today: string; all?: boolean }): Promise<PartySummary[]> {
   const client = await dbReady();
-  const rows = await client.party.findMany({
-    select: {
-      name: true,
-      kind: true,
-      aliases: { select: { alias: true }, orderBy: { alias: "asc" } },
-      _count: { select: { responsibilities: { where: { document: { isCurrent: true } } } } },
-    },
-  });
+  const facts = await loadLedgerFacts({ today: options.today });
+  const inScope = (documentId: number) => options.all || facts.documents.get(documentId)?.status !== "已失效";
+  const responsibilityCount = new Map<string, number>();
+  for (const rows of [...facts.responsibilities.values(), ...facts.documentResponsibilities.values()])
+    for (const r of rows) if (inScope(r.documentId)) responsibilityCount.set(r.party, (responsibilityCount.get(r.party) ?? 0) + 1);
+  const taskCount = new Map<string, number>();
+  for (const t of taskRows(facts, options.today))
+    if (options.all || t.document.status !== "已失效") for (const name of new Set(t.parties.map((x) => x.name))) taskCount.set(name, (taskCount.get(name) ?? 0) + 1);
+  const rows = await client.party.findMany({ where: { name: { in: [...responsibilityCount.keys()] } }, select: { name: true, kind: true, aliases: { select: { alias: true }, orderBy: { alias: "asc" } } } });
   const q = options.q?.trim();
+  // Any name form finds its party: part of a name or alias, or a name as a document wrote it (省发展改革委).
+  const resolved = new Set(q ? await resolveParty(q) : []);
   return rows
-    .filter((p) => p._count.responsibilities > 0)
-    .map((p) => ({ name: p.name, kind: p.kind, aliases: p.aliases.map((a) => a.alias).filter((a) => a !== p.name), responsibilityCount: p._count.responsibilities }))
-    .filter((p) => !q || p.name.includes(q) || p.aliases.some((a) => a.includes(q)))
+    .map((p) => ({ name: p.name, kind: p.kind, aliases: p.aliases.map((a) => a.alias).filter((a) => a !== p.name), responsibilityCount: responsibilityCount.get(p.name) ?? 0, taskCount: taskCount.get(p.name) ?? 0 }))
+    .filter((p) => !q || resolved.has(p.name) || p.name.includes(q) || p.aliases.some((a) => a.includes(q)))
     .sort((a, b) => b.responsibilityCount - a.responsibilityCount || byChinese(a.name, b.name));
 }
 
@@ -48,6 +58,8 @@ export interface LedgerQuery {
   doc?: string;
   due?: DueFilter;
   sort?: LedgerSort;
+  /** Include documents no longer in force (现行文件 only by default). */
+  all?: boolean;
 }
 
 export interface LedgerRow {
@@ -60,6 +72,8 @@ export interface LedgerRow {
   /** The words it came from. */
   words: string;
   deadline: DeadlineRef | null;
+  /** What the deadline means today (only due dates and milestones of documents in force can be overdue). */
+  state: DeadlineState | null;
   daysLeft: number | null;
 }
 
@@ -71,15 +85,17 @@ export interface PartyLedger {
   /** What the filters can choose from (over all rows). */
   documents: Array<{ slug: string; title: string | null }>;
   roles: ResponsibilityRole[];
+  /** Tasks the party carries (own or inherited): the rows /tasks?party= lists. */
+  tasks: number;
 }
 
 const ROLE_ORDER: ResponsibilityRole[] = ["lead", "responsible", "support", "coordinate", "supervise", "interpret", "subject"];
 
 function matchesDue(row: LedgerRow, due: DueFilter | undefined): boolean {
   if (!due) return true;
-  if (due === "undated") return row.daysLeft === null;
-  if (row.daysLeft === null) return false;
-  return due === "overdue" ? row.daysLeft < 0 : row.daysLeft >= 0;
+  if (due === "undated") return !row.state || row.state.status === "undated";
+  if (due === "overdue") return row.state?.status === "overdue";
+  return row.state?.status === "open" || row.state?.status === "today";
 }
 
 function compareRows(sort: LedgerSort): (a: LedgerRow, b: LedgerRow) => number {
@@ -88,6 +104,23 @@ function compareRows(sort: LedgerSort): (a: LedgerRow, b: LedgerRow) => number {
   if (sort === "document") return (a, b) => byDocument(a, b) || byDate(a, b);
   if (sort === "role") return (a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || byDate(a, b);
   return (a, b) => byDate(a, b) || byDocument(a, b);
+}
+
+/**
+ * The parties a name stands for, whatever form it is written in: a canonical
+ * name, an alias (工信部 → 工业和信息化部), or a name as a document wrote it
+ * (省发展改革委 → the party it was stored under). Empty when none.
+ */
+export async function resolveParty(name: string): Promise<string[]> {
+  const q = name.trim();
+  if (!q) return [];
+  const client = await dbReady();
+  const [byName, byAlias, byMention] = await Promise.all([
+    client.party.findUnique({ where: { name: q }, select: { name: true } }),
+    client.partyAlias.findUnique({ where: { alias: q }, select: { party: { select: { name: true } } } }),
+    client.responsibility.findMany({ where: { mention: q }, select: { party: { select: { name: true } } }, distinct: ["partyId"], take: 20 }),
+  ]);
+  return [...new Set([byName?.name, byAlias?.party.name, ...byMention.map((r) => r.party.name)].filter((x): x is string => Boolean(x)))];
 }
 
 /** Finds a party by its canonical name or any alias. */
@@ -102,29 +135,31 @@ export async function getPartyLedger(name: string, query: LedgerQuery): Promise<
   const party = await findParty(name);
   if (!party) return null;
   const client = await dbReady();
-  const rows = await client.responsibility.findMany({
-    where: { partyId: party.id, document: { isCurrent: true } },
-    orderBy: [{ documentId: "asc" }, { start: "asc" }],
-    select: {
-      role: true,
-      mention: true,
-      text: true,
-      document: { select: { slug: true, title: true } },
-      provision: { select: { eid: true, citation: true, label: true, heading: true, role: true, deadlines: { select: { text: true, date: true, kind: true }, orderBy: { start: "asc" } } } },
-    },
-  });
-  const all: LedgerRow[] = rows.map((r) => {
-    const deadline = r.provision ? pickDeadline(r.provision.deadlines.map((d) => ({ text: d.text, date: d.date, kind: d.kind as DeadlineKind })), query.today) : null;
-    return {
-      document: r.document,
-      provision: r.provision ? { id: r.provision.eid, citation: r.provision.citation, label: r.provision.label, heading: r.provision.heading, role: r.provision.role as Role } : null,
-      role: isResponsibilityRole(r.role) ? r.role : "responsible",
+  const documentIds = (await client.responsibility.findMany({ where: { partyId: party.id, document: { isCurrent: true } }, select: { documentId: true }, distinct: ["documentId"] })).map((r) => r.documentId);
+  const facts = await loadLedgerFacts({ today: query.today, documentIds });
+  const inScope = (documentId: number) => query.all || facts.documents.get(documentId)!.status !== "已失效";
+  const all: LedgerRow[] = [];
+  const provisionsById = new Map(facts.provisions.map((p) => [p.id, p]));
+  const rowsOf = (rows: LedgerResponsibility[]) => rows.filter((r) => r.party === party.name && inScope(r.documentId));
+  const responsibilities = [...[...facts.responsibilities.values()].flat(), ...[...facts.documentResponsibilities.values()].flat()];
+  for (const r of rowsOf(responsibilities)) {
+    const doc = facts.documents.get(r.documentId)!;
+    const p = r.provisionId !== null ? provisionsById.get(r.provisionId) : undefined;
+    const found = p ? deadlineOf(facts, p, query.today) : null;
+    const state = found ? deadlineState(found.deadline, { today: query.today, documentStatus: doc.status }) : null;
+    all.push({
+      document: { slug: doc.slug, title: doc.title },
+      provision: p ? { id: p.eid, citation: p.citation, label: p.label, heading: p.heading, role: p.role as Role } : null,
+      role: r.role,
       mention: r.mention,
-      words: r.text,
-      deadline,
-      daysLeft: daysLeft(deadline, query.today),
-    };
-  });
+      words: r.words,
+      deadline: found ? { text: found.deadline.text, date: found.deadline.date, kind: found.deadline.kind } : null,
+      state,
+      daysLeft: state?.daysLeft ?? null,
+    });
+  }
+  // Tasks the party carries, its own or inherited from above: the rows /tasks?party= lists.
+  const tasks = taskRows(facts, query.today).filter((t) => (query.all || t.document.status !== "已失效") && t.parties.some((x) => x.name === party.name)).length;
   const documents = [...new Map(all.map((r) => [r.document.slug, r.document])).values()];
   const roles = ROLE_ORDER.filter((role) => all.some((r) => r.role === role));
   const rowsShown = all
@@ -134,6 +169,7 @@ export async function getPartyLedger(name: string, query: LedgerQuery): Promise<
     party: { name: party.name, kind: party.kind, aliases: party.aliases.map((a) => a.alias).filter((a) => a !== party.name) },
     rows: rowsShown,
     total: all.length,
+    tasks,
     documents,
     roles,
   };

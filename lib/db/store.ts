@@ -221,8 +221,8 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
       doc.responsibilities.map((r) => ({ documentId, provisionId: pid(r.provision), partyId: partyOf.get(r.party)!, mention: r.party, role: r.role, text: r.text, start: r.start, end: r.end })));
     await tx.insert("Deadline", ["documentId", "provisionId", "text", "date", "kind", "start", "end"],
       doc.deadlines.map((d) => ({ documentId, provisionId: pid(d.provision), text: d.text, date: d.date, kind: d.kind, start: d.start, end: d.end })));
-    await tx.insert("Target", ["documentId", "provisionId", "subject", "value", "unit", "comparator", "baseline", "deadline", "text", "start", "end"],
-      doc.targets.map((t) => ({ documentId, provisionId: pid(t.provision), subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator, baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })));
+    await tx.insert("Target", ["documentId", "provisionId", "subject", "value", "unit", "comparator", "baseline", "deadline", "verb", "serves", "text", "start", "end"],
+      doc.targets.map((t) => ({ documentId, provisionId: pid(t.provision), subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator, baseline: t.baseline, deadline: t.deadline, verb: t.verb ?? null, serves: JSON.stringify(t.serves ?? []), text: t.text, start: t.start, end: t.end })));
     const links = doc.links.flatMap((l) => {
       const fromId = pid(l.from);
       const toId = pid(l.to);

@@ -3,6 +3,7 @@
  * the words and the provision they came from.
  */
 import { dbReady } from "./client";
+import { servesOf } from "./documents";
 
 export interface TargetItem {
   subject: string;
@@ -11,6 +12,10 @@ export interface TargetItem {
   comparator: string | null;
   baseline: string | null;
   deadline: string | null;
+  /** 下降, 提高到, 控制在: what happens to the quantity. */
+  verb: string | null;
+  /** The provisions that deliver it, with the words both name. */
+  serves: Array<{ provision: { id: string; citation: string; heading: string | null }; why: string }>;
   /** The words it came from. */
   words: string;
   provision: { id: string; citation: string; heading: string | null } | null;
@@ -22,8 +27,12 @@ export async function listTargets(slug: string, version?: number): Promise<Targe
   const rows = await client.target.findMany({
     where: { document: version ? { slug, version } : { slug, isCurrent: true } },
     orderBy: { start: "asc" },
-    select: { subject: true, value: true, unit: true, comparator: true, baseline: true, deadline: true, text: true, provision: { select: { eid: true, citation: true, heading: true } } },
+    select: { subject: true, value: true, unit: true, comparator: true, baseline: true, deadline: true, verb: true, serves: true, text: true, documentId: true, provision: { select: { eid: true, citation: true, heading: true } } },
   });
+  const eids = [...new Set(rows.flatMap((t) => servesOf(t.serves).map((s) => s.provision)))];
+  const documentId = rows[0]?.documentId;
+  const served = eids.length && documentId !== undefined ? await client.provision.findMany({ where: { documentId, eid: { in: eids } }, select: { eid: true, citation: true, heading: true } }) : [];
+  const byEid = new Map(served.map((p) => [p.eid, { id: p.eid, citation: p.citation, heading: p.heading }]));
   return rows.map((t) => ({
     subject: t.subject,
     value: t.value,
@@ -31,6 +40,11 @@ export async function listTargets(slug: string, version?: number): Promise<Targe
     comparator: t.comparator,
     baseline: t.baseline,
     deadline: t.deadline,
+    verb: t.verb,
+    serves: servesOf(t.serves).flatMap((s) => {
+      const provision = byEid.get(s.provision);
+      return provision ? [{ provision, why: s.why }] : [];
+    }),
     words: t.text,
     provision: t.provision ? { id: t.provision.eid, citation: t.provision.citation, heading: t.provision.heading } : null,
   }));

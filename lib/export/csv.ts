@@ -9,13 +9,16 @@ function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-function field(value: string): string {
-  const v = neutralise(value);
+function field(value: string | number): string {
+  // A number cell (剩余天数 -12) is written as a number, never neutralised into text.
+  const v = typeof value === "number" ? String(value) : neutralise(value);
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** The table as CSV text, BOM first. */
 export function toCsv(table: Table): string {
-  const lines = [table.columns, ...table.rows.map((row) => row.map((c) => c.text))].map((cells) => cells.map(field).join(","));
+  const caption = table.caption ? [[table.caption]] : [];
+  const cells = (row: Table["rows"][number]) => row.map((c) => (c.value && "number" in c.value ? c.value.number : c.text));
+  const lines = [...caption, table.columns, ...table.rows.map(cells)].map((row) => row.map(field).join(","));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -1,30 +1,57 @@
 /**
  * Tables shared by a page and its exports: the page renders these cells and
  * the CSV/XLSX files write the same text, so a download matches the screen.
+ * A cell may carry a typed value (a day, a number) that a spreadsheet keeps
+ * as such; the filters that produced a table travel with it as a caption.
  */
+import type { DeadlineState, FactSource } from "../db/deadlines";
 import type { PartyLedger } from "../db/parties";
-import type { TaskList } from "../db/tasks";
+import type { TaskList, TaskParty } from "../db/tasks";
 import { documentPath } from "../site/citation";
-import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, daysLeftLabel } from "../site/labels";
+import { DEADLINE_LABELS, DEADLINE_STATUS_LABELS, RESPONSIBILITY_LABELS } from "../site/labels";
 
 export interface Cell {
   text: string;
   /** A link on the page (site path). */
   href?: string;
+  /** The value a spreadsheet keeps: a calendar day (YYYY-MM-DD) or a number. */
+  value?: { day: string } | { number: number };
 }
 
 export interface Table {
   columns: string[];
   rows: Cell[][];
+  /** What produced the table (its filters), written above the header in exports. */
+  caption?: string;
 }
 
 const text = (value: string | null | undefined): Cell => ({ text: value ?? "—" });
+const day = (value: string | null | undefined): Cell => (value ? { text: value, value: { day: value } } : text(null));
+const number = (value: number | null | undefined): Cell => (value === null || value === undefined ? text(null) : { text: String(value), value: { number: value } });
+
+/** 状态 of a deadline state: 逾期 / 今天到期 / 未到期 / 无时限 / 起始日期 / 随文件失效. */
+export function statusCell(state: DeadlineState | null): Cell {
+  return text(DEADLINE_STATUS_LABELS[state?.status ?? "undated"]);
+}
+
+/** Parties as written in a ledger cell: 工业和信息化部（牵头）、财政部（配合）, inherited ones saying from where. */
+function partiesCell(parties: TaskParty[]): Cell {
+  if (!parties.length) return text(null);
+  const names = parties.map((p) => `${p.name}（${RESPONSIBILITY_LABELS[p.role]}）`).join("、");
+  return text(`${names}${inheritedNote(parties[0]?.inherited ?? null)}`);
+}
+
+/** 〔继承自（二）〕 / 〔继承自全文〕 after a fact a task takes from above; nothing for its own. */
+function inheritedNote(from: FactSource | null): string {
+  return from ? `〔继承自${from.provision?.citation ?? "全文"}〕` : "";
+}
 
 /** Columns and rows of a party's ledger. */
-export function ledgerTable(ledger: PartyLedger): Table {
+export function ledgerTable(ledger: PartyLedger, caption?: string): Table {
   return {
+    caption,
     // 文中名称: which name (alias) the document used for the party.
-    columns: ["文件", "条款", "角色", "文中名称", "原文", "时限", "日期", "剩余天数"],
+    columns: ["文件", "条款", "角色", "文中名称", "原文", "时限（原文）", "日期", "剩余天数", "状态"],
     rows: ledger.rows.map((r) => [
       { text: r.document.title ?? r.document.slug, href: documentPath(r.document.slug) },
       r.provision ? { text: [r.provision.citation, r.provision.heading].filter(Boolean).join(" "), href: documentPath(r.document.slug, { provision: r.provision.id }) } : text("全文"),
@@ -32,31 +59,35 @@ export function ledgerTable(ledger: PartyLedger): Table {
       text(r.mention),
       text(r.words),
       text(r.deadline ? `${r.deadline.text}（${DEADLINE_LABELS[r.deadline.kind]}）` : null),
-      text(r.deadline?.date),
-      text(daysLeftLabel(r.daysLeft)),
+      day(r.state?.day ?? r.deadline?.date),
+      number(r.state?.daysLeft ?? null),
+      statusCell(r.state),
     ]),
   };
 }
 
-/** A provision's heading, or the start of its text when it has none. */
-function gist(p: { heading: string | null; text: string }): string {
-  if (p.heading) return p.heading;
-  const first = p.text.replace(/\s+/g, " ");
-  return first.length > 60 ? `${first.slice(0, 60)}…` : first;
+/** A provision's words as one line: heading and text. */
+function taskText(p: { heading: string | null; text: string }): string {
+  return p.text.replace(/\s*\n\s*/g, " ").trim() || p.heading || "";
 }
 
-/** Columns and rows of the task list. */
-export function tasksTable(tasks: TaskList): Table {
+/** Columns and rows of the task list: what a clerk files (文件, 文号, 发文机关, 条款, 任务内容, 责任单位, 时限, 日期, 剩余天数, 状态). */
+export function tasksTable(tasks: TaskList, caption?: string): Table {
   return {
-    columns: ["文件", "条款", "任务", "责任单位", "时限", "日期", "剩余天数"],
+    caption,
+    columns: ["文件", "文号", "发文机关", "条款", "任务内容", "责任单位（角色）", "时限（原文）", "日期", "剩余天数", "状态"],
     rows: tasks.rows.map((t) => [
       { text: t.document.title ?? t.document.slug, href: documentPath(t.document.slug) },
+      text(t.document.docNumber),
+      text(t.document.issuer),
       { text: t.provision.citation, href: documentPath(t.document.slug, { provision: t.provision.id }) },
-      text(gist(t.provision)),
-      text(t.parties.length ? t.parties.map((p) => `${p.name}（${RESPONSIBILITY_LABELS[p.role]}）`).join("、") : null),
-      text(t.deadline ? t.deadline.text : null),
-      text(t.deadline?.date),
-      text(daysLeftLabel(t.daysLeft)),
+      text(taskText(t.provision)),
+      partiesCell(t.parties),
+      text(t.deadline ? `${t.deadline.text}${inheritedNote(t.deadline.inherited)}` : null),
+      day(t.state?.day ?? t.deadline?.date),
+      number(t.state?.daysLeft ?? null),
+      statusCell(t.state),
     ]),
   };
 }
+

@@ -17,6 +17,7 @@ export interface RawBlock {
 const STARTS_WITH_LABEL = [CHAPTER, SECTION, ARTICLE, CN_DUN, CN_PAREN, CN_ENCLOSED, ARABIC_DOT, ARABIC_PAREN, CIRCLED, BULLET];
 const OPEN_END = /[,、(“《—\-;]$|[,、(“《]\s*$/;
 const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
+const SENTENCE_THEN_NOTE = /[。;！？!?]\s*\([^()]{1,80}\)$/;
 const TITLE_END = new RegExp(`(?:${KINDS.join("|")})$`);
 
 /** 第一章 总则  第一条 …: a chapter or section heading, then an article on the same line. */
@@ -45,6 +46,8 @@ export function continues(a: string, b: string, bIndented: boolean): boolean {
   if (startsWithLabel(b) || DATE_LINE.test(b) || (b.includes("号") && DOC_NUMBER.test(b)) || /:$/.test(b) && b.length < 80) return false;
   if (bracketBalance(a) > 0 && bracketBalance(a) + bracketBalance(b) >= 0 && b.length < 120 && !/[。]$/.test(a)) return true;
   if (bIndented) return false;
+  // A sentence closed, then its bracketed annotation (…。（省发展改革委牵头）): the paragraph ends there.
+  if (SENTENCE_THEN_NOTE.test(a)) return false;
   if (OPEN_END.test(a) && !/^[-—]{2,}/.test(a)) return a.length >= 8;
   // A long line ending in the middle of a word; a labelled line only when too long to be a heading.
   const long = startsWithLabel(a) ? a.length >= 40 || (/[。;]/.test(a) && a.length >= 20) : a.length >= 28;

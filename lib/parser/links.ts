@@ -205,7 +205,8 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [c.a, c.b] : [c.b, c.a];
       // A pair already linked keeps its first link: no need to say what it shares.
       if (seen.has(keyOf(units[from]!.node, units[to]!.node))) continue;
-      add(units[from]!.node, units[to]!.node, c.kind, Math.min(1, c.score / 12), `共同词语：${describe(c, from, to).join("、")}`, "inferred");
+      const { strength, why } = evidence(units[from]!, units[to]!, describe(c, from, to));
+      add(units[from]!.node, units[to]!.node, c.kind, strength, why, "inferred");
     }
   };
   if (options.terms === "words") {
@@ -282,11 +283,29 @@ function sharedWords(fromText: string, toText: string, grams: Set<Bigram>, segme
   return words.slice(0, 4);
 }
 
-const FUNCTION_EDGE = /^[的和与及等在对是为了要并或把被将从向于以其之而由]|[的和与及等在对是为了要并或把被将从向于以其之而由]$/;
+/** Characters that start or end no shared term (的, 和, 对…): a piece on them is cut mid-phrase. */
+const FUNCTION_CHARS = "的和与及等在对是为了要并或把被将从向于以其之而由";
+const FUNCTION_EDGE = new RegExp(`^[${FUNCTION_CHARS}]|[${FUNCTION_CHARS}]$`);
+const FUNCTION_EDGES = new RegExp(`^[${FUNCTION_CHARS}]+|[${FUNCTION_CHARS}]+$`, "g");
 
 /** A word worth showing as shared: two or more characters, in the other unit's text, not starting or ending on a function character. */
 function isSharedWord(w: string, toText: string): boolean {
   return w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
+}
+
+/**
+ * How strong an inferred link is, by the evidence a reader can check (an
+ * explicit reference is 1): 0.8 when both headings name the same term of
+ * three characters or more (降成本 in 降成本目标 and 多措并举降成本); 0.6 when
+ * the texts share a term of four characters or more that few units use
+ * (技术改造项目); 0.4 when they share only shorter distinctive words.
+ */
+export function evidence(from: LinkUnit, to: LinkUnit, shared: string[]): { strength: number; why: string } {
+  const inHeadings = longestShared(from.heading, to.heading).replace(FUNCTION_EDGES, "");
+  if (inHeadings.length >= 3 && !POLICY_STOPWORDS.has(inHeadings)) return { strength: 0.8, why: `标题共有“${inHeadings}”` };
+  const term = shared.find((w) => w.length >= 4);
+  if (term) return { strength: 0.6, why: `共同术语“${term}”${shared.length > 1 ? `；另有：${shared.filter((w) => w !== term).join("、")}` : ""}` };
+  return { strength: 0.4, why: `共同词语：${shared.join("、")}` };
 }
 
 /** A task a target is delivered by, and the words both name. */

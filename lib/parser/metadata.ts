@@ -158,7 +158,9 @@ export function extractMetadata(input: MetadataInput): Metadata {
   let interpreter: string | null = null;
   for (const { text: t } of input.closingText) {
     const e = EFFECTIVE.exec(t);
-    if (e && !effectiveFrom) {
+    // 自…起施行 dates the document only when nothing follows the verb: 自2020年4月1日起执行新的统计口径 starts a rule.
+    const ruleStarts = e ? /[\u4e00-\u9fa5]/.test(t.charAt(e.index + e[0].length)) : false;
+    if (e && !effectiveFrom && !ruleStarts) {
       const when = e[1] ?? "";
       effectiveFrom = /\d{4}/.test(when) ? fullDateFromMatch(when) : issuedAt;
       if (e[2]) effectiveUntil = fullDateFromMatch(e[2]);

@@ -105,9 +105,17 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
   const lead = /^(.+?)(?:牵头负责|牵头|为牵头单位)(?:[,，;；]|$)/.exec(body);
   if (lead) {
     for (const p of splitParties(lead[1]!)) out.push({ party: p, role: "lead" });
-    const rest = body.slice(lead[0].length);
-    const support = /^(.+?)(?:配合|参与|协助|支持)/.exec(rest);
-    if (support) for (const p of splitParties(support[1]!)) out.push({ party: p, role: "support" });
+    // Then clauses of their own: B、C配合 (support), D负责 (who carries it out locally: responsible).
+    let pending: string[] = [];
+    for (const clause of body.slice(lead[0].length).split(/[,，;；]/)) {
+      const m = /^(.+?)(配合|参与|协助|支持|分别负责|按职责分工负责|负责|落实)?$/.exec(clause.trim());
+      if (!m) continue;
+      pending.push(...splitParties(m[1]!));
+      if (!m[2]) continue;
+      const role: ResponsibilityRole = /配合|参与|协助|支持|分工|分别/.test(m[2]) ? "support" : "responsible";
+      for (const p of pending) out.push({ party: p, role });
+      pending = [];
+    }
     return out;
   }
   const together = /^(.+?)会同(.+?)(?:负责|落实|实施)?$/.exec(body);

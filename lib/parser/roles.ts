@@ -15,17 +15,29 @@ export const ROLE_KEYWORDS: Array<[Role, RegExp]> = [
   ["task", /任务|重点工作|主要工作|工作重点|重点领域|主要内容|行动计划|重点项目|工作内容/],
 ];
 
+/**
+ * Measure keywords that name a topic (宣传, 考核, 督查) rather than the
+ * safeguard part of a policy's layout: they make a measure only in a document
+ * laid out in parts (总体要求/重点任务/保障措施); in a flat list of work items
+ * (一、清理涉企收费 … 三、加强政策宣传（省政府办公厅牵头）) such an item is work like the rest.
+ */
+const TOPIC_MEASURE = /^(?:监督检查|督促检查|督查|督导|考核|考评|问责|监督管理|宣传引导|宣传|舆论|氛围|队伍建设)$/;
+
 /** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement). */
 export function roleOfHeading(heading: string | null, title: string | null = null): Role | null {
+  return headingRole(heading, title)?.role ?? null;
+}
+
+function headingRole(heading: string | null, title: string | null): { role: Role; at: number; topic: boolean } | null {
   if (!heading) return null;
-  let best: { role: Role; at: number } | null = null;
+  let best: { role: Role; at: number; topic: boolean } | null = null;
   for (const [role, re] of ROLE_KEYWORDS) {
     const m = re.exec(heading);
     // A measure keyword naming what the whole document is about (考评 in a 考评办法) makes no safeguard measure.
     if (m && role === "measure" && title?.includes(m[0])) continue;
-    if (m && (!best || m.index < best.at)) best = { role, at: m.index };
+    if (m && (!best || m.index < best.at)) best = { role, at: m.index, topic: role === "measure" && TOPIC_MEASURE.test(m[0]) };
   }
-  return best?.role ?? null;
+  return best;
 }
 
 /**
@@ -77,8 +89,10 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
     }
   };
   collectTops(root);
-  const ownRoles = tops.map((n) => (headingSetsRole(n, lawLike) ? roleOfHeading(n.heading, title) : null));
-  const structured = !lawLike && ownRoles.some((r) => r !== null);
+  const found = tops.map((n) => (headingSetsRole(n, lawLike) ? headingRole(n.heading, title) : null));
+  const structured = !lawLike && found.some((r) => r !== null && !r.topic);
+  // In a flat list of work items a topic word (宣传, 考核) sets no role: the item is read like the rest.
+  const ownRoles = found.map((r) => (r && (structured || !r.topic) ? r.role : null));
   const assign = (node: ProvisionNode, inherited: Role | null) => {
     const own = headingSetsRole(node, lawLike) ? roleOfHeading(node.heading, title) : null;
     let role: Role;

@@ -34,6 +34,12 @@ export const WEIGHTS = {
   partyRole: 1.5,
   /** A labelled provision (（一）, 1.) over an unlabelled paragraph. */
   labelled: 0.3,
+  /**
+   * The document's own text outside its items (a passage: 前言, 结尾) frames
+   * the items, which are what is sought: scaled by this, a passage comes after
+   * the items that match in full and is still found when none does.
+   */
+  passage: 0.05,
   /** Long texts rank lower: minus this × log2(1 + characters / lengthUnit). */
   length: 0.15,
   lengthUnit: 200,
@@ -49,6 +55,9 @@ export const WEIGHTS = {
   partialCap: 0.99,
   partialShown: 0.5,
 } as const;
+
+/** Ids the parser gives the document's passages outside its items (lib/parser/parse.ts: preamble, closing, closing2…). */
+const PASSAGE_ID = /^(?:preamble|closing)\d*$/;
 
 /** What scoring needs of a query, worked out once for all its candidates. */
 export interface Scoring {
@@ -146,5 +155,6 @@ export function score(f: Entry, slot: number, q: Scoring): number {
   }
   if (f.label) score += W.labelled;
   score -= W.length * Math.log2(1 + text.length / W.lengthUnit);
+  if (!f.label && PASSAGE_ID.test(f.provision)) score *= W.passage;
   return Math.max(score, W.floor);
 }

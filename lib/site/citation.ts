@@ -10,6 +10,8 @@ export interface CitedDocument {
   docNumber: string | null;
   /** Date of issue, or of taking effect when the issue date is unknown (YYYY-MM-DD). */
   date: string | null;
+  /** Which date `date` is: 成文 (issue) or 施行 (taking effect), said beside the citation. */
+  dateKind?: "成文" | "施行";
   /** The version cited when it is not the current one. */
   version?: number;
 }
@@ -24,6 +26,11 @@ export function documentPath(slug: string, options: { version?: number; provisio
   const v = options.version ? `?v=${options.version}` : "";
   const hash = options.provision ? `#${options.provision}` : "";
   return `/documents/${encodeURIComponent(slug)}${v}${hash}`;
+}
+
+/** The address of a party's ledger. */
+export function partyPath(name: string): string {
+  return `/parties/${encodeURIComponent(name)}`;
 }
 
 /** The absolute permalink of a provision. */
@@ -55,9 +62,12 @@ export interface CitationForms {
   pin: string;
   reference: string;
   permalink: string;
+  /** Which date the reference gives: 文献日期为成文日期 2019-01-16; null without a date. */
+  dateNote: string | null;
 }
 
 /** All three forms for one provision. */
 export function citationForms(doc: CitedDocument, provision: CitedProvision, options: { origin: string; accessed: string }): CitationForms {
-  return { pin: clausePin(doc, provision), reference: gbt7714(doc, provision, options), permalink: permalink(options.origin, doc, provision) };
+  const dateNote = doc.date ? `文献日期为${doc.dateKind ?? "成文"}日期 ${doc.date}` : null;
+  return { pin: clausePin(doc, provision), reference: gbt7714(doc, provision, options), permalink: permalink(options.origin, doc, provision), dateNote };
 }

@@ -3,6 +3,7 @@
  * deadline and link kinds), shared by pages and exports so both say the same.
  */
 import type { DeadlineKind, LinkKind, ResponsibilityRole, Role } from "../parser";
+import type { DeadlineStatus } from "../db/deadlines";
 
 export const ROLE_LABELS: Record<Role, string> = {
   requirement: "总体要求",
@@ -30,6 +31,25 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   milestone: "阶段节点",
   period: "期限",
 };
+
+/** What a deadline means today, as a clerk reads it. */
+export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
+  overdue: "逾期",
+  today: "今天到期",
+  open: "未到期",
+  undated: "无时限",
+  start: "起始日期",
+  lapsed: "随文件失效",
+};
+
+/** A target's value in words, its verb kept: 下降4%以上, 控制在5%以下, 达到300项. */
+export function targetValue(t: { verb?: string | null; comparator: string | null; value: number; unit: string }): string {
+  const bound = t.comparator === "≥" ? "以上" : t.comparator === "≤" ? "以下" : "";
+  return `${t.verb ?? ""}${t.value}${t.unit}${bound}`;
+}
+
+/** The party ledger's 时限 filter. */
+export const DUE_FILTER_LABELS = { overdue: "已逾期", open: "未到期", undated: "无日期" } as const;
 
 export const LINK_LABELS: Record<LinkKind, string> = {
   "goal-task": "目标—任务",

@@ -2,8 +2,8 @@
  * Links between a document's goals, tasks and measures as matrices: goals
  * (down to each quantitative target) × tasks and measures, and tasks ×
  * measures; plus the same links as a list. Stored links come from the
- * parser; a target's cells are found by the target's own words appearing in
- * the task or measure (and say so, in Chinese). A view of the document
+ * parser, and so do a target's cells: the tasks it found delivering the
+ * target, each with the words both name. A view of the document
  * lib/db/documents.ts returns.
  */
 import type { LinkKind, Role } from "../parser";
@@ -24,6 +24,8 @@ export interface MatrixTarget {
   value: number;
   unit: string;
   comparator: string | null;
+  /** 下降, 提高到, 控制在: what happens to the quantity. */
+  verb: string | null;
 }
 
 export interface MatrixCell {
@@ -31,8 +33,8 @@ export interface MatrixCell {
   score: number;
   why: string;
   kind: LinkKind;
-  /** explicit / inferred: a stored link; words: a target's words found in the provision. */
-  method: "explicit" | "inferred" | "words";
+  /** explicit / inferred: a stored link; target: a task the parser found delivering the row's target. */
+  method: "explicit" | "inferred" | "target";
 }
 
 export interface MatrixRow {
@@ -70,19 +72,6 @@ export interface LinkMatrices {
   others: ListedLink[];
 }
 
-/** Words of a target worth looking for (two characters or more, not numbers or filler). */
-const FILLER = new Set(["完成", "达到", "以上", "以下", "比重", "累计", "年均", "增长", "下降", "各类", "实现", "力争", "不低于", "左右", "目标", "提高", "超过"]);
-const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-
-export function targetWords(text: string): string[] {
-  const words: string[] = [];
-  for (const s of segmenter.segment(text)) {
-    if (!s.isWordLike || s.segment.length < 2 || /\d/.test(s.segment) || FILLER.has(s.segment)) continue;
-    if (!words.includes(s.segment)) words.push(s.segment);
-  }
-  return words;
-}
-
 /** Both matrices and the list of a document's links; null when there is no such document. */
 export async function getLinkMatrices(slug: string, version?: number): Promise<LinkMatrices | null> {
   const doc = await getDocument(slug, version);
@@ -90,12 +79,6 @@ export async function getLinkMatrices(slug: string, version?: number): Promise<L
   const ref = new Map<string, MatrixProvision>(doc.provisions.map((p) => [p.id, { id: p.id, label: p.label, heading: p.heading, citation: p.citation, role: p.role }]));
   const order = new Map(doc.provisions.map((p, i) => [p.id, i]));
   const byOrder = (a: MatrixProvision, b: MatrixProvision) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
-
-  // Full text of a provision: its own and its descendants'.
-  const children = new Map<string, string[]>();
-  for (const p of doc.provisions) if (p.parent) children.set(p.parent, [...(children.get(p.parent) ?? []), p.id]);
-  const ownText = new Map(doc.provisions.map((p) => [p.id, p.text]));
-  const fullText = (id: string): string => [ownText.get(id) ?? "", ...(children.get(id) ?? []).map(fullText)].join("\n");
 
   const listed: ListedLink[] = [];
   const goalCells = new Map<string, Record<string, MatrixCell>>();
@@ -127,18 +110,14 @@ export async function getLinkMatrices(slug: string, version?: number): Promise<L
   const candidates = doc.provisions.filter((p) => p.role === "task" || p.role === "measure").map((p) => ref.get(p.id)).filter((p): p is MatrixProvision => Boolean(p));
   const goalRows: MatrixRow[] = [];
   const goalIds = new Set(goals.map((g) => g.id));
-  // A target's cells: its distinctive words (not in most tasks and measures) found in a column's text.
-  const columnText = new Map(candidates.map((c) => [c.id, fullText(c.id)]));
-  const common = (w: string) => [...columnText.values()].filter((text) => text.includes(w)).length > Math.max(2, candidates.length * 0.25);
+  // A target's cells: the tasks the parser found delivering it (its subject or key phrase in the task), with why.
+  const candidateIds = new Set(candidates.map((c) => c.id));
   doc.targets.forEach((t, i) => {
     if (!t.provision || !goalIds.has(t.provision)) return;
-    const words = targetWords(`${t.subject} ${t.text}`).filter((w) => !common(w));
-    if (!words.length) return;
-    for (const c of candidates) {
-      const text = columnText.get(c.id) ?? "";
-      const found = words.filter((w) => text.includes(w));
-      const score = found.length / words.length;
-      if (found.length && score >= 0.5) put(goalCells, `target:${i}`, c.id, { score: Math.round(score * 100) / 100, why: `目标词语见于该条：${found.join("、")}`, kind: c.role === "task" ? "goal-task" : "goal-measure", method: "words" });
+    for (const s of t.serves ?? []) {
+      const c = ref.get(s.provision);
+      if (!c || !candidateIds.has(c.id)) continue;
+      put(goalCells, `target:${i}`, c.id, { score: 1, why: `目标所指见于该条：${s.why}`, kind: c.role === "measure" ? "goal-measure" : "goal-task", method: "target" });
     }
   });
   for (const g of goals) {
@@ -148,7 +127,7 @@ export async function getLinkMatrices(slug: string, version?: number): Promise<L
       goalRows.push({
         key: `target:${i}`,
         provision: g,
-        target: { key: `t${i}`, subject: t.subject, words: t.text, value: t.value, unit: t.unit, comparator: t.comparator },
+        target: { key: `t${i}`, subject: t.subject, words: t.text, value: t.value, unit: t.unit, comparator: t.comparator, verb: t.verb ?? null },
         cells: goalCells.get(`target:${i}`) ?? {},
       });
     });

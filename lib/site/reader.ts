@@ -7,9 +7,12 @@
  */
 import { isResponsibilityRole, type DeadlineKind, type LinkKind, type Role } from "../parser";
 import { getReaderRows, olderProvisions } from "../db/reader";
-import type { ValidityStatus } from "../status";
+import { deadlineOf, type FactSource } from "../db/deadlines";
+import { loadLedgerFacts } from "../db/ledger-source";
+import { partiesOf } from "../db/tasks";
+import { todayInChina, type ValidityStatus } from "../status";
 import { markFacts, type FactSpan, type Run } from "./annotate";
-import { DEADLINE_LABELS, RESPONSIBILITY_LABELS } from "./labels";
+import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, targetValue } from "./labels";
 
 export type FactKind = "party" | "deadline" | "target" | "reference";
 
@@ -47,17 +50,29 @@ export interface ReaderLink {
   method: "explicit" | "inferred";
 }
 
+/** What a task takes from above (its section, the document's closing lines) because its own words do not say it. */
+export interface ReaderInherited {
+  parties: Array<{ name: string; summary: string; href: string }>;
+  partiesFrom: FactSource | null;
+  deadline: { words: string; summary: string } | null;
+  deadlineFrom: FactSource | null;
+}
+
 export interface ReaderProvision extends ProvisionRef {
   parent: string | null;
   depth: number;
   runs: Run[];
   facts: ReaderFact[];
   links: ReaderLink[];
+  /** Set on a task whose parties or deadline come from above. */
+  inherited: ReaderInherited | null;
   children: ReaderProvision[];
 }
 
-/** Text of the document outside its provisions (preamble, closing lines). */
+/** Text of the document outside its items (前言, 结尾), with the id a citation or search hit points at. */
 export interface ReaderPassage {
+  id: string;
+  label: string;
   runs: Run[];
   facts: ReaderFact[];
 }
@@ -87,7 +102,8 @@ export interface ReaderDocument {
   sourceName: string;
   importedAt: string;
   preamble: ReaderPassage | null;
-  closing: ReaderPassage | null;
+  /** Closing lines after the items (more than one where an enclosed document or attachment closes too). */
+  closings: ReaderPassage[];
   /** Facts of the document as a whole (no provision). */
   documentFacts: ReaderFact[];
   provisions: ReaderProvision[];
@@ -105,6 +121,9 @@ interface RawFact extends FactSpan {
   href: string | null;
 }
 
+/** Ids the parser gives the document's passages outside its items (lib/parser/parse.ts). */
+const PASSAGE_ID = /^(?:preamble|closing)\d*$/;
+
 const FRONT_MATTER = /^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/;
 
 function cleanLines(text: string, drop: Set<string>): string {
@@ -119,10 +138,32 @@ function deadlineSummary(kind: DeadlineKind, date: string | null): string {
   return `${DEADLINE_LABELS[kind]} ${date ?? "（日期未定）"}`;
 }
 
-function targetSummary(t: { subject: string; comparator: string | null; value: number; unit: string; baseline: string | null; deadline: string | null }): string {
+function targetSummary(t: { subject: string; verb?: string | null; comparator: string | null; value: number; unit: string; baseline: string | null; deadline: string | null }): string {
   const base = t.baseline ? `，基数：${t.baseline}` : "";
   const by = t.deadline ? `，时限 ${t.deadline}` : "";
-  return `目标 ${t.subject} ${t.comparator && t.comparator !== "=" ? t.comparator : ""}${t.value}${t.unit}${base}${by}`;
+  return `目标 ${t.subject} ${targetValue(t)}${base}${by}`;
+}
+
+/** Per task provision, the parties and deadline it inherits (the ledger's own rule: lib/db/tasks.ts). */
+async function inheritedFacts(slug: string, version: number): Promise<Map<string, ReaderInherited>> {
+  const today = todayInChina();
+  const facts = await loadLedgerFacts({ today, slug, version });
+  const out = new Map<string, ReaderInherited>();
+  for (const p of facts.provisions) {
+    if (p.role !== "task") continue;
+    const parties = partiesOf(facts, p);
+    const partiesFrom = parties[0]?.inherited ?? null;
+    const found = deadlineOf(facts, p, today);
+    const deadlineFrom = found?.from ?? null;
+    if (!partiesFrom && !deadlineFrom) continue;
+    out.set(p.eid, {
+      parties: partiesFrom ? parties.map((x) => ({ name: x.name, summary: `${x.name}（${RESPONSIBILITY_LABELS[x.role]}）`, href: `/parties/${encodeURIComponent(x.name)}` })) : [],
+      partiesFrom,
+      deadline: found && deadlineFrom ? { words: found.deadline.text, summary: deadlineSummary(found.deadline.kind, found.deadline.date) } : null,
+      deadlineFrom,
+    });
+  }
+  return out;
 }
 
 /** The reader view of a document (current version, or version `version`); null when there is none. */
@@ -171,9 +212,13 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     linksOf.set(l.to, [...(linksOf.get(l.to) ?? []), { other: from, kind: l.kind, score: l.score, why: l.why, method }]);
   }
 
+  const inheritedOf = await inheritedFacts(slug, doc.version);
+  // The parser's passages (前言, 结尾) are read as passages, not as items.
+  const isPassage = (p: { id: string; label: string | null }) => !p.label && PASSAGE_ID.test(p.id);
+  const items = doc.provisions.filter((p) => !isPassage(p));
   const nodes = new Map<string, ReaderProvision>();
   const roots: ReaderProvision[] = [];
-  for (const p of doc.provisions) {
+  for (const p of items) {
     const own = byProvision.get(p.id) ?? [];
     const marked = markFacts(p.text, source, p, own);
     const placed = new Set(marked.placed);
@@ -189,6 +234,7 @@ export async function getReaderDocument(slug: string, version?: number): Promise
       runs: marked.runs,
       facts: own.map((f) => toReaderFact(f, placed)),
       links: (linksOf.get(p.id) ?? []).sort((a, b) => b.score - a.score),
+      inherited: inheritedOf.get(p.id) ?? null,
       children: [],
     };
     nodes.set(p.id, node);
@@ -196,25 +242,28 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     else roots.push(node);
   }
 
-  // Text outside the provisions: before the first and after the last.
+  // Text outside the items: the parser's passages, else what lies before the first item and after the last.
   const documentLevel = byProvision.get(null) ?? [];
   const drop = new Set([doc.title, doc.docNumber].filter((s): s is string => Boolean(s)));
-  const passage = (start: number, end: number): ReaderPassage | null => {
+  const passage = (id: string, label: string, start: number, end: number): ReaderPassage | null => {
     if (end <= start) return null;
     const text = cleanLines(source.slice(start, end), drop);
     if (!text) return null;
     const inside = documentLevel.filter((f) => f.start >= start && f.end <= end);
     const marked = markFacts(text, source, { start, end }, inside);
     const placed = new Set(marked.placed);
-    return { runs: marked.runs, facts: inside.map((f) => toReaderFact(f, placed)) };
+    return { id, label, runs: marked.runs, facts: inside.map((f) => toReaderFact(f, placed)) };
   };
+  const passages = doc.provisions.filter(isPassage);
   const bodyStart = FRONT_MATTER.exec(source)?.[0].length ?? 0;
-  const firstStart = doc.provisions.length ? Math.min(...doc.provisions.map((p) => p.start)) : source.length;
-  const lastEnd = doc.provisions.length ? Math.max(...doc.provisions.map((p) => p.end)) : source.length;
-  const preamble = passage(bodyStart, firstStart);
-  const closing = doc.provisions.length ? passage(lastEnd, source.length) : null;
+  const firstStart = items.length ? Math.min(...items.map((p) => p.start)) : source.length;
+  const lastEnd = items.length ? Math.max(...items.map((p) => p.end)) : source.length;
+  const ownPreamble = passages.find((p) => p.id === "preamble");
+  const preamble = ownPreamble ? passage(ownPreamble.id, "前言", ownPreamble.start, ownPreamble.end) : passage("preamble", "前言", bodyStart, firstStart);
+  const ownClosings = passages.filter((p) => p.id !== "preamble");
+  const closings = (ownClosings.length ? ownClosings.map((p) => passage(p.id, "结尾", p.start, p.end)) : items.length ? [passage("closing", "结尾", lastEnd, source.length)] : []).filter((x): x is ReaderPassage => x !== null);
 
-  const placedOutside = new Set([...(preamble?.facts ?? []), ...(closing?.facts ?? [])].filter((f) => f.placed).map((f) => f.key));
+  const placedOutside = new Set([...(preamble?.facts ?? []), ...closings.flatMap((c) => c.facts)].filter((f) => f.placed).map((f) => f.key));
 
   let formerProvisions: ReaderDocument["formerProvisions"] = {};
   if (doc.isCurrent && doc.versions.length > 1) {
@@ -241,13 +290,13 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     sourceName: doc.sourceName,
     importedAt: doc.importedAt,
     preamble,
-    closing,
+    closings,
     documentFacts: documentLevel.map((f) => toReaderFact(f, placedOutside)),
     provisions: roots,
-    toc: doc.provisions.filter((p) => (nodes.get(p.id)?.depth ?? 9) <= 1 && (p.heading || p.label)).map((p) => ({ id: p.id, label: p.label, heading: p.heading, depth: nodes.get(p.id)?.depth ?? 0 })),
+    toc: items.filter((p) => (nodes.get(p.id)?.depth ?? 9) <= 1 && (p.heading || p.label)).map((p) => ({ id: p.id, label: p.label, heading: p.heading, depth: nodes.get(p.id)?.depth ?? 0 })),
     formerProvisions,
     counts: {
-      provisions: doc.provisions.length,
+      provisions: items.length,
       responsibilities: row.responsibilities.length,
       deadlines: doc.deadlines.length,
       targets: doc.targets.length,

@@ -60,9 +60,9 @@ describe("party ledger", () => {
     const page = await browser.newPage();
     await page.goto(`${inject("baseURL")}/parties`);
     const row = page.locator("tbody tr", { has: page.locator(`a:text-is("${PARTY}")`) });
-    const count = Number(await row.locator("td.num").innerText());
+    const count = Number(await row.locator("td.num").first().innerText());
     expect(count).toBeGreaterThan(0);
-    await row.locator("a").click();
+    await row.locator(`a:text-is("${PARTY}")`).click();
     await page.waitForURL(/\/parties\/.+/);
     expect(await page.locator("h1").innerText()).toContain(PARTY);
     expect(await page.locator("#ledger tbody tr").count()).toBe(count);
@@ -76,14 +76,17 @@ describe("party ledger", () => {
       await page.goto(`${inject("baseURL")}/parties/${encodeURIComponent(PARTY)}${filters}`);
       const onPage = await pageTable(page);
       expect(onPage.length).toBeGreaterThan(1);
-      expect(onPage[0]).toEqual(["文件", "条款", "角色", "文中名称", "原文", "时限", "日期", "剩余天数"]);
-      // Deadlines from the provisions, with days overdue.
-      expect(onPage.some((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[6] ?? "") && /^(逾期|剩余) \d+ 天$|^今天到期$/.test(r[7] ?? ""))).toBe(true);
+      expect(onPage[0]).toEqual(["文件", "条款", "角色", "文中名称", "原文", "时限（原文）", "日期", "剩余天数", "状态"]);
+      // Deadlines from the provisions, with the days left as a number and what that means.
+      expect(onPage.some((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[6] ?? "") && /^-?\d+$|^—$/.test(r[7] ?? "") && /^(逾期|今天到期|未到期|起始日期|随文件失效|无时限)$/.test(r[8] ?? ""))).toBe(true);
 
       const csv = await download(page, "CSV");
       expect(csv.name).toMatch(/\.csv$/);
       expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      expect(parseCsv(csv.bytes.toString("utf8").slice(1))).toEqual(onPage);
+      const csvRows = parseCsv(csv.bytes.toString("utf8").slice(1));
+      // The filters that produced the file come first, then the page's table.
+      expect(csvRows[0]![0]).toMatch(new RegExp(`^筛选条件：责任单位=${PARTY}.*导出日期 \\d{4}-\\d{2}-\\d{2}$`));
+      expect(csvRows.slice(1)).toEqual(onPage);
 
       const xlsx = await download(page, "XLSX");
       expect(xlsx.name).toMatch(/\.xlsx$/);
@@ -93,8 +96,14 @@ describe("party ledger", () => {
       await workbook.xlsx.load(data.buffer);
       const sheet = workbook.worksheets[0];
       const rows: string[][] = [];
-      sheet?.eachRow((r) => rows.push(Array.isArray(r.values) ? r.values.slice(1).map((v) => String(v ?? "")) : []));
-      expect(rows).toEqual(onPage);
+      const shown = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? ""));
+      sheet?.eachRow((r) => rows.push(Array.isArray(r.values) ? r.values.slice(1).map(shown) : []));
+      expect(rows[0]![0]).toBe(csvRows[0]![0]);
+      expect(rows.slice(1)).toEqual(onPage);
+      // Dates are date cells and remaining days numbers, as a spreadsheet sorts and sums them.
+      const dated = sheet!.getColumn(7).values.slice(3).filter((v) => v instanceof Date);
+      expect(dated.length).toBe(onPage.slice(1).filter((r) => /^\d{4}-/.test(r[6] ?? "")).length);
+      expect(sheet!.getColumn(8).values.slice(3).filter((v) => typeof v === "number").length).toBe(onPage.slice(1).filter((r) => /^-?\d+$/.test(r[7] ?? "")).length);
       await context.close();
     });
   }
@@ -105,9 +114,10 @@ describe("party ledger", () => {
     await page.goto(`${inject("baseURL")}/tasks?party=${encodeURIComponent(PARTY)}`);
     const onPage = [await page.locator("#tasks thead th").allInnerTexts(), ...(await page.locator("#tasks tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim()))))];
     expect(onPage.length).toBeGreaterThan(1);
-    expect(onPage.slice(1).every((r) => (r[3] ?? "").includes(PARTY))).toBe(true);
+    expect(onPage[0]).toEqual(["文件", "文号", "发文机关", "条款", "任务内容", "责任单位（角色）", "时限（原文）", "日期", "剩余天数", "状态"]);
+    expect(onPage.slice(1).every((r) => (r[5] ?? "").includes(PARTY))).toBe(true);
     const csv = await download(page, "CSV");
-    expect(parseCsv(csv.bytes.toString("utf8").slice(1))).toEqual(onPage);
+    expect(parseCsv(csv.bytes.toString("utf8").slice(1)).slice(1)).toEqual(onPage);
     await context.close();
   });
 });

@@ -51,7 +51,7 @@ describe("goals × measures matrix", () => {
     expect(await page.locator(".matrix-table").first().isVisible()).toBe(false);
     const list = page.locator("ul.matrix-list").first();
     expect(await list.isVisible()).toBe(true);
-    expect(await list.innerText()).toContain("共同词语");
+    expect(await list.innerText()).toMatch(/共同词语|共同术语|标题共有/);
     await context.close();
   });
 });

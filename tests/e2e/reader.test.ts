@@ -34,9 +34,12 @@ describe("document reader", () => {
     expect(await page.locator("#p3__s2 .role").innerText()).toBe("保障措施");
     // 三是 (p2__s4__x3) sits inside the group of （四） (p2__s4).
     expect(await page.locator(".provision-group:has(> #p2__s4) .provision-children #p2__s4__x3").count()).toBe(1);
-    // Every provision of the document is there, each with its anchor.
+    // Every provision of the document is there, each with its anchor: items as provisions, 前言 and 结尾 as passages.
     const api = await (await fetch(`${inject("baseURL")}/api${SEED}`)).json();
-    expect(await page.locator(".provision").count()).toBe(api.provisions.length);
+    const passages = api.provisions.filter((p: { id: string; label: string | null }) => !p.label && /^(?:preamble|closing)\d*$/.test(p.id));
+    expect(passages.map((p: { id: string }) => p.id)).toEqual(["preamble", "closing"]);
+    expect(await page.locator(".provision").count()).toBe(api.provisions.length - passages.length);
+    for (const p of passages) expect(await page.locator(`section.passage#${p.id}`).count()).toBe(1);
     await page.close();
   });
 
@@ -48,7 +51,7 @@ describe("document reader", () => {
     const tip = page.locator(`#${await target.getAttribute("aria-describedby")}`);
     expect(await tip.isVisible()).toBe(true);
     expect(await tip.innerText()).toContain("目标值");
-    const effective = page.locator("#doc-closing .fact-deadline", { hasText: "2016年5月1日起施行" });
+    const effective = page.locator("#closing .fact-deadline", { hasText: "2016年5月1日起施行" });
     await effective.focus();
     const effectiveTip = page.locator(`#${await effective.getAttribute("aria-describedby")}`);
     expect(await effectiveTip.innerText()).toContain("2016-05-01");
@@ -63,7 +66,7 @@ describe("document reader", () => {
     await page.goto(`${inject("baseURL")}${SEED}`);
     const aside = page.locator("#p1__s3 .provision-aside");
     expect(await aside.innerText()).toContain("加大财政金融支持");
-    expect(await aside.innerText()).toContain("共同词语");
+    expect(await aside.innerText()).toMatch(/共同词语|共同术语|标题共有/);
     await page.goto(`${inject("baseURL")}${SEED}/facts`);
     expect(await page.locator(".timeline svg circle, .timeline svg rect").count()).toBeGreaterThan(0);
     expect(await page.locator("table.targets tbody tr").count()).toBe(13);

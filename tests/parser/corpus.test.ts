@@ -41,14 +41,18 @@ describe("every corpus document", () => {
         expect(ids.has(l.from) && ids.has(l.to)).toBe(true);
         expect(l.why.length).toBeGreaterThan(0);
         // An inferred link names words both provisions contain, whole words rather than a function character's edge.
-        if (l.why.startsWith("共同词语：")) {
+        if (l.method === "inferred") {
           // A provision with everything under it (a link unit's text).
           const span = (id: string) => {
             const p = doc.provisions.find((x) => x.id === id)!;
             const under = (q: { id: string }): number => Math.max(doc.provisions.find((x) => x.id === q.id)!.end, ...doc.provisions.filter((x) => x.parent === q.id).map(under));
             return sourceText.slice(p.start, under(p)).replace(/\s+/g, "");
           };
-          for (const w of l.why.slice(5).split("、")) {
+          // 共同词语：a、b / 共同术语“X”；另有：a、b / 标题共有“X”: every word named is in both.
+          const named = [...l.why.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+          const listed = /：(.+)$/.exec(l.why)?.[1]?.split("、") ?? [];
+          expect(named.length + listed.length, l.why).toBeGreaterThan(0);
+          for (const w of [...named, ...listed]) {
             expect(span(l.from), `${l.from}: ${w}`).toContain(w);
             expect(span(l.to), `${l.to}: ${w}`).toContain(w);
             expect(w).not.toMatch(/^[的和与及等在对是为了要并]|[的和与及等在对是为了要并]$/);

@@ -10,7 +10,14 @@ describe("citations", () => {
       pin: "《关于实施工业领域供给侧结构性改革的意见》第二部分第（四）项第三点",
       reference: "青海省人民政府. 关于实施工业领域供给侧结构性改革的意见[EB/OL]. (2016-05-01)[2026-11-28]. https://kb.example.cn/documents/qinghai-2016-industry-supply-side-reform#p2__s4__x3.",
       permalink: "https://kb.example.cn/documents/qinghai-2016-industry-supply-side-reform#p2__s4__x3",
+      dateNote: "文献日期为成文日期 2016-05-01",
     });
+  });
+
+  test("the reader says which date a citation uses: 施行 when only the effective date is known", () => {
+    const forms = citationForms({ ...seed, dateKind: "施行" as const }, provision, { origin: "https://kb.example.cn", accessed: "2026-11-28" });
+    expect(forms.dateNote).toBe("文献日期为施行日期 2016-05-01");
+    expect(citationForms({ ...seed, date: null }, provision, { origin: "https://kb.example.cn", accessed: "2026-11-28" }).dateNote).toBeNull();
   });
 
   test("the 文号 is the other title information; an old version is cited with its number; Chinese slugs are percent-encoded", () => {

@@ -5,7 +5,8 @@ import Database from "better-sqlite3";
 import { describe, expect, test } from "vitest";
 import { committedMigrations, migrate } from "../../lib/db/migrate";
 
-const LAST = committedMigrations("sqlite").at(-1)!;
+// The migration that creates the lookup indexes, re-run after a simulated kill.
+const LAST = committedMigrations("sqlite").find((m) => m.endsWith("_lookup_indexes"))!;
 
 function fresh(): { file: string; env: NodeJS.ProcessEnv } {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "policykb-migrate-")), "x.db");

@@ -47,7 +47,7 @@ export default async function ReaderPage(props: Props) {
   const doc = await getReaderDocument(slug, requested);
   if (!doc) notFound();
   const cite: CiteContext = {
-    doc: { slug: doc.slug, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date: doc.issuedAt ?? doc.effectiveFrom, version: doc.isCurrent ? undefined : doc.version },
+    doc: { slug: doc.slug, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date: doc.issuedAt ?? doc.effectiveFrom, dateKind: doc.issuedAt ? "成文" : doc.effectiveFrom ? "施行" : undefined, version: doc.isCurrent ? undefined : doc.version },
     origin: await requestOrigin(),
     accessed: todayInChina(),
   };
@@ -68,18 +68,20 @@ export default async function ReaderPage(props: Props) {
         )}
         <div className="reader-text">
           {doc.toc.length > 0 && (
-            <details className="toc toc-inline">
+            <details className="toc toc-inline" id="contents">
               <summary>目录</summary>
               <nav aria-label="目录（折叠）">
                 <Toc entries={doc.toc} />
               </nav>
             </details>
           )}
-          {doc.preamble && <Passage passage={doc.preamble} id="doc-preamble" label="前言" />}
+          {doc.preamble && <Passage passage={doc.preamble} />}
           {doc.provisions.map((p) => (
             <ProvisionView key={p.id} p={p} cite={cite} slug={doc.slug} version={version} />
           ))}
-          {doc.closing && <Passage passage={doc.closing} id="doc-closing" label="结尾" />}
+          {doc.closings.map((c) => (
+            <Passage key={c.id} passage={c} />
+          ))}
           {unplaced.length > 0 && (
             <section className="doc-facts" aria-label="全文适用的要素">
               <h2>全文适用的要素</h2>
@@ -97,6 +99,11 @@ export default async function ReaderPage(props: Props) {
           </p>
         </div>
       </div>
+      {doc.toc.length > 0 && (
+        <a className="to-contents" href="#contents" aria-label="回到目录">
+          ↑ 目录
+        </a>
+      )}
       <ProvisionTarget slug={doc.slug} former={doc.formerProvisions} />
     </article>
   );

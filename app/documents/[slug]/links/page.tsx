@@ -43,8 +43,8 @@ export default async function LinksPage({ params, searchParams }: Props) {
           强（≥0.75）
         </li>
         <li>
-          <i className="method-words" />
-          目标值行：按目标词语匹配
+          <i className="method-target" />
+          目标值行：落实该目标的条款（目标所指见于该条）
         </li>
       </ul>
       <h2>目标 × 任务与保障措施</h2>

@@ -1,7 +1,7 @@
 import { getPartyLedger } from "@/lib/db/parties";
 import { EXPORT_FORMATS, exportResponse } from "@/lib/export/response";
 import { ledgerTable } from "@/lib/export/table";
-import { ledgerQueryOf, paramsOfUrl } from "@/lib/site/ledger";
+import { ledgerFiltersCaption, ledgerQueryOf, paramsOfUrl } from "@/lib/site/ledger";
 import { oneOf } from "@/lib/site/params";
 import { todayInChina } from "@/lib/status";
 
@@ -13,7 +13,8 @@ export async function GET(request: Request, context: { params: Promise<{ name: s
   const format = oneOf(params, "format", EXPORT_FORMATS);
   if (!format) return Response.json({ error: "format must be csv or xlsx" }, { status: 400 });
   const { name } = await context.params;
-  const ledger = await getPartyLedger(name, ledgerQueryOf(params, todayInChina()));
+  const query = ledgerQueryOf(params, todayInChina());
+  const ledger = await getPartyLedger(name, query);
   if (!ledger) return Response.json({ error: `no party "${name}"` }, { status: 404 });
-  return exportResponse(ledgerTable(ledger), { format, baseName: `${ledger.party.name}-任务台账-${todayInChina()}` });
+  return exportResponse(ledgerTable(ledger, ledgerFiltersCaption(ledger.party.name, query)), { format, baseName: `${ledger.party.name}-任务台账-${todayInChina()}` });
 }
