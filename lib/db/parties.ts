@@ -4,6 +4,7 @@
  * provision's deadline.
  */
 import type { ResponsibilityRole, Role } from "../parser";
+import { nameVariants } from "../parties/resolve";
 import { dbReady } from "./client";
 import { deadlineOf, deadlineState, type DeadlineRef, type DeadlineState } from "./deadlines";
 import { loadLedgerFacts, type LedgerResponsibility } from "./ledger-source";
@@ -108,19 +109,21 @@ function compareRows(sort: LedgerSort): (a: LedgerRow, b: LedgerRow) => number {
 
 /**
  * The parties a name stands for, whatever form it is written in: a canonical
- * name, an alias (工信部 → 工业和信息化部), or a name as a document wrote it
- * (省发展改革委 → the party it was stored under). Empty when none.
+ * name, an alias (工信部 → 工业和信息化部), a name as a document wrote it
+ * (省发展改革委 → the party it was stored under), or another form of any of
+ * these (省经信委 finds what a document wrote 省经济和信息化委). Empty when none.
  */
 export async function resolveParty(name: string): Promise<string[]> {
   const q = name.trim();
   if (!q) return [];
+  const forms = [q, ...nameVariants(q)];
   const client = await dbReady();
   const [byName, byAlias, byMention] = await Promise.all([
-    client.party.findUnique({ where: { name: q }, select: { name: true } }),
-    client.partyAlias.findUnique({ where: { alias: q }, select: { party: { select: { name: true } } } }),
-    client.responsibility.findMany({ where: { mention: q }, select: { party: { select: { name: true } } }, distinct: ["partyId"], take: 20 }),
+    client.party.findMany({ where: { name: { in: forms } }, select: { name: true } }),
+    client.partyAlias.findMany({ where: { alias: { in: forms } }, select: { party: { select: { name: true } } } }),
+    client.responsibility.findMany({ where: { mention: { in: forms } }, select: { party: { select: { name: true } } }, distinct: ["partyId"], take: 20 }),
   ]);
-  return [...new Set([byName?.name, byAlias?.party.name, ...byMention.map((r) => r.party.name)].filter((x): x is string => Boolean(x)))];
+  return [...new Set([...byName.map((p) => p.name), ...byAlias.map((a) => a.party.name), ...byMention.map((r) => r.party.name)])];
 }
 
 /** Finds a party by its canonical name or any alias. */

@@ -69,4 +69,8 @@ describe("preambles and closing lines are findable", () => {
       expect(hits.some((h) => h.document === "qinghai-2016-industry-supply-side-reform" && (h.provision === "closing" || h.provision === "preamble")), q).toBe(true);
     }
   });
+  test("省经信委 finds the seed's closing lines, which write 省经济和信息化委", async () => {
+    const { hits } = await search({ q: "省经信委", limit: 3 });
+    expect(hits[0]).toMatchObject({ document: "qinghai-2016-industry-supply-side-reform", provision: "closing" });
+  });
 });

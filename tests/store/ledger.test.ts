@@ -49,6 +49,12 @@ describe("the ledger a clerk can trust", () => {
     expect(listed?.responsibilityCount).toBe(ledger?.total);
   });
 
+  test("any form of a name finds its party: 省经信委 is the seed's 省经济和信息化委", async () => {
+    expect(await resolveParty("省经信委")).toEqual(["青海省经济和信息化委员会"]);
+    expect(await resolveParty("省经济和信息化委员会")).toEqual(["青海省经济和信息化委员会"]);
+    expect(await resolveParty("省工信厅")).toEqual([]);
+  });
+
   test("a start date is never overdue; a recurring deadline counts by its next occurrence", async () => {
     const starts = deadlineState({ text: "自2020年4月1日起执行", date: "2020-04-01", kind: "effective" }, { today: TODAY, documentStatus: "现行有效" });
     expect(starts.status).toBe("start");
