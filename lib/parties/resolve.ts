@@ -106,6 +106,9 @@ function bodyGroup(name: string): string {
  * (科协, 编办), placed with the body their last word names. A form two
  * functions claim stands for neither.
  */
+/** Full local name → the forms of its function (发展和改革委员会 → 发展和改革, 发展改革, 发改 …). */
+const functionForms = new Map<string, string[]>();
+
 function localNames(): Map<string, string> {
   const out = new Map<string, string>();
   const claimed = new Map<string, string>();
@@ -122,6 +125,7 @@ function localNames(): Map<string, string> {
     for (const body of e.bodies) if (!fullOf.has(bodyGroup(body))) fullOf.set(bodyGroup(body), `${e.function}${body}`);
     for (const body of e.bodies) {
       const full = fullOf.get(bodyGroup(body))!;
+      functionForms.set(full, forms);
       const bodyForms = body === "委员会" ? ["委员会", "委"] : body === "办公室" ? ["办公室", "办"] : [body];
       for (const f of forms) for (const b of bodyForms) claim(`${f}${b}`, full);
     }
@@ -212,7 +216,8 @@ export function canonicalParty(mention: string, jurisdiction: Jurisdiction): Can
 /**
  * Other ways to write a name: a national body's names (发改委 → 国家发展改革委,
  * 国家发展和改革委员会 …), or a local body's written forms under the same
- * place word (省经信委 → 省经济和信息化委员会, 省经济和信息化委 …).
+ * place word (省经信委 → 省经济和信息化委员会, 省经济和信息化委 …) and the
+ * words laws use for it (省经济和信息化部门). For finding; parties stay apart.
  */
 export function nameVariants(name: string): string[] {
   const out = new Set<string>();
@@ -220,6 +225,8 @@ export function nameVariants(name: string): string[] {
   if (known) for (const n of [known.name, ...known.aliases]) out.add(n);
   const local = localBody(name);
   if (local) for (const w of localForms.get(local.full) ?? []) out.add(`${local.prefix}${w}`);
+  // Laws name the body by its function: 市经济和信息化部门, 市经济和信息化主管部门 (found, not merged).
+  if (local) for (const f of functionForms.get(local.full) ?? []) for (const generic of ["部门", "主管部门"]) out.add(`${local.prefix}${f}${generic}`);
   out.delete(name);
   return [...out];
 }

@@ -167,8 +167,9 @@ describe("aliases added by an administrator", () => {
     expect((await search({ q: "优化服务", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省大数据局"]);
     // Added while this process holds no index (as by another process): the copy on disk still names the old party.
     resetSearch();
-    await addAlias("省大数据局", "省政务服务数据管理局");
-    expect((await search({ q: "优化服务", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省政务服务数据管理局"]);
+    // 省政务服务数据管理局 is stored under its full name (政务服务和大数据管理局, the lexicon's).
+    await addAlias("省大数据局", "省政务服务和大数据管理局");
+    expect((await search({ q: "优化服务", limit: 10, facets: true })).facets.party.map((f) => f.value)).toEqual(["省政务服务和大数据管理局"]);
   });
 
   test("an alias that moves nothing indexed marks the copy on disk as current instead of comparing again at every start", async () => {
