@@ -87,6 +87,7 @@ try {
       const page = await context.newPage();
       for (const [name, url] of pages.filter(([name]) => !only || only.includes(name))) {
         await page.goto(server.baseURL + url, { waitUntil: "networkidle" });
+        await page.evaluate(() => globalThis.document.fonts.ready.then(() => true)); // the web font's slices, where no system CJK font has the glyphs
         const file = path.join(out, `${name}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log(path.relative(root, file));
