@@ -1,5 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+// Noto Sans SC as a web font, cut by Unicode range (OFL-1.1; served from the build,
+// nothing fetched from elsewhere): the last CJK font of the stack in globals.css.
+import "@fontsource-variable/noto-sans-sc/wght.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm run screenshots`: full-page PNGs of every page at 1280 px and 375 px into screenshots/.
 // Builds the site when the build is stale, serves it on a temporary database loaded with
-// content/, and drives Debian's Chromium. `--url http://host:port` shoots a running site instead;
-// `--only home,reader` shoots some pages.
+// content/, and drives Chromium (which one: scripts/chromium.mjs). `--url http://host:port`
+// shoots a running site instead; `--only home,reader` shoots some pages.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "./chromium.mjs";
 import { freePort } from "./shared.mjs";
 import { buildIsStale } from "./build-state.mjs";
 import { nextBin, nextStartArgs } from "./server-command.mjs";
@@ -79,17 +80,14 @@ try {
     ["admin", "/admin"],
   ];
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await chromium.launch(await chromiumLaunchOptions());
   try {
     for (const width of WIDTHS) {
       const context = await browser.newContext({ viewport: { width, height: width > 600 ? 900 : 800 }, deviceScaleFactor: 1, isMobile: width < 600 });
       const page = await context.newPage();
       for (const [name, url] of pages.filter(([name]) => !only || only.includes(name))) {
         await page.goto(server.baseURL + url, { waitUntil: "networkidle" });
+        await page.evaluate(() => globalThis.document.fonts.ready.then(() => true)); // the web font's slices, where no system CJK font has the glyphs
         const file = path.join(out, `${name}-${width}.png`);
         await page.screenshot({ path: file, fullPage: true });
         console.log(path.relative(root, file));

@@ -1,11 +1,8 @@
-/** Debian's Chromium driven by playwright-core (never a downloaded browser). */
+/** Headless Chromium driven by playwright-core: which one, and its flags, come from scripts/chromium.mjs. */
 import { chromium, type Browser } from "playwright-core";
+import { chromiumLaunchOptions } from "../../scripts/chromium.mjs";
 
 /** Headless Chromium with a fresh profile (playwright makes a new user-data dir per launch). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  return chromium.launch(await chromiumLaunchOptions());
 }
