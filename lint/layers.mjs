@@ -21,6 +21,7 @@ export const LAYERS = [
   { name: "lib/ingest", rank: 4, paths: ["lib/ingest/"] },
   { name: "lib/site", rank: 5, paths: ["lib/site/"] },
   { name: "lib/export", rank: 6, paths: ["lib/export/"] },
+  { name: "lib/api", rank: 6.5, paths: ["lib/api/"] },
   { name: "app (app, components, proxy.ts)", rank: 7, paths: ["app/", "components/", "proxy.ts"] },
   { name: "lib/cli", rank: 7, paths: ["lib/cli/"] },
   { name: "lib/eval", rank: 7, paths: ["lib/eval/", "lib/paths.ts"] },
@@ -51,7 +52,7 @@ function target(root, file, source) {
   return null;
 }
 
-const ORDER = "app → lib/export → lib/site → lib/ingest → lib/search → lib/db → lib/parties, lib/status.ts → lib/parser";
+const ORDER = "app, lib/cli → lib/api → lib/export → lib/site → lib/ingest → lib/search → lib/db → lib/parties, lib/status.ts → lib/parser";
 
 /** @type {import("eslint").Rule.RuleModule} */
 export const layers = {

@@ -12,6 +12,7 @@ import { exportCommand } from "./export";
 import { searchCommand } from "./search";
 import { aliasCommand } from "./alias";
 import { backupCommand } from "./backup";
+import { FACT_COMMANDS, factsCommand, factsHelp, type FactCommand } from "./facts";
 
 const HELP = `policykb — PolicyKB (政策知识库) command line
 
@@ -21,6 +22,9 @@ Usage:
   policykb search QUERY [--limit N] [--json] [--doc SLUG] [--role ROLE] [--party NAME]
                  [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|尚未施行]
                                            search stored provisions
+${factsHelp()}
+                                           tasks, deadlines, targets or links across documents
+                                           (filters as in /api/openapi.json; --json items, --csv the ledger's CSV)
   policykb export [--out FILE]             write everything stored as JSON
   policykb alias add ALIAS PARTY           make ALIAS a name of PARTY (merging a party made for it)
   policykb alias list [PARTY]              list aliases and where they came from
@@ -80,11 +84,17 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length) throw new UsageError("backup takes no arguments; use --out FILE");
         return await backupCommand({ out: values.out });
       }
+      case "tasks":
+      case "deadlines":
+      case "targets":
+      case "links":
+        if (rest.includes("--help") || rest.includes("-h")) return help();
+        return await factsCommand(command as FactCommand, rest);
       case "alias":
         if (rest.includes("--help") || rest.includes("-h")) return help();
         return await aliasCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (expected parse, ingest, search or export; see policykb --help)`);
+        throw new UsageError(`unknown command "${command}" (expected parse, ingest, search, ${FACT_COMMANDS.join(", ")}, export, alias or backup; see policykb --help)`);
     }
   } catch (error) {
     return report(error);

@@ -107,7 +107,7 @@ export function documentSource(facts: LedgerFacts, documentId: number, words: st
 }
 
 export interface DeadlineItem extends DeadlineRef, DeadlineState {
-  document: { slug: string; title: string | null; status: ValidityStatus };
+  document: { slug: string; title: string | null; docNumber: string | null; issuer: string | null; kind: string | null; status: ValidityStatus };
   provision: { id: string; citation: string; heading: string | null } | null;
   /** Who must meet it: the provision's parties, or its nearest ancestor's. */
   parties: Array<{ name: string; role: ResponsibilityRole }>;
@@ -150,7 +150,7 @@ export async function listDeadlines(query: DeadlineQuery): Promise<DeadlineItem[
       date: d.date,
       kind: d.kind,
       ...state,
-      document: { slug: doc.slug, title: doc.title, status: doc.status },
+      document: { slug: doc.slug, title: doc.title, docNumber: doc.docNumber, issuer: doc.issuer, kind: doc.kind, status: doc.status },
       provision: p ? { id: p.eid, citation: p.citation, heading: p.heading } : null,
       parties: [...new Map(parties.filter((r) => r.role !== "subject").map((r) => [r.party, { name: r.party, role: r.role }])).values()],
       overdue: state.status === "overdue",

@@ -4,11 +4,12 @@
  * A cell may carry a typed value (a day, a number) that a spreadsheet keeps
  * as such; the filters that produced a table travel with it as a caption.
  */
-import type { DeadlineState, FactSource } from "../db/deadlines";
+import type { DeadlineItem, DeadlineState, FactSource } from "../db/deadlines";
+import type { LinkRow, TargetRow } from "../db/facts";
 import type { PartyLedger } from "../db/parties";
 import type { TaskList, TaskParty } from "../db/tasks";
 import { documentPath } from "../site/citation";
-import { DEADLINE_LABELS, DEADLINE_STATUS_LABELS, RESPONSIBILITY_LABELS } from "../site/labels";
+import { DEADLINE_LABELS, DEADLINE_STATUS_LABELS, LINK_LABELS, RESPONSIBILITY_LABELS, targetValue } from "../site/labels";
 
 export interface Cell {
   text: string;
@@ -69,6 +70,64 @@ export function ledgerTable(ledger: PartyLedger, caption?: string): Table {
 /** A provision's words as one line: heading and text. */
 function taskText(p: { heading: string | null; text: string }): string {
   return p.text.replace(/\s*\n\s*/g, " ").trim() || p.heading || "";
+}
+
+const documentCell = (d: { slug: string; title: string | null }): Cell => ({ text: d.title ?? d.slug, href: documentPath(d.slug) });
+const provisionCell = (slug: string, p: { id: string; citation: string; heading?: string | null } | null): Cell =>
+  p ? { text: [p.citation, p.heading].filter(Boolean).join(" "), href: documentPath(slug, { provision: p.id }) } : text("全文");
+
+/** Columns and rows of deadlines across documents. */
+export function deadlinesTable(items: DeadlineItem[], caption?: string): Table {
+  return {
+    caption,
+    columns: ["文件", "文号", "条款", "时限（原文）", "类型", "日期", "剩余天数", "状态", "责任单位（角色）"],
+    rows: items.map((d) => [
+      documentCell(d.document),
+      text(d.document.docNumber),
+      provisionCell(d.document.slug, d.provision),
+      text(d.text),
+      text(DEADLINE_LABELS[d.kind]),
+      day(d.day ?? d.date),
+      number(d.daysLeft),
+      statusCell(d),
+      text(d.parties.length ? d.parties.map((p) => `${p.name}（${RESPONSIBILITY_LABELS[p.role]}）`).join("、") : null),
+    ]),
+  };
+}
+
+/** Columns and rows of targets across documents. */
+export function targetsTable(rows: TargetRow[], caption?: string): Table {
+  return {
+    caption,
+    columns: ["文件", "文号", "条款", "目标", "目标值", "原文", "时限", "落实条款"],
+    rows: rows.map((t) => [
+      documentCell(t.document),
+      text(t.document.docNumber),
+      provisionCell(t.document.slug, t.provision),
+      text(t.subject || null),
+      text(targetValue(t)),
+      text(t.text),
+      day(t.deadline),
+      text(t.serves.length ? t.serves.map((s) => s.provision.citation).join("、") : null),
+    ]),
+  };
+}
+
+/** Columns and rows of links across documents. */
+export function linksTable(rows: LinkRow[], caption?: string): Table {
+  return {
+    caption,
+    columns: ["文件", "条款", "关联条款", "关联类型", "方式", "强度", "依据"],
+    rows: rows.map((l) => [
+      documentCell(l.document),
+      provisionCell(l.document.slug, l.from),
+      provisionCell(l.document.slug, l.to),
+      text(LINK_LABELS[l.kind]),
+      text(l.method === "explicit" ? "明示" : "推断"),
+      number(l.strength),
+      text(l.why),
+    ]),
+  };
 }
 
 /** Columns and rows of the task list: what a clerk files (文件, 文号, 发文机关, 条款, 任务内容, 责任单位, 时限, 日期, 剩余天数, 状态). */
