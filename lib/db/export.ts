@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { dbReady } from "./client";
+import { chunks } from "./sql";
 import type { PolicyDoc, ParseMessage, ResponsibilityRole, DeadlineKind, Comparator, LinkKind, Role } from "../parser";
 
 export interface ExportedDocument extends PolicyDoc {
@@ -124,13 +125,25 @@ export function exportProblem(value: unknown): string | null {
   return `${where || "export"}: ${issue.message}`;
 }
 
-/** Restores parties and aliases of an export (before its documents). */
+/** Restores parties and aliases of an export (before its documents); those already stored stay as they are. */
 export async function restoreParties(parties: ExportedParty[]): Promise<void> {
   const client = await dbReady();
+  // In bulk: a library has thousands of aliases, too many for one round trip each in a transaction.
   await client.$transaction(async (tx) => {
-    for (const p of parties) {
-      const party = await tx.party.upsert({ where: { name: p.name }, create: { name: p.name, kind: p.kind }, update: {}, select: { id: true } });
-      for (const a of p.aliases) await tx.partyAlias.upsert({ where: { alias: a.alias }, create: { alias: a.alias, partyId: party.id, source: a.source }, update: {} });
+    const ids = new Map<string, number>();
+    for (const names of chunks(parties.map((p) => p.name))) {
+      for (const row of await tx.party.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })) ids.set(row.name, row.id);
     }
-  });
+    const missing = parties.filter((p) => !ids.has(p.name));
+    for (const part of chunks(missing)) await tx.party.createMany({ data: part.map((p) => ({ name: p.name, kind: p.kind })) });
+    for (const names of chunks(missing.map((p) => p.name))) {
+      for (const row of await tx.party.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })) ids.set(row.name, row.id);
+    }
+    const aliases = new Map(parties.flatMap((p) => p.aliases.map((a) => [a.alias, { alias: a.alias, partyId: ids.get(p.name)!, source: a.source }] as const)));
+    const stored = new Set<string>();
+    for (const names of chunks([...aliases.keys()])) {
+      for (const row of await tx.partyAlias.findMany({ where: { alias: { in: names } }, select: { alias: true } })) stored.add(row.alias);
+    }
+    for (const part of chunks([...aliases.values()].filter((a) => !stored.has(a.alias)))) await tx.partyAlias.createMany({ data: part });
+  }, { timeout: 60_000 });
 }
