@@ -21,6 +21,8 @@ export interface LinkUnit {
 const TASK_REFERENCE = /(?:上述|以上|前述|各项|本意见(?:确定|提出|明确)?的|本方案(?:确定|提出)?的|本通知(?:明确)?的)?(?:重点|主要|各项)(?:工作)?任务|重点工作任务/;
 const PART_REFERENCE = /本(?:意见|方案|通知|办法|规定)第([一二三四五六七八九十]+)部分/g;
 const GOAL_REFERENCE = /(?:上述|以上|前述|各项)(?:发展|主要|工作)?目标/;
+/** A pointer to an attachment: （见附件）, （附件2）, 列入附件三, 列于本法附件一; not 安全附件 or 作为合同的附件. */
+const ATTACHMENT_REFERENCE = /(?:见|[（(]|列[入于]|载于)(?:本(?:法|办法|条例|规定|意见|方案|通知))?附件\s*([0-9一二三四五六七八九十]*)|附件\s*([0-9一二三四五六七八九十]+)/g;
 
 /**
  * Inferred links compare units pair by pair and targets with every task: past
@@ -91,16 +93,8 @@ function isWithin(node: ProvisionNode, ancestor: ProvisionNode): boolean {
 /** A bracketed responsibility annotation (（工业和信息化部、发展改革委等负责）). */
 const ANNOTATION_TEXT = /[(（][^()（）]{2,200}?(?:负责|牵头|配合|参与|单位[:：])[^()（）]{0,40}[)）]/g;
 
-/** Characters of the shortest shared term that links a measure (four: 技术改造, not 风险 or 机构). */
-const MIN_EVIDENCE = 0;
-
-/** The longest stretch of a text's Chinese runs made of the given bigrams. */
-function longestStretch(text: string, grams: Set<Bigram>): number {
-  let best = 0;
-  for (const m of allMatches(CJK_RUN, text)) for (const st of sharedStretches(m[0], grams)) best = Math.max(best, st.length);
-  return best;
-}
-
+/** A goal's task links keep those scoring at least this share of its best one. */
+const GOAL_SHARE = 0.2;
 const THRESHOLD: Record<LinkKind, number> = { "goal-task": 1.5, "goal-measure": 10, "task-measure": 10, reference: 1 };
 
 /**
@@ -153,7 +147,7 @@ function inferredCandidates<T>(units: LinkUnit[], texts: string[], termsOf: (tex
   return candidates.sort((x, y) => y.score - x.score);
 }
 
-export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string, options: LinkOptions = {}): LinkOut[] {
+export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string, options: LinkOptions = {}, ownText: (n: ProvisionNode) => string = textOf): LinkOut[] {
   const units = linkUnits(root, textOf);
   const links: LinkOut[] = [];
   const seen = new Set<string>();
@@ -193,13 +187,49 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     }
   }
 
+  // A provision that sends the reader to an attachment is linked to it, from its section.
+  const attachments = root.children.filter((c) => c.container === "attachment");
+  if (attachments.length) {
+    const numberOf = (label: string) => (/([0-9]+|[一二三四五六七八九十]+)\s*$/.exec(label)?.[1] ?? "");
+    const sameNumber = (a: string, b: string) => a === b || chineseToNumber(a) === Number(b) || chineseToNumber(b) === Number(a);
+    const visit = (node: ProvisionNode, section: ProvisionNode | null, depth: number) => {
+      for (const child of node.children) {
+        if (child.container) {
+          if (child.container !== "attachment") visit(child, null, depth);
+          continue;
+        }
+        const from = depth < 2 ? child : section!;
+        const own = child.spans.length ? ownText(child) : "";
+        ATTACHMENT_REFERENCE.lastIndex = 0;
+        for (let m = ATTACHMENT_REFERENCE.exec(own); m; m = ATTACHMENT_REFERENCE.exec(own)) {
+          const n = m[1] || m[2] || "";
+          const target = n ? attachments.find((a) => sameNumber(numberOf(a.containerLabel ?? ""), n)) ?? (attachments.length === 1 ? attachments[0] : undefined) : attachments.length === 1 ? attachments[0] : undefined;
+          if (target) add(from, target, "reference", 1, `${m[0].replace(/^[（(]/, "")} ↔ ${target.containerLabel ?? "附件"}${target.heading && target.heading !== target.containerLabel ? ` ${target.heading}` : ""}`, "explicit");
+        }
+        visit(child, from, depth + 1);
+      }
+    };
+    visit(root, null, 0);
+  }
+
   if (units.length > MAX_INFERRED_UNITS) return links;
   // Inferred links from shared content terms, weighted by rarity among the link units.
   // What units are about, without who does it: annotations （A牵头，B配合） name parties, not content.
   const texts = units.map((u) => `${u.heading} ${u.text.replace(ANNOTATION_TEXT, "")}`);
   const inferred = <T>(candidates: Array<Candidate<T>>, describe: (c: Candidate<T>, from: number, to: number) => string[]) => {
     const perMeasure = new Map<number, number>();
+    // A goal is served by the tasks that share most with it, not by every task naming a common word.
+    const bestOf = new Map<number, number>();
     for (const c of candidates) {
+      if (c.kind !== "goal-task") continue;
+      const g = units[c.a]!.role === "goal" ? c.a : c.b;
+      bestOf.set(g, Math.max(bestOf.get(g) ?? 0, c.score));
+    }
+    for (const c of candidates) {
+      if (c.kind === "goal-task") {
+        const g = units[c.a]!.role === "goal" ? c.a : c.b;
+        if (c.score < GOAL_SHARE * bestOf.get(g)!) continue;
+      }
       const a = units[c.a]!;
       const b = units[c.b]!;
       // A measure supports a few tasks, not all of them.
@@ -208,9 +238,6 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
         if ((perMeasure.get(m) ?? 0) >= 3) continue;
         perMeasure.set(m, (perMeasure.get(m) ?? 0) + 1);
       }
-      // A measure is linked by a term both name, not by a few shared words: a stretch of four or
-      // more characters that only a few units contain (降低融资成本, 技术改造项目).
-      if (c.kind !== "goal-task" && options.terms !== "words" && longestStretch(texts[c.a]!, new Set(c.shared as unknown as Bigram[])) < MIN_EVIDENCE) continue;
       const [from, to] = a.role === "goal" || (a.role === "task" && b.role === "measure") ? [c.a, c.b] : [c.b, c.a];
       // A pair already linked keeps its first link: no need to say what it shares.
       if (seen.has(keyOf(units[from]!.node, units[to]!.node))) continue;

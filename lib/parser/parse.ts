@@ -356,7 +356,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   if (unitCount > MAX_INFERRED_UNITS || unitCount * targets.length > MAX_TARGET_PAIRS) {
     messages.push({ reason: `文件过大（${unitCount} 个目标、任务和措施单元，${targets.length} 个指标），只保留明文引用的关联，未推断其余关联`, ruleId: "links-skipped", start: 0, end: 0 });
   }
-  const links = findLinks(root, fullText);
+  const links = findLinks(root, fullText, {}, ownText);
   // Each target with the tasks that deliver it.
   linkTargets(root, targets, fullText).forEach((served, i) => {
     if (served.length) targets[i]!.serves = served;

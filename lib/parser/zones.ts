@@ -118,13 +118,23 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
   const firstClose = blocks.findIndex((b) => b.zone === "date" || b.zone === "signature");
 
   // An attachment list (附件：1.… 2.…) before the 落款 names attachments; it is not a provision.
+  const lists = new Set<number>();
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
     if (b.zone !== "body" && b.zone !== "note") continue;
     const t = compact(text(b));
     const listed = ATTACHMENT_LIST.test(t) || (ATTACHMENT_HEADING.test(t) && /[:：]$/.test(t));
-    if (!listed || (firstClose >= 0 && k > firstClose)) continue;
+    // After the 落款 it is an attachment's own mark, unless the attachments' marks (附件, no colon) still follow.
+    const marksFollow = () => blocks.slice(k + 1).some((n) => !n.marker && n.kind === "text" && ATTACHMENT_HEADING.test(compact(text(n))) && !/[:：]$/.test(compact(text(n))));
+    if (!listed || (firstClose >= 0 && k > firstClose && !marksFollow())) continue;
     b.zone = "note";
+    lists.add(k);
+    // 附件： alone on its line, then one unnumbered title: the name of the only attachment (GB/T 9704 numbers several).
+    const next = blocks[k + 1];
+    if (/[:：]$/.test(t) && next && !next.marker && next.kind === "text" && next.zone === "body" && isTitleLike(compact(text(next))) && !ATTACHMENT_HEADING.test(compact(text(next)))) {
+      next.zone = "note";
+      continue;
+    }
     // The attachments after the first: 2.… 3.… on lines of their own.
     let expected = /^附件[:：]\s*(?:1|一)[.．、]/.test(t) || /[:：]$/.test(t) ? (/[:：]$/.test(t) ? 1 : 2) : 0;
     for (let n = k + 1; expected && n < blocks.length; n++) {
@@ -180,7 +190,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     const b = blocks[k]!;
     if (b.marker || (b.zone !== "body" && b.zone !== "note") || b.kind !== "text") continue;
     const t = compact(text(b));
-    if (!ATTACHMENT_HEADING.test(t)) continue;
+    if (!ATTACHMENT_HEADING.test(t) || lists.has(k)) continue;
     const laterBody = (firstClose >= 0 && k > firstClose) || k > blocks.length / 2;
     if (!laterBody) continue;
     b.zone = "attachment-title";

@@ -260,3 +260,14 @@ describe("references to other documents", () => {
     expect(findReferences(fold(text), text, 0, null).map((r) => [r.title, r.docNumber])).toEqual([["国务院关于深化改革的意见", "国发〔2016〕12号"]]);
   });
 });
+
+describe("links to attachments", () => {
+  test("a provision that sends the reader to an attachment is linked to it; the attachment list is not one", async () => {
+    const text = "关于印发考评办法的通知\n一、考评内容\n考评指标详见附件2。\n二、考评程序\n按附件1的格式报送。公司的附件不算。\n附件：1.考评表\n2.考评指标\n某市人民政府\n2022年6月1日\n附件1\n考评表\n一、基本情况\n附件2\n考评指标\n一、政务服务\n";
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "notice.txt");
+    const attachments = doc.provisions.filter((p) => p.id.startsWith("att") && !p.parent);
+    expect(attachments.map((a) => a.label)).toEqual(["附件1", "附件2"]);
+    const references = doc.links.filter((l) => l.kind === "reference").map((l) => `${l.from}→${l.to}`);
+    expect(references).toEqual(["p1→att2", "p2→att1"]);
+  });
+});
