@@ -58,7 +58,7 @@ export class MatchTiers {
     const matched: number[] = [];
     // Indexed loops, no closures: this runs for every candidate (tens of thousands), and allocates nothing.
     const accept = (slot: number): boolean => {
-      // A typed array, not entries[slot]: testing an object costs a cache miss per candidate.
+      // A bitset first: testing the columns costs a cache miss per candidate.
       if (!hasBit(live, slot)) return false;
       for (let i = 0; i < sieves.length; i++) if (!hasBit(sieves[i]!.bits, slot)) return false;
       // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
@@ -179,9 +179,13 @@ export class MatchTiers {
       }
       return false;
     };
+    const e = this.slots.entries;
     for (const slot of slots) {
-      const f = this.slots.entries[slot];
-      if (f && loose.every((w) => within(f.foldedHeading, w.text) || within(f.foldedText, w.text) || within(f.foldedContext, w.text))) yield slot;
+      if (!e.has(slot)) continue;
+      const heading = e.heading(slot);
+      const text = e.text(slot);
+      const context = e.context(slot);
+      if (loose.every((w) => within(heading, w.text) || within(text, w.text) || within(context, w.text))) yield slot;
     }
   }
 

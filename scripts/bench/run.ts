@@ -23,10 +23,11 @@ import { resetSearch } from "../../lib/search";
 import { loadRelevanceSet, scoreRelevance } from "../../lib/eval/relevance";
 import { contentDir, ensureCorpus, provisionPool, readRealDocuments, type Corpus } from "./corpus";
 import { buildIndexInChunks, tolerant, ingestOnce, parseThroughput, policykbHits, searchFigure, timeQueries, useDatabase, type IngestRun, type ParseFigure, type SearchFigure } from "./inprocess";
-import { buildFts5, buildMiniSearch, likeOnly, peerRecords, type Peer } from "./peers";
+import { buildFts5, buildFts5Jieba, buildMiniSearch, likeOnly, peerRecords, type Peer } from "./peers";
 import { queryMix, type BenchQuery } from "./queries";
 import { ensureBuild, memoryOf, runLoad, startServer, stopServer, type BuildOutcome, type ProcessMemory } from "./server";
 import { profiled, printSummary, summarise } from "./profile";
+import { plotGrowth } from "./plot";
 import type { LoadResult } from "./load";
 import { collectGarbage, fmt, median, progress, table, type Latency } from "./util";
 
@@ -110,7 +111,15 @@ interface Target {
 function targets(r: Results): Target[] {
   const fts = r.peers.fts5;
   const t = (name: string, want: string, value: number | null, ok: (v: number) => boolean): Target => ({ name, want, value, met: value === null || Number.isNaN(value) ? null : ok(value) });
+  const jieba = r.peers.fts5Jieba;
+  const floor = r.http?.floor?.p95Ms ?? null;
   return [
+    t("search p95 in-process (ms), issue 22", "≤ 3", r.search.p95Ms, (v) => v <= 3),
+    t("server RSS per document (KB), issue 22", "≤ 20", r.rssMB === null ? null : (r.rssMB * 1024) / r.docs, (v) => v <= 20),
+    t("cold start (ms), issue 22", "≤ 10000", r.coldStartMs, (v) => v <= 10000),
+    t("HTTP p95 / floor p95, issue 22", "≤ 1.25", r.http && floor ? r.http.p95Ms / floor : null, (v) => v <= 1.25),
+    t("recall@10 PolicyKB − FTS5+jieba", "> 0", jieba ? r.search.recallAt10 - jieba.recallAt10 : null, (v) => v > 0),
+    t("FTS5+jieba p95 / PolicyKB p95", "> 1", jieba ? jieba.p95Ms / r.search.p95Ms : null, (v) => v > 1),
     t("search p95 in-process (ms)", "≤ 2", r.search.p95Ms, (v) => v <= 2),
     t("search p95 HTTP, 32 concurrent (ms)", "≤ 20", r.http?.p95Ms ?? null, (v) => v <= 20),
     t("FTS5 p95 / PolicyKB p95", "≥ 10", fts ? fts.p95Ms / r.search.p95Ms : null, (v) => v >= 10),
@@ -172,7 +181,7 @@ interface Results {
   /** The same on the engine the ingest built in the benchmark's process (before it was reloaded). */
   searchAfterIngest?: Latency;
   http: HttpFigure | null;
-  peers: { fts5?: PeerFigure; minisearch?: PeerFigure };
+  peers: { fts5?: PeerFigure; fts5Jieba?: PeerFigure; minisearch?: PeerFigure };
   coldStartMs: number | null;
   coldStart: { runs: number[] };
   rssMB: number | null;
@@ -413,12 +422,12 @@ function report(r: Results): string {
   );
   lines.push("");
   const peerRows: string[][] = [["PolicyKB", ms(s.p50Ms), ms(s.p95Ms), ms(s.p99Ms), fmt(s.recallAt10, 3), fmt(r.ingest.runs.at(-1)?.indexSeconds), fmt(r.ingest.indexMB), "", "", ""]];
-  for (const [name, p] of [["FTS5 trigram", r.peers.fts5], ["MiniSearch", r.peers.minisearch]] as const) {
+  for (const [name, p] of [["FTS5 trigram", r.peers.fts5], ["FTS5 + jieba", r.peers.fts5Jieba], ["MiniSearch", r.peers.minisearch]] as const) {
     if (p) peerRows.push([name, ms(p.p50Ms), ms(p.p95Ms), ms(p.p99Ms), fmt(p.recallAt10, 3), fmt(p.buildSeconds), fmt(p.sizeMB), fmt(p.ratio.p50, 3), fmt(p.ratio.p95, 3), fmt(p.ratio.recallAt10, 3)]);
   }
   lines.push(table(["engine (in-process)", "p50 ms", "p95 ms", "p99 ms", "recall@10", "build s", "size MB", "PolicyKB/peer p50", "p95", "recall@10"], peerRows));
   lines.push("");
-  lines.push(table(["target (at 10,000 documents)", "want", "measured", ""], r.targets.map((t) => [t.name, t.want, fmt(t.value, t.name.startsWith("recall") ? 3 : undefined), status(t)]), "lrrl"));
+  lines.push(table(["target", "want", "measured", ""], r.targets.map((t) => [t.name, t.want, fmt(t.value, t.name.startsWith("recall") ? 3 : undefined), status(t)]), "lrrl"));
   lines.push("");
   if (r.server.error) lines.push(`NOTE: server: ${r.server.error}`);
   if (r.search.errors?.length) lines.push(`NOTE: PolicyKB search threw on ${r.search.errors.length} of the queries (left out of the latencies, no hits for recall): ${r.search.errors.slice(0, 5).map((e) => `"${e.q}" → ${e.error}`).join("; ")}`);
@@ -490,6 +499,11 @@ async function full(): Promise<void> {
     peers.fts5 = await peerFigure(fts, queries, search);
     fts.close();
     rmSync(path.join(last.dir, "fts5.db"), { force: true });
+    progress(`fts5-jieba: indexing ${records.length} provisions`);
+    const jieba = buildFts5Jieba(records, last.dir);
+    peers.fts5Jieba = await peerFigure(jieba, queries, search);
+    jieba.close();
+    rmSync(path.join(last.dir, "fts5-jieba.db"), { force: true });
     if (opts.minisearch) {
       progress(`minisearch: indexing ${records.length} provisions`);
       const mini = buildMiniSearch(records);
@@ -538,6 +552,8 @@ async function full(): Promise<void> {
     writeFileSync(path.join(root, "bench", "results.json"), json);
     writeFileSync(path.join(root, "bench", `results-${docs}.json`), json);
     progress(`wrote bench/results.json and bench/results-${docs}.json; database kept in bench/out/db-${docs}/ for npm run bench:search`);
+    const plot = plotGrowth(root);
+    if (plot) progress(`wrote ${path.relative(root, plot)} (every size measured so far)`);
   }
 }
 
