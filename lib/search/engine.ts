@@ -57,6 +57,8 @@ export interface EngineQuery {
   offset: number;
   facets: boolean;
   today?: string;
+  /** Provisions rare and common words are weighed against (default: the engine's; a search in PostgreSQL gives the library's). */
+  population?: number;
 }
 
 export interface EngineResult {
@@ -209,7 +211,7 @@ export class SearchEngine {
     scored.sort(byScore);
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
     if (scored.length < wanted && lexical.length > 1) {
-      const partial = [...this.tiers.partial(lexical, matched, wanted)]
+      const partial = [...this.tiers.partial(lexical, matched, wanted, q.population)]
         .filter(([slot]) => entries.has(slot) && passes(entries, slot, q.filters, today))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, Math.max(SCORED, wanted))

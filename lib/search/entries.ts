@@ -21,8 +21,13 @@ export type DocumentFields = Pick<SearchRecord, "document" | "documentTitle" | "
 /** An empty list shared by every provision without parties (and every hit that misses no word). */
 export const NONE: string[] = [];
 
-/** What only a shown hit needs of a provision: [eid, label, heading, citation, original text ("" when not kept), parent's position (-1: none)]. */
-export type ColdProvision = [string, string | null, string | null, string, string, number];
+/**
+ * What only a shown hit needs of a provision: [eid, label, heading, citation,
+ * original text ("" when not kept), parent's position (-1: none), and its
+ * breadcrumb only when its parent is not among the document's provisions
+ * given (a search in PostgreSQL ranks a few provisions of a document)].
+ */
+export type ColdProvision = [string, string | null, string | null, string, string, number, Crumb[]?];
 
 /** Where a document's cold provisions are: a JSON string in memory, or a span of a file (UTF-16LE). */
 export type ColdPlace = string | { file: ColdFile; at: number; bytes: number };
@@ -312,5 +317,5 @@ export function breadcrumbs(provisions: ColdProvision[]): Crumb[][] {
     }
     return known;
   };
-  return provisions.map((p) => crumbsUnder(p[5]));
+  return provisions.map((p) => p[6] ?? crumbsUnder(p[5]));
 }

@@ -14,7 +14,7 @@
  */
 import { responsibilityKey } from "../db/index-source";
 import { foldForSearch } from "./fold";
-import { documentFields, Entries, indexedText, type ColdPlace, type DocumentFields, type TableDocument } from "./entries";
+import { documentFields, Entries, indexedText, type ColdPlace, type ColdProvision, type DocumentFields, type TableDocument } from "./entries";
 import { setBit } from "./bitsets";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, writePostings, type PostingSource } from "./postings";
 import type { SearchRecord } from "./records";
@@ -103,7 +103,7 @@ export class Slots {
     const contextPieces: Array<{ slot: number; context: { folded: string; at: number } }> = [];
     const position = new Map(records.map((r, i) => [r.provision, i]));
     let doc: DocumentFields | null = null;
-    const cold: Array<[string, string | null, string | null, string, string, number]> = [];
+    const cold: ColdProvision[] = [];
     for (const [i, r] of records.entries()) {
       const slot = this.free.pop() ?? e.slotCount;
       if (slot >= MAX_SLOTS) throw new Error(`search index full (${MAX_SLOTS} provisions)`);
@@ -134,7 +134,8 @@ export class Slots {
       e.c.factsAt[slot] = facts.length ? e.addFacts(facts) : 0;
       e.c.parties[slot] = r.partyRoles.length;
       e.c.dates[slot] = r.dates.length;
-      cold.push([r.provision, r.label, r.heading, r.citation, this.keepText ? r.text : "", position.get(r.breadcrumb.at(-1)?.id ?? "") ?? -1]);
+      const parent = position.get(r.breadcrumb.at(-1)?.id ?? "") ?? -1;
+      cold.push(parent < 0 && r.breadcrumb.length ? [r.provision, r.label, r.heading, r.citation, this.keepText ? r.text : "", -1, r.breadcrumb] : [r.provision, r.label, r.heading, r.citation, this.keepText ? r.text : "", parent]);
       this.pending.addRuns(slot, bigramRuns(indexedText(r)));
       slots.push(slot);
     }

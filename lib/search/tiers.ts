@@ -107,10 +107,10 @@ export class MatchTiers {
    * common word (应用, 签发) costs less than missing a rare one: a word
    * weighs log(provisions / its matches) + WEIGHTS.rarity.
    */
-  partial(lexical: QueryWord[], full: number[], wanted: number): Map<number, number> {
+  partial(lexical: QueryWord[], full: number[], wanted: number, population?: number): Map<number, number> {
     const fullSet = new Set(full);
     const wordSets = lexical.map((w) => this.candidates(w, Math.max(PARTIAL, wanted)));
-    const live = Math.max(2, this.slots.size);
+    const live = Math.max(2, population ?? this.slots.size);
     const weight = lexical.map((w, i) => Math.log(live / Math.max(1, wordSets[i]!.size < PARTIAL ? wordSets[i]!.size : Math.min(this.plan.estimate(w), live))) + WEIGHTS.rarity);
     const totalWeight = weight.reduce((a, b) => a + b, 0);
     const shares = new Map<number, number>();
