@@ -14,7 +14,7 @@
 import { searchCandidates, searchRowCount, searchRowsFingerprint, syncSearchRows, type CandidateRow, type PgIndex, type SearchRow, type WordLookup } from "../db/pg-search";
 import { adminAliasesChanged, storeFingerprint } from "../db/index-source";
 import { databaseTarget } from "../db/url";
-import { ENOUGH, SearchEngine, type EngineQuery, type EngineResult } from "./engine";
+import { SearchEngine, type EngineQuery, type EngineResult } from "./engine";
 import { indexedText } from "./entries";
 import { foldForSearch } from "./fold";
 import { formsOf, matchingWord } from "./plan";
@@ -93,8 +93,13 @@ function lookup(w: QueryWord): WordLookup {
   };
 }
 
-/** Candidates read for the full matches; with filters or facets every match counts (up to this many). */
-const FULL_READ = 3000;
+/**
+ * Candidates read for the full matches, in store order (the engine ranks the
+ * first 300 of them in its own order: past this many a very common query
+ * may rank other provisions than the embedded engine); with filters or
+ * facets every match counts (up to EVERY_READ).
+ */
+const FULL_READ = 1000;
 const EVERY_READ = 50_000;
 /** Per word, partial-match candidates (the engine weighs up to 1,000 per word); loose-match candidates. */
 const PARTIAL_READ = 1000;
@@ -116,10 +121,11 @@ export async function runInPostgres(q: EngineQuery): Promise<EngineResult> {
   };
   const full = await searchCandidates({ words: lookups, all: true, limit: everything ? EVERY_READ : Math.max(FULL_READ, wanted), index });
   add(full);
-  if (full.length < Math.max(ENOUGH, wanted)) {
+  // The engine looks at partial and loose matches only when the full ones do not fill the page.
+  if (full.length < wanted) {
     if (lookups.length > 1) add(await searchCandidates({ words: lookups, all: false, limit: PARTIAL_READ * lookups.length, index }));
     const first = lexical[0]!.text;
-    if (/^[\u4e00-\u9fff]{3,8}$/.test(first)) add(await searchCandidates({ words: [], all: true, limit: LOOSE_READ, index, tsquery: lexeme(first.slice(0, 2)) }));
+    if (rows.size < wanted + full.length && /^[\u4e00-\u9fff]{3,8}$/.test(first)) add(await searchCandidates({ words: [], all: true, limit: LOOSE_READ, index, tsquery: lexeme(first.slice(0, 2)) }));
   }
   const engine = new SearchEngine({ keepText: false });
   // In store order, as the embedded engine reads its slots: documents' provisions together.

@@ -417,6 +417,10 @@ const closer = new FinalizationRegistry<number>((fd) => {
 /** Entries read at first from a list; each further read twice as many, up to the last. */
 const FIRST_CHUNK = 2048;
 const LAST_CHUNK = 1 << 20;
+/** Lists up to this many entries are read whole and kept (most recently used, up to KEPT_BYTES in all). */
+const KEPT_LIST = 1 << 18;
+/** Memory for lists kept across queries (POLICYKB_POSTINGS_CACHE_MB, default 64): common words come back query after query. */
+const KEPT_BYTES = () => Number(process.env.POLICYKB_POSTINGS_CACHE_MB ?? 64) * 1048576;
 
 /**
  * Postings read from their file by offset: only the token directory (tokens
@@ -432,6 +436,32 @@ export class FilePostings implements PostingSource {
     readonly slotLimit: number,
     readonly bytes: number,
   ) {}
+
+  /** Lists read whole, most recently used last, and their bytes in all. */
+  private readonly kept = new Map<number, Int32Array>();
+  private keptBytes = 0;
+  private readonly budget = KEPT_BYTES();
+
+  /** Token t's whole list, from the kept ones or the file (and kept when small enough). */
+  private whole(t: number): Int32Array {
+    let list = this.kept.get(t);
+    if (list) {
+      this.kept.delete(t);
+      this.kept.set(t, list);
+      return list;
+    }
+    list = this.read(this.starts[t]!, this.starts[t + 1]! - this.starts[t]!);
+    if (list.length <= KEPT_LIST && list.byteLength <= this.budget) {
+      while (this.keptBytes + list.byteLength > this.budget) {
+        const [oldest, old] = this.kept.entries().next().value!;
+        this.kept.delete(oldest);
+        this.keptBytes -= old.byteLength;
+      }
+      this.kept.set(t, list);
+      this.keptBytes += list.byteLength;
+    }
+    return list;
+  }
 
   static open(file: string): FilePostings {
     const fd = openSync(file, "r");
@@ -478,13 +508,18 @@ export class FilePostings implements PostingSource {
 
   list(token: string): Int32Array | undefined {
     const t = this.tokenRows.get(token);
-    if (t === undefined) return undefined;
-    return this.read(this.starts[t]!, this.starts[t + 1]! - this.starts[t]!);
+    return t === undefined ? undefined : this.whole(t);
   }
 
-  *chunks(token: string): Generator<Int32Array> {
+  chunks(token: string): Iterable<Int32Array> {
     const t = this.tokenRows.get(token);
-    if (t === undefined) return;
+    if (t === undefined) return [];
+    // A list small enough to keep is read whole once; a longer one in growing pieces (a reader may stop early).
+    if (this.starts[t + 1]! - this.starts[t]! <= KEPT_LIST) return [this.whole(t)];
+    return this.pieces(t);
+  }
+
+  private *pieces(t: number): Generator<Int32Array> {
     const end = this.starts[t + 1]!;
     let size = FIRST_CHUNK;
     for (let at = this.starts[t]!; at < end; at += size, size = Math.min(size * 2, LAST_CHUNK)) yield this.read(at, Math.min(size, end - at));
