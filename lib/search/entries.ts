@@ -1,8 +1,7 @@
 /**
  * What the engine keeps per provision (an entry), as columns of typed
- * arrays indexed by slot rather than an object per provision: at 5 million
- * provisions an object with its strings was ~300 bytes, a row of these
- * columns is ~40. Matching and ranking read a provision's folded heading,
+ * arrays indexed by slot rather than an object per provision with its
+ * strings, a tenth of the memory (BENCHMARKS.md). Matching and ranking read a provision's folded heading,
  * text and ancestors' headings as slices of its document's run (one string
  * per document, or per run of documents loaded from disk); its parties and
  * deadline dates are ids into interned tables. What only a shown hit needs
