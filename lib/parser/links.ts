@@ -22,6 +22,14 @@ const TASK_REFERENCE = /(?:上述|以上|前述|各项|本意见(?:确定|提出
 const PART_REFERENCE = /本(?:意见|方案|通知|办法|规定)第([一二三四五六七八九十]+)部分/g;
 const GOAL_REFERENCE = /(?:上述|以上|前述|各项)(?:发展|主要|工作)?目标/;
 
+/**
+ * Inferred links compare units pair by pair and targets with every task: past
+ * these sizes (real documents have under 200 units and 100 targets) a file is
+ * a data dump, not a policy, and only its explicit references are linked.
+ */
+export const MAX_INFERRED_UNITS = 1000;
+export const MAX_TARGET_PAIRS = 100_000;
+
 /** Units to link: sections (（一）) under the parts with a role, or the parts themselves. */
 export function linkUnits(root: ProvisionNode, textOf: (n: ProvisionNode) => string): LinkUnit[] {
   const units: LinkUnit[] = [];
@@ -185,6 +193,7 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     }
   }
 
+  if (units.length > MAX_INFERRED_UNITS) return links;
   // Inferred links from shared content terms, weighted by rarity among the link units.
   // What units are about, without who does it: annotations （A牵头，B配合） name parties, not content.
   const texts = units.map((u) => `${u.heading} ${u.text.replace(ANNOTATION_TEXT, "")}`);
@@ -334,7 +343,9 @@ function longestShared(a: string, b: string): string {
  * subject, three characters or more and not a word every policy uses.
  */
 export function linkTargets(root: ProvisionNode, targets: Array<{ provision: string | null; subject: string }>, textOf: (n: ProvisionNode) => string): Array<TargetServed[]> {
-  const units = linkUnits(root, textOf).filter((u) => u.role === "task");
+  const all = linkUnits(root, textOf);
+  if (all.length * targets.length > MAX_TARGET_PAIRS) return targets.map(() => []);
+  const units = all.filter((u) => u.role === "task");
   return targets.map((t) => {
     const subject = t.subject.replace(/[^\u4e00-\u9fff]/g, "").slice(-24);
     if (subject.length < 3) return [];

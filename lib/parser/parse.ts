@@ -20,7 +20,7 @@ import { findDeadlines, type FoundDeadline } from "./deadlines";
 import { findTargets } from "./targets";
 import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
-import { findLinks, linkTargets } from "./links";
+import { MAX_INFERRED_UNITS, MAX_TARGET_PAIRS, findLinks, linkTargets, linkUnits } from "./links";
 import { numberingMessages } from "./checks";
 import { DEFAULT_PARTY, PARTY_COLUMN, columnRole } from "./patterns";
 import type { Block, TableCell, DeadlineOut, Metadata, ParseMessage, PolicyDoc, ProvisionNode, ProvisionOut, ReferenceOut, ResponsibilityOut, SourceDocument, TargetOut } from "./types";
@@ -352,6 +352,10 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const p of provisions) p.role = nodeById.get(p.id)?.role ?? p.role;
 
   // Stage 15: links.
+  const unitCount = linkUnits(root, fullText).length;
+  if (unitCount > MAX_INFERRED_UNITS || unitCount * targets.length > MAX_TARGET_PAIRS) {
+    messages.push({ reason: `文件过大（${unitCount} 个目标、任务和措施单元，${targets.length} 个指标），只保留明文引用的关联，未推断其余关联`, ruleId: "links-skipped", start: 0, end: 0 });
+  }
   const links = findLinks(root, fullText);
   // Each target with the tasks that deliver it.
   linkTargets(root, targets, fullText).forEach((served, i) => {

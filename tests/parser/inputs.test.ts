@@ -150,3 +150,15 @@ describe("bad input is refused with one line", () => {
     expect((await refused(enc.encode("---\ntitle:\n  - a\n---\n一、总则\n"), "x.md")).message).toMatch(/title must be text/);
   });
 });
+
+describe("a document of many thousand items", () => {
+  test("parses in seconds, keeps its facts and says which links it did not infer", async () => {
+    const items = Array.from({ length: 3000 }, (_, i) => `${i + 1}. 第${i + 1}部分\n（1）省财政厅牵头，2025年底前完成第${i + 1}项任务，覆盖率达到${i % 100}%。\n`).join("");
+    const started = performance.now();
+    const { doc, messages } = await parseDocument(enc.encode(`关于大量任务的通知\n\n${items}`), "many.txt");
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(doc.responsibilities.length).toBeGreaterThanOrEqual(3000);
+    expect(doc.targets.length).toBeGreaterThanOrEqual(2900);
+    expect(messages.some((m) => m.ruleId === "links-skipped")).toBe(true);
+  });
+});
