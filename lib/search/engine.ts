@@ -3,8 +3,9 @@
  * heading and text, the records hits are made of, and query execution.
  * This file wires the parts and runs a query through them:
  *
- * - slots.ts: the index — a slot per provision, its entry (entries.ts), the
- *   posting lists (postings.ts), live bits, dates and parties' roles;
+ * - slots.ts: the index — a slot per provision, its entry (columns in
+ *   entries.ts; a shown hit's fields in cold.ts), the posting lists
+ *   (postings.ts), live bits, dates and parties' roles;
  * - bitsets.ts: bitsets over the slots, lent per query or kept per token;
  * - plan.ts: per query word, its candidates, its sieve and its check;
  * - tiers.ts: full, partial and loose matches;
@@ -16,11 +17,12 @@
  * Bitsets and buffers lent during a query are valid until the next query.
  */
 import { todayInChina } from "../status";
-import { NONE } from "./entries";
+import { NONE, type TableDocument } from "./entries";
+import { ColdReader } from "./cold";
 import { ScratchBitsets, TokenBitsets } from "./bitsets";
 import { emptyFacets, facetCounts, hasFilters, passes } from "./facets";
 import { formsOf, matchingWord, Planner } from "./plan";
-import type { FrozenPostings } from "./postings";
+import type { FrozenPostings, PostingSource } from "./postings";
 import { score, scoring, WEIGHTS } from "./rank";
 import type { FoldedDocument, SearchRecord } from "./records";
 import { Slots } from "./slots";
@@ -55,6 +57,8 @@ export interface EngineQuery {
   offset: number;
   facets: boolean;
   today?: string;
+  /** Provisions rare and common words are weighed against (default: the engine's; a search in PostgreSQL gives the library's). */
+  population?: number;
 }
 
 export interface EngineResult {
@@ -82,6 +86,7 @@ export class SearchEngine {
   private readonly plan: Planner;
   private readonly tiers: MatchTiers;
   private readonly snippets = new Snippets();
+  private readonly cold = new ColdReader();
   readonly keepText: boolean;
 
   constructor(options: EngineOptions = {}) {
@@ -126,29 +131,56 @@ export class SearchEngine {
 
   // ---- persistence (persist.ts reads and writes through these) --------------------
 
-  /** Merges every posting into the frozen ones, dropping removed provisions'; every empty slot is free again. */
+  /** Merges every posting into frozen ones in memory, dropping removed provisions'; every empty slot is free again. */
   freeze(): FrozenPostings {
     return this.slots.freeze();
   }
 
-  /** Takes persisted postings (before restoreDocument, on an empty engine). */
-  restorePostings(postings: FrozenPostings): void {
+  /** Writes every posting (removed provisions' dropped) as a postings file's bytes through `write`; then reads them from `adopt()`. */
+  savePostings(write: (produce: (chunk: (bytes: Buffer) => Promise<void>) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
+    return this.slots.savePostings(write, adopt);
+  }
+
+  /** The slots and their columns (persist.ts writes them). */
+  get table(): Slots {
+    return this.slots;
+  }
+
+  /** Takes persisted postings (before placing documents, on an empty engine). */
+  restorePostings(postings: PostingSource): void {
     this.slots.restorePostings(postings);
   }
 
-  /** The indexed documents, each with its slots and its records in the compact form persist.ts writes. */
-  indexedDocuments(): Generator<{ slots: number[]; document: FoldedDocument }> {
-    return this.slots.indexedDocuments();
-  }
-
-  /** Puts a persisted document's records back in the slots its postings use (after restorePostings). */
-  restoreDocument(slots: number[], document: FoldedDocument): void {
-    this.slots.restoreDocument(slots, document);
-  }
-
-  /** After the last restoreDocument: the slots no document uses are free. */
+  /** After the last document is placed: the slots no document uses are free. */
   finishRestore(): void {
     this.slots.finishRestore();
+  }
+
+  /** The indexed documents as the engine holds them, each with its slots (for tests: what a copy holds). */
+  *indexedDocuments(): Generator<{ slots: number[]; document: FoldedDocument }> {
+    const e = this.slots.entries;
+    for (const { slug, document: d } of this.slots.tableDocuments()) {
+      const { provisions } = this.cold.document(d);
+      yield {
+        slots: d.slots,
+        document: {
+          slug, version: d.version, title: d.fields.documentTitle, kind: d.fields.kind, issuer: d.fields.issuer,
+          issuedAt: d.fields.issuedAt, effectiveFrom: d.fields.effectiveFrom, effectiveUntil: d.fields.effectiveUntil,
+          provisions: d.slots.map((slot, i) => {
+            const [eid, label, heading, citation, text, parent] = provisions[i]!;
+            return {
+              id: e.id(slot), folded: e.text(slot), foldedHeading: e.heading(slot), eid, label, heading, citation, role: e.role(slot), text, parent,
+              partyRoles: e.partyRoles(slot), dates: e.dates(slot),
+            };
+          }),
+        },
+      };
+    }
+  }
+
+  /** A document's fields a shown hit needs (cold.ts). */
+  coldDocument(d: TableDocument) {
+    return this.cold.document(d);
   }
 
   // ---- queries -------------------------------------------------------------------
@@ -168,22 +200,19 @@ export class SearchEngine {
     const names = structural ? new Set(plainWords.flatMap(formsOf)) : null;
     const held = names ? roleWords.map((rw) => this.plan.roleBits(names, rw.roles!)) : null;
     const scores = scoring(q.words, held);
-    const rank = (slot: number) => score(entries[slot]!, slot, scores);
+    const rank = (slot: number) => score(entries, slot, scores);
     const wanted = q.offset + q.limit;
     // Filters and facets need every match; a plain query takes the best placed candidates (postings' bucket order).
     const everything = q.facets || hasFilters(q.filters);
     const { matched, capped } = this.tiers.full(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
-    const filtered = hasFilters(q.filters) ? matched.filter((slot) => passes(entries[slot]!, q.filters, today)) : matched;
+    const filtered = hasFilters(q.filters) ? matched.filter((slot) => passes(entries, slot, q.filters, today)) : matched;
     // The best candidates get the full score; the rest keep the postings' order behind them.
     const scored: Scored[] = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? rank(slot) : 0, missing: NONE }));
     scored.sort(byScore);
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
     if (scored.length < wanted && lexical.length > 1) {
-      const partial = [...this.tiers.partial(lexical, matched, wanted)]
-        .filter(([slot]) => {
-          const r = entries[slot];
-          return r !== null && r !== undefined && passes(r, q.filters, today);
-        })
+      const partial = [...this.tiers.partial(lexical, matched, wanted, q.population)]
+        .filter(([slot]) => entries.has(slot) && passes(entries, slot, q.filters, today))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, Math.max(SCORED, wanted))
         .map(([slot, share]) => ({ slot, score: share + rank(slot) / WEIGHTS.partialScore, missing: NONE }))
@@ -197,8 +226,7 @@ export class SearchEngine {
       const loose: Scored[] = [];
       for (const slot of this.tiers.loose(lexical)) {
         if (seen.has(slot)) continue;
-        const r = entries[slot];
-        if (!r || !passes(r, q.filters, today)) continue;
+        if (!entries.has(slot) || !passes(entries, slot, q.filters, today)) continue;
         loose.push({ slot, score: rank(slot) / WEIGHTS.looseScore, missing: NONE });
         // The first (best placed) loose matches are enough to rank, as for full matches.
         if (loose.length >= Math.max(SCORED, wanted)) break;
@@ -211,7 +239,7 @@ export class SearchEngine {
     const best = scored.find((x) => !x.missing.length)?.score || 1;
     const hits = top.map(({ slot, score, missing }) => ({ ...this.hit(slot, missing.length ? Math.min(score, WEIGHTS.partialCap) * WEIGHTS.partialShown : score / best, q.words), missing }));
     const facets = q.facets ? facetCounts(entries, matched, q.filters, today) : emptyFacets();
-    const textIds = top.map(({ slot }) => (this.keepText ? null : entries[slot]!.id));
+    const textIds = top.map(({ slot }) => (this.keepText ? null : entries.id(slot)));
     return { total: filtered.length, totalIsLowerBound: capped, hits, textIds, facets };
   }
 
@@ -221,17 +249,19 @@ export class SearchEngine {
   }
 
   private hit(slot: number, score: number, words: QueryWord[]): SearchHit {
-    const r = this.slots.entries[slot]!;
+    const e = this.slots.entries;
+    const d = e.document(slot);
+    const r = this.cold.fields(d, e.c.position[slot]!);
     return {
-      document: r.doc.document,
-      documentTitle: r.doc.documentTitle,
-      provision: r.provision,
+      document: d.fields.document,
+      documentTitle: d.fields.documentTitle,
+      provision: r.eid,
       label: r.label,
       heading: r.heading,
       citation: r.citation,
-      role: r.role,
+      role: e.role(slot),
       snippet: this.keepText ? this.snippets.make(r.text, words) : "",
-      url: `/documents/${encodeURIComponent(r.doc.document)}#${r.provision}`,
+      url: `/documents/${encodeURIComponent(d.fields.document)}#${r.eid}`,
       score: Math.round(score * 1000) / 1000,
       breadcrumb: r.breadcrumb,
       missing: [],

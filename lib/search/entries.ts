@@ -1,43 +1,294 @@
 /**
- * What the engine keeps per provision (an entry): the record's own fields,
- * its document's (one object the document's provisions share) and its
- * folded strings, which matching and ranking read. Each engine folds
- * through a Folder of its own, which remembers the strings that repeat
- * (ancestors' headings, party names).
+ * What the engine keeps per provision (an entry), as columns of typed
+ * arrays indexed by slot rather than an object per provision with its
+ * strings, a tenth of the memory (BENCHMARKS.md). Matching and ranking read a provision's folded heading,
+ * text and ancestors' headings as slices of its document's run (one string
+ * per document, or per run of documents loaded from disk); its parties and
+ * deadline dates are ids into interned tables. What only a shown hit needs
+ * (id, label, heading, citation, breadcrumb, original text) is kept per
+ * document as one JSON string, or where it lies in the persisted copy, and
+ * read for the hits shown only (cold.ts).
  */
 import { foldForSearch } from "./fold";
 import type { SearchRecord } from "./records";
+import type { Role } from "../parser";
+import type { Crumb } from "./types";
 
 /** The fields of a document every provision of it shares (one object per document). */
 export type DocumentFields = Pick<SearchRecord, "document" | "documentTitle" | "kind" | "issuer" | "issuedAt" | "effectiveFrom" | "effectiveUntil">;
 
-/** A record's folded strings, for verification and ranking. */
-export interface Folded {
-  /** Folded heading ("" for none), text and ancestors' headings. */
-  foldedHeading: string;
-  foldedText: string;
-  foldedContext: string;
-  /** Folded names (as written and canonical) of the parties given work here. */
-  partyNames: string[];
-  /** Each responsibility: its role and the folded names it goes by. */
-  foldedRoles: Array<{ role: string; mention: string; name: string }>;
-}
+/** An empty list shared by every provision without parties (and every hit that misses no word). */
+export const NONE: string[] = [];
 
 /**
- * What the engine keeps per provision: the record's own fields, its
- * document's (one shared object) and its folded strings — one object with
- * 17 fields, not a record of 19 and a folded one of 5 (40 MB at 500,000
- * provisions). The record's `context` is its breadcrumb's headings joined.
+ * What only a shown hit needs of a provision: [eid, label, heading, citation,
+ * original text ("" when not kept), parent's position (-1: none), and its
+ * breadcrumb only when its parent is not among the document's provisions
+ * given (a search in PostgreSQL ranks a few provisions of a document)].
  */
-export interface Entry extends Folded, Omit<SearchRecord, keyof DocumentFields | "context"> {
-  doc: DocumentFields;
-  /** The original text; "" in an engine that keeps folded text only. */
-  text: string;
+export type ColdProvision = [string, string | null, string | null, string, string, number, Crumb[]?];
+
+/** Where a document's cold provisions are: a JSON string in memory, or a span of a file (UTF-16LE). */
+export type ColdPlace = string | { file: ColdFile; at: number; bytes: number };
+
+/** A file of cold documents, read by offset. */
+export interface ColdFile {
+  read(at: number, bytes: number): string;
 }
 
-/** An empty list shared by every entry without parties (and every hit that misses no word). */
-export const NONE: string[] = [];
-const NO_ROLES: Folded["foldedRoles"] = [];
+/** A document as the table holds it. */
+export interface TableDocument {
+  fields: DocumentFields;
+  version: number;
+  /** Its slots, in provision order. */
+  slots: number[];
+  /** The string its folded headings, texts and contexts are slices of. */
+  run: string;
+  /** Where its part of `run` starts, and how long it is. */
+  runStart: number;
+  runLength: number;
+  cold: ColdPlace;
+}
+
+/** A shown hit's fields of a provision. */
+export interface ColdFields {
+  eid: string;
+  label: string | null;
+  heading: string | null;
+  citation: string;
+  text: string;
+  breadcrumb: Crumb[];
+}
+
+/** Strings interned to ids (party names, dates, roles): a library names a few thousand of each, in millions of rows. */
+export class Interned {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+  /** Each name's search fold (computed once). */
+  readonly folded: string[] = [];
+
+  constructor(private readonly fold = false) {}
+
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(name);
+      if (this.fold) this.folded.push(foldForSearch(name));
+      this.ids.set(name, id);
+    }
+    return id;
+  }
+
+  static of(names: string[], fold = false): Interned {
+    const t = new Interned(fold);
+    for (const n of names) t.id(n);
+    return t;
+  }
+}
+
+/** Growable Int32 column. */
+function grow<T extends Int32Array | Uint8Array | Uint16Array>(a: T, size: number): T {
+  if (size <= a.length) return a;
+  const wider = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2, 1024));
+  wider.set(a);
+  return wider;
+}
+
+/** The columns of a table, as persist.ts writes and reads them. */
+export interface Columns {
+  doc: Int32Array;
+  id: Int32Array;
+  role: Uint8Array;
+  labelled: Uint8Array;
+  /** Heading's start in the document's run (the text follows it). */
+  at: Int32Array;
+  headingLength: Int32Array;
+  textLength: Int32Array;
+  contextAt: Int32Array;
+  contextLength: Int32Array;
+  /** Position in its document. */
+  position: Int32Array;
+  /** Start of its facts in `facts`: parties × [mention, name, role], then dates. */
+  factsAt: Int32Array;
+  parties: Uint16Array;
+  dates: Uint16Array;
+}
+
+export const COLUMN_NAMES = ["doc", "id", "role", "labelled", "at", "headingLength", "textLength", "contextAt", "contextLength", "position", "factsAt", "parties", "dates"] as const;
+
+/** The per-slot columns and the interned tables they point into. */
+export class Entries {
+  c: Columns = {
+    doc: new Int32Array(1024).fill(-1), id: new Int32Array(1024), role: new Uint8Array(1024), labelled: new Uint8Array(1024),
+    at: new Int32Array(1024), headingLength: new Int32Array(1024), textLength: new Int32Array(1024), contextAt: new Int32Array(1024), contextLength: new Int32Array(1024),
+    position: new Int32Array(1024), factsAt: new Int32Array(1024), parties: new Uint16Array(1024), dates: new Uint16Array(1024),
+  };
+  facts = new Int32Array(1024);
+  factCount = 0;
+  /** Slots handed out so far (live or not). */
+  slotCount = 0;
+  readonly docs: Array<TableDocument | null> = [];
+  readonly names = new Interned(true);
+  readonly dateNames = new Interned();
+  /** Roles of provisions and of responsibilities. */
+  readonly roleNames = new Interned();
+
+  /** Makes room for slot `slot`. */
+  ensure(slot: number): void {
+    if (slot < this.slotCount) return;
+    const size = slot + 1;
+    if (size > this.c.doc.length) {
+      const from = this.c.doc.length;
+      const c = this.c;
+      for (const name of COLUMN_NAMES) (c as unknown as Record<string, Int32Array>)[name] = grow(c[name] as Int32Array, size);
+      c.doc.fill(-1, from);
+    }
+    this.slotCount = size;
+  }
+
+  /** Appends facts; returns where they start. */
+  addFacts(values: number[]): number {
+    const at = this.factCount;
+    this.facts = grow(this.facts, at + values.length);
+    this.facts.set(values, at);
+    this.factCount += values.length;
+    return at;
+  }
+
+  has(slot: number): boolean {
+    return slot < this.slotCount && this.c.doc[slot]! >= 0;
+  }
+
+  document(slot: number): TableDocument {
+    return this.docs[this.c.doc[slot]!]!;
+  }
+
+  fields(slot: number): DocumentFields {
+    return this.docs[this.c.doc[slot]!]!.fields;
+  }
+
+  heading(slot: number): string {
+    const n = this.c.headingLength[slot]!;
+    if (!n) return "";
+    const at = this.c.at[slot]!;
+    return this.document(slot).run.slice(at, at + n);
+  }
+
+  text(slot: number): string {
+    const n = this.c.textLength[slot]!;
+    if (!n) return "";
+    const at = this.c.at[slot]! + this.c.headingLength[slot]!;
+    return this.document(slot).run.slice(at, at + n);
+  }
+
+  context(slot: number): string {
+    const n = this.c.contextLength[slot]!;
+    if (!n) return "";
+    const at = this.c.contextAt[slot]!;
+    return this.document(slot).run.slice(at, at + n);
+  }
+
+  /** Whether a provision contains a folded string (in its heading, text or ancestors' headings). */
+  contains(slot: number, s: string): boolean {
+    const c = this.c;
+    const run = this.docs[c.doc[slot]!]!.run;
+    const at = c.at[slot]!;
+    const h = c.headingLength[slot]!;
+    const t = c.textLength[slot]!;
+    if (t >= s.length && run.slice(at + h, at + h + t).includes(s)) return true;
+    if (h >= s.length && run.slice(at, at + h).includes(s)) return true;
+    const n = c.contextLength[slot]!;
+    if (n < s.length) return s.length === 0;
+    const ca = c.contextAt[slot]!;
+    return run.slice(ca, ca + n).includes(s);
+  }
+
+  role(slot: number): Role {
+    return this.roleNames.names[this.c.role[slot]!] as Role;
+  }
+
+  labelled(slot: number): boolean {
+    return this.c.labelled[slot] === 1;
+  }
+
+  /** Whether the slot holds a passage (前言, 结尾): the document's own text outside its items. */
+  passage(slot: number): boolean {
+    return this.c.labelled[slot] === 2;
+  }
+
+  id(slot: number): number {
+    return this.c.id[slot]!;
+  }
+
+  /** ISO dates of its deadlines, in store order. */
+  dates(slot: number): string[] {
+    const n = this.c.dates[slot]!;
+    if (!n) return NONE;
+    const from = this.c.factsAt[slot]! + 3 * this.c.parties[slot]!;
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(this.dateNames.names[this.facts[from + i]!]!);
+    return out;
+  }
+
+  hasDate(slot: number, date: string): boolean {
+    const n = this.c.dates[slot]!;
+    if (!n) return false;
+    const from = this.c.factsAt[slot]! + 3 * this.c.parties[slot]!;
+    for (let i = 0; i < n; i++) if (this.dateNames.names[this.facts[from + i]!] === date) return true;
+    return false;
+  }
+
+  hasParties(slot: number): boolean {
+    return this.c.parties[slot]! > 0;
+  }
+
+  /** Its responsibilities as stored: the name as written, the canonical name, the role. */
+  partyRoles(slot: number): Array<{ mention: string; name: string; role: string }> {
+    const n = this.c.parties[slot]!;
+    const out: Array<{ mention: string; name: string; role: string }> = [];
+    for (let i = 0, f = this.c.factsAt[slot]!; i < n; i++, f += 3) {
+      out.push({ mention: this.names.names[this.facts[f]!]!, name: this.names.names[this.facts[f + 1]!]!, role: this.roleNames.names[this.facts[f + 2]!]! });
+    }
+    return out;
+  }
+
+  /** Canonical names of its parties, each once, in store order. */
+  parties(slot: number): string[] {
+    const n = this.c.parties[slot]!;
+    if (!n) return NONE;
+    const out: string[] = [];
+    for (let i = 0, f = this.c.factsAt[slot]!; i < n; i++, f += 3) {
+      const name = this.names.names[this.facts[f + 1]!]!;
+      if (!out.includes(name)) out.push(name);
+    }
+    return out;
+  }
+
+  /** Folded names (as written and canonical) of the parties given work here. */
+  partyNames(slot: number): string[] {
+    const n = this.c.parties[slot]!;
+    if (!n) return NONE;
+    const out: string[] = [];
+    for (let i = 0, f = this.c.factsAt[slot]!; i < n; i++, f += 3) {
+      const mention = this.names.folded[this.facts[f]!]!;
+      const name = this.names.folded[this.facts[f + 1]!]!;
+      if (!out.includes(mention)) out.push(mention);
+      if (!out.includes(name)) out.push(name);
+    }
+    return out;
+  }
+
+  /** Each responsibility: its role and the folded names it goes by. */
+  foldedRoles(slot: number): Array<{ role: string; mention: string; name: string }> {
+    const n = this.c.parties[slot]!;
+    const out: Array<{ role: string; mention: string; name: string }> = [];
+    for (let i = 0, f = this.c.factsAt[slot]!; i < n; i++, f += 3) {
+      out.push({ role: this.roleNames.names[this.facts[f + 2]!]!, mention: this.names.folded[this.facts[f]!]!, name: this.names.folded[this.facts[f + 1]!]! });
+    }
+    return out;
+  }
+}
 
 /**
  * Text a record is indexed by: its heading first (early positions rank
@@ -46,9 +297,6 @@ const NO_ROLES: Folded["foldedRoles"] = [];
 export function indexedText(r: SearchRecord): string {
   return `${r.heading ?? ""}\n${r.text}\n${r.context}`;
 }
-
-/** Whether a folded record contains a folded string (in its heading, text or ancestors' headings). */
-export const contains = (f: Folded, s: string) => f.foldedText.includes(s) || f.foldedHeading.includes(s) || f.foldedContext.includes(s);
 
 /** The document fields of a record: `known` when they are the same (the usual case), else a new object. */
 export function documentFields(r: SearchRecord, known: DocumentFields | null): DocumentFields {
@@ -59,59 +307,19 @@ export function documentFields(r: SearchRecord, known: DocumentFields | null): D
   return { document: r.document, documentTitle: r.documentTitle, kind: r.kind, issuer: r.issuer, issuedAt: r.issuedAt, effectiveFrom: r.effectiveFrom, effectiveUntil: r.effectiveUntil };
 }
 
-/** An entry of a record (with its folded strings). */
-export function entryOf(r: SearchRecord, doc: DocumentFields, folded: Folded, keepText: boolean): Entry {
-  return {
-    id: r.id, doc, provision: r.provision, label: r.label, heading: r.heading, citation: r.citation, role: r.role, text: keepText ? r.text : "",
-    breadcrumb: r.breadcrumb, parties: r.parties, partyRoles: r.partyRoles, dates: r.dates,
-    foldedHeading: folded.foldedHeading, foldedText: folded.foldedText, foldedContext: folded.foldedContext, partyNames: folded.partyNames, foldedRoles: folded.foldedRoles,
+/** Breadcrumbs of a document's cold provisions, from their parents' positions (shared by siblings). */
+export function breadcrumbs(provisions: ColdProvision[]): Crumb[][] {
+  const NO_CRUMBS: Crumb[] = [];
+  const under = new Map<number, Crumb[]>();
+  const crumbsUnder = (parent: number, depth = 0): Crumb[] => {
+    if (parent < 0 || depth > provisions.length) return NO_CRUMBS;
+    let known = under.get(parent);
+    if (!known) {
+      const p = provisions[parent]!;
+      known = [...crumbsUnder(p[5], depth + 1), { id: p[0], label: p[1], heading: p[2] }];
+      under.set(parent, known);
+    }
+    return known;
   };
-}
-
-/** Folds records for one engine, remembering the strings that repeat. */
-export class Folder {
-  /** Folded contexts of the document being added: siblings share one string. */
-  private readonly contexts = new Map<string, string>();
-  /** Folded party names: a library names a few thousand parties, in hundreds of thousands of responsibilities. */
-  private readonly names = new Map<string, string>();
-
-  private name(name: string): string {
-    let folded = this.names.get(name);
-    if (folded === undefined) {
-      if (this.names.size > 50_000) this.names.clear();
-      folded = foldForSearch(name);
-      this.names.set(name, folded);
-    }
-    return folded;
-  }
-
-  /** A record's folded strings; `known` gives those a persisted copy already holds. */
-  record(r: SearchRecord, known: { text?: string; heading?: string; context?: string } = {}): Folded {
-    const foldedHeading = known.heading ?? (r.heading ? foldForSearch(r.heading) : "");
-    const foldedText = known.text ?? foldForSearch(r.text);
-    let context = known.context ?? "";
-    if (r.context && known.context === undefined) {
-      context = this.contexts.get(r.context) ?? foldForSearch(r.context);
-      if (this.contexts.size > 1000) this.contexts.clear();
-      this.contexts.set(r.context, context);
-    }
-    if (!r.partyRoles.length) return { foldedHeading, foldedText, foldedContext: context, partyNames: NONE, foldedRoles: NO_ROLES };
-    // Names are mostly their own folded form: the record's objects (and array) are kept then, not copied.
-    let partyRoles = r.partyRoles;
-    for (let i = 0; i < partyRoles.length; i++) {
-      const p = partyRoles[i]!;
-      const mention = this.name(p.mention);
-      const name = this.name(p.name);
-      if (mention === p.mention && name === p.name) continue;
-      if (partyRoles === r.partyRoles) partyRoles = [...r.partyRoles];
-      partyRoles[i] = { role: p.role, mention, name };
-    }
-    const names: string[] = [];
-    for (const p of partyRoles) {
-      if (!names.includes(p.mention)) names.push(p.mention);
-      if (!names.includes(p.name)) names.push(p.name);
-    }
-    // A copy of exactly its length: an array grown by push keeps room for more (half a million of them).
-    return { foldedHeading, foldedText, foldedContext: context, partyNames: names.slice(), foldedRoles: partyRoles };
-  }
+  return provisions.map((p) => p[6] ?? crumbsUnder(p[5]));
 }

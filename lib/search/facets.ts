@@ -6,7 +6,7 @@
  */
 import type { Role } from "../parser";
 import { documentYear, validityStatus } from "../status";
-import type { Entry } from "./entries";
+import type { Entries } from "./entries";
 import type { Facet, FacetName, SearchFilters } from "./types";
 
 const FACETS: FacetName[] = ["kind", "issuer", "year", "role", "party", "status", "doc"];
@@ -19,18 +19,23 @@ export function hasFilters(f: SearchFilters): boolean {
 }
 
 /** Whether an entry passes every filter (`today` decides validity status). */
-export function passes(r: Entry, f: SearchFilters, today: string): boolean {
-  if (f.doc?.length && !f.doc.includes(r.doc.document)) return false;
-  if (f.kind?.length && !f.kind.includes(r.doc.kind ?? "")) return false;
-  if (f.issuer?.length && !f.issuer.includes(r.doc.issuer ?? "")) return false;
-  if (f.role?.length && !f.role.includes(r.role)) return false;
-  if (f.year?.length && !f.year.includes(documentYear(r.doc) ?? -1)) return false;
-  if (f.party?.length && !f.party.some((p) => r.parties.includes(p))) return false;
-  if (f.status?.length && !f.status.includes(validityStatus(r.doc, today))) return false;
+export function passes(e: Entries, slot: number, f: SearchFilters, today: string): boolean {
+  const doc = e.fields(slot);
+  if (f.doc?.length && !f.doc.includes(doc.document)) return false;
+  if (f.kind?.length && !f.kind.includes(doc.kind ?? "")) return false;
+  if (f.issuer?.length && !f.issuer.includes(doc.issuer ?? "")) return false;
+  if (f.role?.length && !f.role.includes(e.role(slot))) return false;
+  if (f.year?.length && !f.year.includes(documentYear(doc) ?? -1)) return false;
+  if (f.party?.length) {
+    const parties = e.parties(slot);
+    if (!f.party.some((p) => parties.includes(p))) return false;
+  }
+  if (f.status?.length && !f.status.includes(validityStatus(doc, today))) return false;
   return true;
 }
 
-function facetValues(r: Entry, name: FacetName, today: string): string[] {
+function facetValues(e: Entries, slot: number, name: FacetName, today: string): string[] {
+  const r = { doc: e.fields(slot) };
   switch (name) {
     case "kind":
       return r.doc.kind ? [r.doc.kind] : [];
@@ -41,9 +46,9 @@ function facetValues(r: Entry, name: FacetName, today: string): string[] {
       return y ? [String(y)] : [];
     }
     case "role":
-      return [r.role satisfies Role];
+      return [e.role(slot) satisfies Role];
     case "party":
-      return r.parties;
+      return e.parties(slot);
     case "status":
       return [validityStatus(r.doc, today)];
     case "doc":
@@ -52,16 +57,15 @@ function facetValues(r: Entry, name: FacetName, today: string): string[] {
 }
 
 /** Counts per value of every facet over the matched slots, most frequent first. */
-export function facetCounts(entries: ReadonlyArray<Entry | null>, matched: number[], filters: SearchFilters, today: string): Record<FacetName, Facet[]> {
+export function facetCounts(entries: Entries, matched: number[], filters: SearchFilters, today: string): Record<FacetName, Facet[]> {
   const out = emptyFacets();
   for (const name of FACETS) {
     const key = name as keyof SearchFilters;
     const others: SearchFilters = { ...filters, [key]: undefined };
     const counts = new Map<string, number>();
     for (const slot of matched) {
-      const r = entries[slot];
-      if (!r || !passes(r, others, today)) continue;
-      for (const v of facetValues(r, name, today)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (!entries.has(slot) || !passes(entries, slot, others, today)) continue;
+      for (const v of facetValues(entries, slot, name, today)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     out[name] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }

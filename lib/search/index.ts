@@ -5,8 +5,8 @@
  * incrementally when documents are added, updated or removed (checked at most
  * once a second), and persisted again after each change.
  */
-import { parseQuery } from "./tokenize";
-import { SearchEngine } from "./engine";
+import { parseQuery, type QueryWord } from "./tokenize";
+import { SearchEngine, type EngineResult } from "./engine";
 import { assembleRecords, loadRecords } from "./records";
 import { adminAliasesChanged, currentVersions, loadAliasGroups, partySignatures, provisionTexts, storeFingerprint, type IndexedDocument } from "../db/index-source";
 import { loadPersisted, persist, restamp } from "./persist";
@@ -15,6 +15,7 @@ import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
 import { foldForSearch } from "./fold";
 import type { SearchResult } from "./types";
+import { postgresSearch, resetPostgresSearch, runInPostgres, syncPostgresSearch } from "./pg";
 import { parseSearchQuery, type SearchQueryInput } from "./query";
 
 export { SearchQueryError } from "./types";
@@ -105,6 +106,7 @@ async function holder(): Promise<Holder> {
 
 /** Re-reads the store's fingerprint and applies any change (after an ingest in another process). */
 export async function refreshIndex(): Promise<void> {
+  if (postgresSearch()) return syncPostgresSearch();
   const h = await holder();
   const fingerprint = await storeFingerprint();
   h.checkedAt = Date.now();
@@ -123,6 +125,8 @@ export async function refreshIndex(): Promise<void> {
  * version). The copy on disk is written by the refresh that follows the ingest.
  */
 export async function indexStored(stored: Array<IndexedDocument | string>): Promise<void> {
+  // In PostgreSQL the rows are written once the ingest is done (refreshIndex).
+  if (postgresSearch()) return;
   const h = await holder();
   const slugs = stored.filter((d): d is string => typeof d === "string");
   const given = stored.filter((d): d is IndexedDocument => typeof d !== "string").map((d) => ({ slug: d.slug, version: d.version, records: assembleRecords(d) }));
@@ -136,12 +140,38 @@ export async function indexStored(stored: Array<IndexedDocument | string>): Prom
 /** Drops the process's engine (tests switching databases). */
 export function resetSearch(): void {
   state.__policykbSearch = undefined;
+  resetPostgresSearch();
+  pgAliasGroups = null;
+}
+
+/** A query's words with their aliases and the date each names. */
+function expandWords(q: string, aliases: Map<string, string[]>): QueryWord[] {
+  const words = parseQuery(q);
+  for (const w of words) {
+    const variants = new Set([...(aliases.get(w.text) ?? []), ...nameVariants(w.text)]);
+    variants.delete(w.text);
+    w.alternatives = [...variants].map(foldForSearch);
+    w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
+  }
+  return words;
+}
+
+/** Snippets of the hits of an engine that keeps folded text only, made from their stored texts. */
+async function addSnippets(result: EngineResult, words: QueryWord[], engine: SearchEngine): Promise<void> {
+  const textIds = result.textIds.filter((id): id is number => id !== null);
+  if (!textIds.length) return;
+  const texts = await provisionTexts(textIds);
+  result.hits.forEach((hit, i) => {
+    const id = result.textIds[i];
+    if (id != null) hit.snippet = engine.snippet(texts.get(id) ?? "", words);
+  });
 }
 
 /** Searches provisions (the query checked by lib/search/query.ts). All words must match (any order, any distance); aliases of parties count. */
 export async function search(input: SearchQueryInput): Promise<SearchResult> {
   const started = performance.now();
   const query = parseSearchQuery(input);
+  if (postgresSearch()) return searchInPostgres(query, started);
   const h = await holder();
   // At most once a second, look whether the store changed (another process or
   // server ingested) and catch up before answering: every server answers from
@@ -152,21 +182,25 @@ export async function search(input: SearchQueryInput): Promise<SearchResult> {
     });
     await h.refreshing;
   }
-  const words = parseQuery(query.q);
-  for (const w of words) {
-    const variants = new Set([...(h.aliases.get(w.text) ?? []), ...nameVariants(w.text)]);
-    variants.delete(w.text);
-    w.alternatives = [...variants].map(foldForSearch);
-    w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
-  }
+  const words = expandWords(query.q, h.aliases);
   const result = h.engine.run({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
-  const textIds = result.textIds.filter((id): id is number => id !== null);
-  if (textIds.length) {
-    const texts = await provisionTexts(textIds);
-    result.hits.forEach((hit, i) => {
-      const id = result.textIds[i];
-      if (id != null) hit.snippet = h.engine.snippet(texts.get(id) ?? "", words);
-    });
-  }
+  await addSnippets(result, words, h.engine);
   return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
+}
+
+/** search() when it runs in PostgreSQL (lib/search/pg.ts): the same words, aliases, dates and answer. */
+async function searchInPostgres(query: ReturnType<typeof parseSearchQuery>, started: number): Promise<SearchResult> {
+  const aliases = await pgAliases();
+  const words = expandWords(query.q, aliases);
+  const result = await runInPostgres({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
+  await addSnippets(result, words, new SearchEngine({ keepText: false }));
+  return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
+}
+
+let pgAliasGroups: { at: number; groups: Map<string, string[]> } | null = null;
+
+/** Party aliases, read again at most once a second (no engine holds them in PostgreSQL mode). */
+async function pgAliases(): Promise<Map<string, string[]>> {
+  if (!pgAliasGroups || Date.now() - pgAliasGroups.at > 1000) pgAliasGroups = { at: Date.now(), groups: await loadAliasGroups() };
+  return pgAliasGroups.groups;
 }

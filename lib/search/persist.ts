@@ -2,32 +2,36 @@
  * The engine's persisted copy on disk, beside its database: for SQLite
  * `<db file>.search/`, otherwise `.data/search-<hash of the URL>/`.
  *
- * One copy is a generation of two files — `<gen>.postings.bin` (the
- * frozen posting lists' arrays as they are in memory, see postings.ts: read
- * back without parsing) and `<gen>.records.bin` (frames of UTF-16LE text,
- * each its byte length first: one per document, its slots and its records in
- * compact form as JSON; before a run of documents, one holding their folded
- * texts end to end) — and `state.json`, written last and renamed into
- * place, says which generation is whole. Records are read a frame at a
- * time, so a library of any size never needs one giant string (V8 caps
- * strings at 512 MB); UTF-16LE decodes several times faster than UTF-8. A
- * provision's folded text is a slice of its run's string (V8 keeps a slice
- * as a pointer into it): half a million provisions are a few hundred strings
- * of a megabyte for the collector, not half a million strings to copy and
- * a JSON text twice as long to parse. The previous generation stays until
- * the next write, for a reader still loading it.
+ * One copy is a generation of four files, and `state.json`, written last
+ * and renamed into place, says which generation is whole:
+ *
+ * - `<gen>.postings.bin`: the posting lists (postings.ts), read by offset
+ *   after loading: only their directory is held in memory;
+ * - `<gen>.table.bin`: the per-slot columns (entries.ts) as their bytes,
+ *   then the facts, after a JSON header with the documents and the interned
+ *   names, dates and roles;
+ * - `<gen>.texts.bin`: frames of UTF-16LE text, each its byte length first:
+ *   runs of documents' folded headings, texts and contexts end to end, which
+ *   the columns slice (V8 keeps a slice as a pointer into its run: a few
+ *   thousand strings for the collector, not millions);
+ * - `<gen>.cold.bin`: each document's cold provisions (cold.ts) as UTF-16LE
+ *   JSON, back to back, read for the hits shown only.
+ *
+ * Loading reads the table and the texts whole and nothing else. The
+ * previous generation stays until the next write, for a reader still
+ * loading it.
  */
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
+import { closeSync, createWriteStream, openSync, readSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
-import { FrozenPostings } from "./postings";
-import { sharedRoleName, type FoldedDocument, type FoldedProvision } from "./records";
+import { FilePostings } from "./postings";
+import { COLUMN_NAMES, Interned, type ColdFile, type Columns, type DocumentFields, type TableDocument } from "./entries";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
-const FORMAT = 8;
+const FORMAT = 10;
 
 interface State {
   format: number;
@@ -44,36 +48,51 @@ export function indexDir(): string {
   return path.join(process.env.POLICYKB_DATA ?? path.join(projectRoot(), ".data"), `search-${hash}`);
 }
 
-/** [eid, label, heading, citation, role, text ("" when the engine keeps only folded text), parent, [mention, name, role]…, dates, id, length of the folded text in its run, folded heading]. */
-type CompactProvision = [string, string | null, string | null, string, string, string, number, string[], string[], number, number, string];
-type CompactDocument = [string, number, string | null, string | null, string | null, string | null, string | null, string | null, CompactProvision[]];
-
-/** First character of a frame of folded texts (a document's frame is JSON). */
+/** First character of a frame of folded texts. */
 const FOLDED_RUN = "\u0000";
 /** Folded characters per run: a run's string is large enough to live outside the collector's young space. */
 const RUN_CHARS = 1 << 19;
 
-function compact(d: FoldedDocument): CompactDocument {
-  return [
-    d.slug, d.version, d.title, d.kind, d.issuer, d.issuedAt, d.effectiveFrom, d.effectiveUntil,
-    d.provisions.map((p) => [p.eid, p.label, p.heading, p.citation, p.role, p.text, p.parent, p.partyRoles.flatMap((r) => [r.mention, r.name, r.role]), p.dates, p.id, p.folded?.length ?? 0, p.foldedHeading ?? ""]),
-  ];
+/** A document in the table file's header: fields, version, its run and its place in it, its cold JSON's place in the cold file. */
+type HeaderDocument = [string, number, string | null, string | null, string | null, string | null, string | null, string | null, number, number, number, number, number];
+
+interface TableHeader {
+  slotCount: number;
+  factCount: number;
+  documents: HeaderDocument[];
+  names: string[];
+  dates: string[];
+  roles: string[];
 }
 
-/** A document from its compact form, its folded texts sliced from `run` from `at` on; returns the document and where the next one's start. */
-function expand(c: CompactDocument, run: string, at: number): { document: FoldedDocument; next: number } {
-  const [slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, provisions] = c;
-  const document: FoldedDocument = {
-    slug, version, title, kind, issuer, issuedAt, effectiveFrom, effectiveUntil,
-    provisions: provisions.map(([eid, label, heading, citation, role, text, parent, roles, dates, id, length, foldedHeading]): FoldedProvision => {
-      const partyRoles: FoldedProvision["partyRoles"] = [];
-      for (let i = 0; i + 2 < roles.length; i += 3) partyRoles.push({ mention: roles[i]!, name: roles[i + 1]!, role: sharedRoleName(roles[i + 2]!) });
-      if (at + length > run.length) throw new Error("folded texts run short");
-      const folded = run.slice(at, (at += length));
-      return { id, eid, label, heading, citation, role, text, parent, partyRoles, dates, folded, foldedHeading };
-    }),
-  };
-  return { document, next: at };
+/** Closes the cold files the collector took. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // closed already
+  }
+});
+
+/** A cold file read by offset; kept open (a later generation may delete it, the open file stays readable). */
+class OpenColdFile implements ColdFile {
+  private constructor(private readonly fd: number) {}
+
+  static open(file: string): OpenColdFile {
+    const f = new OpenColdFile(openSync(file, "r"));
+    closer.register(f, f.fd);
+    return f;
+  }
+
+  read(at: number, bytes: number): string {
+    const buf = Buffer.allocUnsafe(bytes);
+    for (let done = 0; done < bytes; ) {
+      const n = readSync(this.fd, buf, done, bytes - done, at + done);
+      if (n === 0) throw new Error("search index: cold file shorter than its table");
+      done += n;
+    }
+    return buf.toString("utf16le");
+  }
 }
 
 /**
@@ -177,7 +196,12 @@ export function frame(text: string): Buffer {
   return out;
 }
 
-const filesOf = (dir: string, generation: string) => ({ postings: path.join(dir, `${generation}.postings.bin`), records: path.join(dir, `${generation}.records.bin`) });
+const filesOf = (dir: string, generation: string) => ({
+  postings: path.join(dir, `${generation}.postings.bin`),
+  table: path.join(dir, `${generation}.table.bin`),
+  texts: path.join(dir, `${generation}.texts.bin`),
+  cold: path.join(dir, `${generation}.cold.bin`),
+});
 
 /** A whole file in a buffer of its own, starting at a 4-byte boundary (typed arrays are laid over it). */
 async function readAligned(file: string): Promise<Uint8Array> {
@@ -196,55 +220,101 @@ async function readAligned(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Freezes the engine's postings and writes it as a new generation, then points state.json at it. */
+/** Bytes of a column (or the facts), padded to 8. */
+function padded(a: Int32Array | Uint8Array | Uint16Array, n: number): Buffer[] {
+  const bytes = Buffer.from(a.buffer, a.byteOffset, n * a.BYTES_PER_ELEMENT);
+  const pad = (8 - (bytes.length % 8)) % 8;
+  return pad ? [bytes, Buffer.alloc(pad)] : [bytes];
+}
+
+/**
+ * The table as written: documents renumbered in order and packed into runs,
+ * their slots' offsets moved with them, facts of live slots only, cold JSON
+ * gathered from memory or the previous copy.
+ */
+async function writeTable(engine: SearchEngine, files: ReturnType<typeof filesOf>): Promise<number> {
+  const slots = engine.table;
+  const e = slots.entries;
+  const n = e.slotCount;
+  // Columns copied (the engine's may change while this writes): documents and offsets renumbered.
+  const c = Object.fromEntries(COLUMN_NAMES.map((name) => [name, e.c[name].slice(0, n)])) as unknown as Columns;
+  c.doc.fill(-1);
+  const facts: number[] = [];
+  const documents: HeaderDocument[] = [];
+  const runs: string[][] = [[]];
+  let runChars = 0;
+  const colds: Array<string | Buffer> = [];
+  let coldAt = 0;
+  for (const { slug, document: d } of slots.tableDocuments()) {
+    if (runChars >= RUN_CHARS) {
+      runs.push([]);
+      runChars = 0;
+    }
+    const region = d.run.slice(d.runStart, d.runStart + d.runLength);
+    const shift = runChars - d.runStart;
+    runs.at(-1)!.push(region);
+    const index = documents.length;
+    for (const slot of d.slots) {
+      c.doc[slot] = index;
+      c.at[slot] = e.c.at[slot]! + shift;
+      c.contextAt[slot] = e.c.contextLength[slot] ? e.c.contextAt[slot]! + shift : 0;
+      const from = e.c.factsAt[slot]!;
+      const count = 3 * e.c.parties[slot]! + e.c.dates[slot]!;
+      c.factsAt[slot] = count ? facts.length : 0;
+      for (let i = 0; i < count; i++) facts.push(e.facts[from + i]!);
+    }
+    const cold = typeof d.cold === "string" ? Buffer.from(d.cold, "utf16le") : Buffer.from(d.cold.file.read(d.cold.at, d.cold.bytes), "utf16le");
+    colds.push(cold);
+    const f = d.fields;
+    documents.push([slug, d.version, f.documentTitle, f.kind, f.issuer, f.issuedAt, f.effectiveFrom, f.effectiveUntil, runs.length - 1, runChars, d.runLength, coldAt, cold.length]);
+    coldAt += cold.length;
+    runChars += d.runLength;
+  }
+  const header: TableHeader = { slotCount: n, factCount: facts.length, documents, names: e.names.names, dates: e.dateNames.names, roles: e.roleNames.names };
+  const headerBytes = Buffer.from(JSON.stringify(header), "utf8");
+  const lead = Buffer.alloc(8);
+  lead.writeUInt32LE(headerBytes.length, 0);
+  const headerPad = Buffer.alloc((8 - ((8 + headerBytes.length) % 8)) % 8);
+  await Promise.all([
+    writeChunks(files.table, async (chunk) => {
+      for (const b of [lead, headerBytes, headerPad]) await chunk(b);
+      for (const name of COLUMN_NAMES) for (const b of padded(c[name], n)) await chunk(b);
+      for (const b of padded(Int32Array.from(facts), facts.length)) await chunk(b);
+    }),
+    writeChunks(files.texts, async (chunk) => {
+      for (const run of runs) await chunk(frame(FOLDED_RUN + run.join("")));
+    }),
+    writeChunks(files.cold, async (chunk) => {
+      for (const b of colds) await chunk(typeof b === "string" ? Buffer.from(b, "utf16le") : b);
+    }),
+  ]);
+  return documents.length;
+}
+
+/** Writes the engine as a new generation (postings merged into a file it then reads), then points state.json at it. */
 export async function persist(engine: SearchEngine, fingerprint: string): Promise<void> {
   const dir = indexDir();
   await mkdir(dir, { recursive: true });
   const previous = await readState(dir);
   const generation = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
   const files = filesOf(dir, generation);
-  let documents = 0;
+  const remove = () => Promise.all(Object.values(files).map((f) => rm(f, { force: true })));
   try {
-    const postings = engine.freeze();
-    // Both files at once: the records are serialised while the postings (already bytes) are written.
-    const written = await Promise.allSettled([
-      writeChunks(files.postings, async (chunk) => {
-        for (const bytes of postings.toBuffers()) await chunk(bytes);
-      }),
-      writeChunks(files.records, async (chunk) => {
-        // Each run of folded texts goes before the frames of its documents.
-        let run: string[] = [FOLDED_RUN];
-        let runChars = 0;
-        let frames: Buffer[] = [];
-        const flush = async () => {
-          await chunk(frame(run.join("")));
-          for (const f of frames) await chunk(f);
-          run = [FOLDED_RUN];
-          runChars = 0;
-          frames = [];
-        };
-        for (const { slots, document } of engine.indexedDocuments()) {
-          for (const p of document.provisions) {
-            run.push(p.folded ?? "");
-            runChars += p.folded?.length ?? 0;
-          }
-          frames.push(frame(JSON.stringify([slots, compact(document)])));
-          documents++;
-          if (runChars >= RUN_CHARS) await flush();
-        }
-        if (frames.length) await flush();
-      }),
-    ]);
-    for (const w of written) if (w.status === "rejected") throw w.reason;
+    // Both started in one turn of the event loop, so the table and the postings hold the same documents
+    // (each takes what it writes before its first wait); the engine then reads its postings from their file.
+    const table = writeTable(engine, files);
+    const postings = engine.savePostings((produce) => writeChunks(files.postings, produce), () => FilePostings.open(files.postings));
+    for (const r of await Promise.allSettled([table, postings])) if (r.status === "rejected") throw r.reason;
+    const documents = await table;
     await writeState(dir, { format: FORMAT, fingerprint, keepText: engine.keepText, generation, documents });
   } catch (error) {
-    await Promise.all([rm(files.postings, { force: true }), rm(files.records, { force: true })]);
+    await remove();
     throw error;
   }
   // Keep this generation and the one before (a reader may still be loading it); drop the rest and older formats.
   const keep = new Set([generation, previous?.generation].filter(Boolean));
   for (const name of await readdir(dir)) {
-    const gen = name.match(/^(.+)\.(?:postings\.bin|index\.ndjson|records\.ndjson|records\.bin)$/)?.[1];
+    const gen = name.match(/^(.+)\.(?:postings\.bin|index\.ndjson|records\.ndjson|records\.bin|table\.bin|texts\.bin|cold\.bin)$/)?.[1];
     if ((gen && !keep.has(gen)) || name === "index.json") await rm(path.join(dir, name), { force: true });
   }
 }
@@ -286,27 +356,54 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
   try {
     const files = filesOf(dir, state.generation);
     const engine = new SearchEngine({ keepText: state.keepText });
-    engine.restorePostings(FrozenPostings.fromBytes(await readAligned(files.postings)));
-    let documents = 0;
-    let run = "";
-    let at = 0;
-    for await (const text of readFrames(files.records)) {
-      if (text.startsWith(FOLDED_RUN)) {
-        if (at !== run.length) throw new Error("folded texts left over");
-        run = text;
-        at = FOLDED_RUN.length;
-        continue;
-      }
-      const [slots, compactDocument] = JSON.parse(text) as [number[], CompactDocument];
-      const { document, next } = expand(compactDocument, run, at);
-      at = next;
-      engine.restoreDocument(slots, document);
-      documents++;
+    const slots = engine.table;
+    const e = slots.entries;
+    const bytes = await readAligned(files.table);
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const headerLength = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.toString("utf8", 8, 8 + headerLength)) as TableHeader;
+    let at = 8 + headerLength;
+    at += (8 - (at % 8)) % 8;
+    const n = header.slotCount;
+    const view = <T extends Int32Array | Uint8Array | Uint16Array>(Kind: { new (b: ArrayBuffer, o: number, l: number): T; BYTES_PER_ELEMENT: number }, count: number): T => {
+      if (at + count * Kind.BYTES_PER_ELEMENT > bytes.length) throw new Error("search index: table file too short");
+      const v = new Kind(bytes.buffer as ArrayBuffer, bytes.byteOffset + at, count);
+      at += count * Kind.BYTES_PER_ELEMENT;
+      at += (8 - (at % 8)) % 8;
+      return v;
+    };
+    const kinds: Record<(typeof COLUMN_NAMES)[number], typeof Int32Array | typeof Uint8Array | typeof Uint16Array> = {
+      doc: Int32Array, id: Int32Array, role: Uint8Array, labelled: Uint8Array, at: Int32Array, headingLength: Int32Array, textLength: Int32Array,
+      contextAt: Int32Array, contextLength: Int32Array, position: Int32Array, factsAt: Int32Array, parties: Uint16Array, dates: Uint16Array,
+    };
+    e.c = Object.fromEntries(COLUMN_NAMES.map((name) => [name, view(kinds[name] as typeof Int32Array, n)])) as unknown as Columns;
+    e.facts = view(Int32Array, header.factCount);
+    e.factCount = header.factCount;
+    if (at !== bytes.length) throw new Error("search index: table file too long");
+    e.slotCount = n;
+    Object.assign(e, { names: Interned.of(header.names, true), dateNames: Interned.of(header.dates), roleNames: Interned.of(header.roles) });
+    const runs: string[] = [];
+    for await (const text of readFrames(files.texts)) {
+      if (!text.startsWith(FOLDED_RUN)) throw new Error("search index: not a run of texts");
+      runs.push(text.slice(FOLDED_RUN.length));
     }
-    if (at !== run.length) throw new Error("folded texts left over");
-    if (documents !== state.documents) return null;
+    const cold = OpenColdFile.open(files.cold);
+    // Each document's slots, in provision order.
+    const slotsOf: number[][] = header.documents.map(() => []);
+    for (let slot = 0; slot < n; slot++) {
+      const d = e.c.doc[slot]!;
+      if (d >= 0) slotsOf[d]![e.c.position[slot]!] = slot;
+    }
+    slots.restorePostings(FilePostings.open(files.postings));
+    header.documents.forEach(([slug, version, documentTitle, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, run, runStart, runLength, coldAt, coldBytes], i) => {
+      const fields: DocumentFields = { document: slug, documentTitle, kind, issuer, issuedAt, effectiveFrom, effectiveUntil };
+      const d: TableDocument = { fields, version, slots: slotsOf[i]!, run: runs[run]!, runStart, runLength, cold: { file: cold, at: coldAt, bytes: coldBytes } };
+      if (d.run === undefined || runStart + runLength > d.run.length) throw new Error("search index: texts run short");
+      slots.placeDocument(slug, d);
+    });
+    if (header.documents.length !== state.documents) return null;
     engine.finishRestore();
-    return { engine, fingerprint: state.fingerprint, documents };
+    return { engine, fingerprint: state.fingerprint, documents: header.documents.length };
   } catch {
     return null;
   }

@@ -5,7 +5,6 @@
  * search (sieve), and whether a slot contains it (matches). The match tiers
  * (tiers.ts) choose the driving word and run the plan.
  */
-import { contains } from "./entries";
 import { hasBit, setBit, SIEVE_FROM, wordsFor, type ScratchBitsets, type TokenBitsets } from "./bitsets";
 import { SLOT_MASK } from "./postings";
 import type { Slots } from "./slots";
@@ -108,9 +107,8 @@ export class Planner {
       if (rare && read.has(rare.token)) continue;
       if (rare) read.add(rare.token);
       if (!rare) {
-        for (let slot = 0; slot < entries.length; slot++) {
-          const f = entries[slot];
-          if (f && contains(f, form) && fresh(slot) && !visit(slot)) return;
+        for (let slot = 0; slot < entries.slotCount; slot++) {
+          if (entries.has(slot) && entries.contains(slot, form) && fresh(slot) && !visit(slot)) return;
         }
         continue;
       }
@@ -129,11 +127,11 @@ export class Planner {
 
   /** Whether a slot contains a word (one of its forms, or a deadline on its date). */
   matches(slot: number, word: QueryWord): boolean {
-    const f = this.slots.entries[slot];
-    if (!f) return false;
-    if (contains(f, word.text)) return true;
-    for (let i = 0; i < word.alternatives.length; i++) if (contains(f, word.alternatives[i]!)) return true;
-    return word.date !== null && f.dates.includes(word.date);
+    const e = this.slots.entries;
+    if (!e.has(slot)) return false;
+    if (e.contains(slot, word.text)) return true;
+    for (let i = 0; i < word.alternatives.length; i++) if (e.contains(slot, word.alternatives[i]!)) return true;
+    return word.date !== null && e.hasDate(slot, word.date);
   }
 
   /**
@@ -205,13 +203,13 @@ export class Planner {
    */
   matchesSieved(slot: number, s: Sieve): boolean {
     if (s.exact) return true;
-    const f = this.slots.entries[slot];
-    if (!f) return false;
+    const e = this.slots.entries;
+    if (!e.has(slot)) return false;
     for (let i = 0; i < s.forms.length; i++) {
       const { form, bits } = s.forms[i]!;
-      if (hasBit(bits, slot) && contains(f, form)) return true;
+      if (hasBit(bits, slot) && e.contains(slot, form)) return true;
     }
-    return s.word.date !== null && f.dates.includes(s.word.date);
+    return s.word.date !== null && e.hasDate(slot, s.word.date);
   }
 
   /** A bitset of the slots where a party named by one of `names` (folded query words and aliases) has one of `roles`. */

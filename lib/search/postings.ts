@@ -14,6 +14,7 @@
  * Each entry is a slot with its bucket in the top 4 bits: read slots with
  * `entry & SLOT_MASK`.
  */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isCjk, runTokenCount, type TokenRuns } from "./tokenize";
 
 /** The slot of a posting entry: `entry & SLOT_MASK`. */
@@ -228,10 +229,66 @@ export class PostingBuilder {
 }
 
 
-export class FrozenPostings {
+/** Where postings come from: in memory (FrozenPostings) or read from the persisted file by offset (FilePostings). */
+export interface PostingSource {
+  /** One above the highest slot any entry names. */
+  readonly slotLimit: number;
+  readonly tokenCount: number;
+  /** How many entries a token has. */
+  count(token: string): number;
+  /** A token's entries (bucket-tagged slots, best bucket first), or undefined. */
+  list(token: string): Int32Array | undefined;
+  /** A token's entries in pieces, best first: a reader that stops early reads less. */
+  chunks(token: string): Iterable<Int32Array>;
+  /** The tokens, in their order. */
+  tokens(): Iterable<string>;
+}
+
+/**
+ * Merges two lists of a token into `out` from `at`, in bucket order (within
+ * a bucket, `first`'s entries first), leaving out the slots `keep` refuses.
+ * Returns where it stopped and the highest slot kept + 1 (with `limit`).
+ */
+function mergeLists(first: Int32Array, second: Int32Array, keep: ((slot: number) => boolean) | undefined, out: Int32Array, at: number, limit: number): { at: number; limit: number } {
+  const copy = (list: Int32Array, from: number, bucket: number): number => {
+    let i = from;
+    if (!keep) {
+      while (i < list.length && list[i]! >>> BUCKET_SHIFT === bucket) i++;
+      out.set(list.subarray(from, i), at);
+      at += i - from;
+      return i;
+    }
+    for (; i < list.length; i++) {
+      const e = list[i]!;
+      if (e >>> BUCKET_SHIFT !== bucket) break;
+      const slot = e & SLOT_MASK;
+      if (!keep(slot)) continue;
+      out[at++] = e;
+      if (slot >= limit) limit = slot + 1;
+    }
+    return i;
+  };
+  if (!keep && (!first.length || !second.length)) {
+    // One side only: its entries as they are.
+    out.set(first.length ? first : second, at);
+    return { at: at + first.length + second.length, limit };
+  }
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const bucket = Math.min(i < first.length ? first[i]! >>> BUCKET_SHIFT : 16, j < second.length ? second[j]! >>> BUCKET_SHIFT : 16);
+    i = copy(first, i, bucket);
+    j = copy(second, j, bucket);
+  }
+  return { at, limit };
+}
+
+const NO_ENTRIES = new Int32Array(0);
+
+export class FrozenPostings implements PostingSource {
   private constructor(
     /** Token → its number (row of `starts`). */
-    private readonly tokens: Map<string, number>,
+    private readonly tokenRows: Map<string, number>,
     /** Entries of token t are entries[starts[t] .. starts[t + 1]). */
     private readonly starts: Int32Array,
     readonly entries: Int32Array,
@@ -249,18 +306,27 @@ export class FrozenPostings {
   }
 
   get tokenCount(): number {
-    return this.tokens.size;
+    return this.tokenRows.size;
+  }
+
+  tokens(): Iterable<string> {
+    return this.tokenRows.keys();
   }
 
   /** A token's entries (bucket-tagged slots, best bucket first), or undefined. */
   list(token: string): Int32Array | undefined {
-    const t = this.tokens.get(token);
+    const t = this.tokenRows.get(token);
     return t === undefined ? undefined : this.entries.subarray(this.starts[t]!, this.starts[t + 1]!);
+  }
+
+  chunks(token: string): Iterable<Int32Array> {
+    const list = this.list(token);
+    return list ? [list] : [];
   }
 
   /** How many entries a token has. */
   count(token: string): number {
-    const t = this.tokens.get(token);
+    const t = this.tokenRows.get(token);
     return t === undefined ? 0 : this.starts[t + 1]! - this.starts[t]!;
   }
 
@@ -279,88 +345,237 @@ export class FrozenPostings {
     let at = 0;
     // Nothing dropped: every slot of both sides is still named.
     let slotLimit = keep ? 0 : Math.max(this.slotLimit, later.slotLimit);
-    /** Copies the entries of `list` from `from` while they are in `bucket`; returns where it stopped. */
-    const copy = (list: Int32Array, from: number, bucket: number): number => {
-      let i = from;
-      if (!keep) {
-        while (i < list.length && list[i]! >>> BUCKET_SHIFT === bucket) i++;
-        entries.set(list.subarray(from, i), at);
-        at += i - from;
-        return i;
-      }
-      for (; i < list.length; i++) {
-        const e = list[i]!;
-        if (e >>> BUCKET_SHIFT !== bucket) break;
-        const slot = e & SLOT_MASK;
-        if (!keep(slot)) continue;
-        entries[at++] = e;
-        if (slot >= slotLimit) slotLimit = slot + 1;
-      }
-      return i;
-    };
-    const none = new Int32Array(0);
     const emit = (token: string, first: Int32Array, second: Int32Array) => {
       const from = at;
-      if (!keep && (!first.length || !second.length)) {
-        // One side only: its entries as they are.
-        entries.set(first.length ? first : second, at);
-        at += first.length + second.length;
-      } else {
-        let i = 0;
-        let j = 0;
-        while (i < first.length || j < second.length) {
-          const bucket = Math.min(i < first.length ? first[i]! >>> BUCKET_SHIFT : 16, j < second.length ? second[j]! >>> BUCKET_SHIFT : 16);
-          i = copy(first, i, bucket);
-          j = copy(second, j, bucket);
-        }
-      }
+      ({ at, limit: slotLimit } = mergeLists(first, second, keep, entries, at, slotLimit));
       if (at > from) {
         names.push(token);
         starts.push(at);
       }
     };
-    for (const [token] of this.tokens) emit(token, this.list(token)!, later.list(token) ?? none);
-    for (const [token] of later.tokens) if (!this.tokens.has(token)) emit(token, none, later.list(token)!);
+    for (const token of this.tokenRows.keys()) emit(token, this.list(token)!, later.list(token) ?? NO_ENTRIES);
+    for (const token of later.tokenRows.keys()) if (!this.tokenRows.has(token)) emit(token, NO_ENTRIES, later.list(token)!);
     return new FrozenPostings(new Map(names.map((n, i) => [n, i])), Int32Array.from(starts), entries.subarray(0, at), slotLimit);
   }
 
   // ---- bytes --------------------------------------------------------------------------
 
-  /**
-   * The postings as bytes: a header of five uint32 (magic, token count,
-   * entry count, slot limit, token text bytes), the starts and the entries
-   * (int32, this machine's byte order, which the magic checks), then the
-   * tokens as UTF-16LE, each ended by a newline.
-   */
+  /** The postings as bytes, in the layout FilePostings reads (see writePostings). */
   toBuffers(): Buffer[] {
-    const text = Buffer.from([...this.tokens.keys()].map((t) => `${t}\n`).join(""), "utf16le");
-    const header = Buffer.alloc(HEADER_BYTES);
-    const h = new Uint32Array(header.buffer, header.byteOffset, 5);
-    h.set([MAGIC, this.tokens.size, this.entries.length, this.slotLimit, text.length]);
-    return [header, bytesOf(this.starts), bytesOf(this.entries), text];
+    const text = Buffer.from([...this.tokenRows.keys()].map((t) => `${t}\n`).join(""), "utf16le");
+    return [bytesOf(this.entries), bytesOf(this.starts), text, footer(this.tokenRows.size, this.entries.length, this.slotLimit, text.length)];
   }
 
   /** Postings from the bytes toBuffers() wrote (the buffer must start at a 4-byte boundary). */
   static fromBytes(bytes: Uint8Array): FrozenPostings {
-    if (bytes.byteOffset % 4 !== 0 || bytes.length < HEADER_BYTES) throw new Error("postings: bad buffer");
-    const [magic, tokenCount, entryCount, slotLimit, textBytes] = new Uint32Array(bytes.buffer, bytes.byteOffset, 5);
-    if (magic !== MAGIC) throw new Error("postings: not a postings file (or another byte order)");
-    const startsAt = bytes.byteOffset + HEADER_BYTES;
-    const entriesAt = startsAt + (tokenCount! + 1) * 4;
-    const textAt = entriesAt + entryCount! * 4;
-    if (textAt + textBytes! !== bytes.byteOffset + bytes.length) throw new Error("postings: truncated file");
-    const starts = new Int32Array(bytes.buffer, startsAt, tokenCount! + 1);
-    const entries = new Int32Array(bytes.buffer, entriesAt, entryCount!);
-    const names = Buffer.from(bytes.buffer, textAt, textBytes!).toString("utf16le").split("\n");
-    if (names.length !== tokenCount! + 1 || starts[tokenCount!] !== entryCount) throw new Error("postings: inconsistent file");
-    const tokens = new Map<string, number>();
-    for (let i = 0; i < tokenCount!; i++) tokens.set(names[i]!, i);
-    return new FrozenPostings(tokens, starts, entries, slotLimit!);
+    if (bytes.byteOffset % 4 !== 0 || bytes.length < FOOTER_BYTES) throw new Error("postings: truncated file");
+    const { tokenCount, entryCount, slotLimit, textBytes } = readFooter(Buffer.from(bytes.buffer, bytes.byteOffset + bytes.length - FOOTER_BYTES, FOOTER_BYTES));
+    const startsAt = entryCount * 4;
+    const textAt = startsAt + (tokenCount + 1) * 4;
+    if (textAt + textBytes + FOOTER_BYTES !== bytes.length) throw new Error("postings: truncated file");
+    const entries = new Int32Array(bytes.buffer, bytes.byteOffset, entryCount);
+    const starts = new Int32Array(bytes.buffer, bytes.byteOffset + startsAt, tokenCount + 1);
+    const tokens = tokenMap(Buffer.from(bytes.buffer, bytes.byteOffset + textAt, textBytes), tokenCount, starts, entryCount);
+    return new FrozenPostings(tokens, starts, entries, slotLimit);
   }
 }
 
-/** "PKB1" in this machine's byte order. */
-const MAGIC = 0x31424b50;
-const HEADER_BYTES = 20;
+/** "PKB2" in this machine's byte order. */
+const MAGIC = 0x32424b50;
+/** magic, token count, entry count, slot limit, token text bytes. */
+const FOOTER_BYTES = 20;
+
+function footer(tokenCount: number, entryCount: number, slotLimit: number, textBytes: number): Buffer {
+  const b = Buffer.alloc(FOOTER_BYTES);
+  new Uint32Array(b.buffer, b.byteOffset, 5).set([MAGIC, tokenCount, entryCount, slotLimit, textBytes]);
+  return b;
+}
+
+function readFooter(b: Buffer): { tokenCount: number; entryCount: number; slotLimit: number; textBytes: number } {
+  const a = new Uint32Array(new Uint8Array(b).buffer, 0, 5);
+  if (a[0] !== MAGIC) throw new Error("postings: not a postings file (or another byte order)");
+  return { tokenCount: a[1]!, entryCount: a[2]!, slotLimit: a[3]!, textBytes: a[4]! };
+}
+
+function tokenMap(text: Buffer, tokenCount: number, starts: Int32Array, entryCount: number): Map<string, number> {
+  const names = text.toString("utf16le").split("\n");
+  if (names.length !== tokenCount + 1 || starts[tokenCount] !== entryCount) throw new Error("postings: inconsistent file");
+  const tokens = new Map<string, number>();
+  for (let i = 0; i < tokenCount; i++) tokens.set(names[i]!, i);
+  return tokens;
+}
+
+/** Closes the files of postings the collector took. */
+const closer = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // closed already
+  }
+});
+
+/** Entries read at first from a list; each further read twice as many, up to the last. */
+const FIRST_CHUNK = 2048;
+const LAST_CHUNK = 1 << 20;
+/** Lists up to this many entries are read whole and kept (most recently used, up to KEPT_BYTES in all). */
+const KEPT_LIST = 1 << 18;
+/** Memory for lists kept across queries (POLICYKB_POSTINGS_CACHE_MB, default 64): common words come back query after query. */
+const KEPT_BYTES = () => Number(process.env.POLICYKB_POSTINGS_CACHE_MB ?? 64) * 1048576;
+
+/**
+ * Postings read from their file by offset: only the token directory (tokens
+ * and where each one's entries start) is held in memory; a token's entries
+ * are read when a query needs them, in pieces that grow, so a reader that
+ * stops after the first matches reads little of a long list.
+ */
+export class FilePostings implements PostingSource {
+  private constructor(
+    private readonly fd: number,
+    private readonly tokenRows: Map<string, number>,
+    private readonly starts: Int32Array,
+    readonly slotLimit: number,
+    readonly bytes: number,
+  ) {}
+
+  /** Lists read whole, most recently used last, and their bytes in all. */
+  private readonly kept = new Map<number, Int32Array>();
+  private keptBytes = 0;
+  private readonly budget = KEPT_BYTES();
+
+  /** Token t's whole list, from the kept ones or the file (and kept when small enough). */
+  private whole(t: number): Int32Array {
+    let list = this.kept.get(t);
+    if (list) {
+      this.kept.delete(t);
+      this.kept.set(t, list);
+      return list;
+    }
+    list = this.read(this.starts[t]!, this.starts[t + 1]! - this.starts[t]!);
+    if (list.length <= KEPT_LIST && list.byteLength <= this.budget) {
+      while (this.keptBytes + list.byteLength > this.budget) {
+        const [oldest, old] = this.kept.entries().next().value!;
+        this.kept.delete(oldest);
+        this.keptBytes -= old.byteLength;
+      }
+      this.kept.set(t, list);
+      this.keptBytes += list.byteLength;
+    }
+    return list;
+  }
+
+  static open(file: string): FilePostings {
+    const fd = openSync(file, "r");
+    try {
+      const size = fstatSync(fd).size;
+      if (size < FOOTER_BYTES) throw new Error("postings: truncated file");
+      const foot = Buffer.alloc(FOOTER_BYTES);
+      readFully(fd, foot, size - FOOTER_BYTES);
+      const { tokenCount, entryCount, slotLimit, textBytes } = readFooter(foot);
+      const startsAt = entryCount * 4;
+      const textAt = startsAt + (tokenCount + 1) * 4;
+      if (textAt + textBytes + FOOTER_BYTES !== size) throw new Error("postings: truncated file");
+      const starts = new Int32Array(tokenCount + 1);
+      readFully(fd, Buffer.from(starts.buffer), startsAt);
+      const text = Buffer.alloc(textBytes);
+      readFully(fd, text, textAt);
+      const postings = new FilePostings(fd, tokenMap(text, tokenCount, starts, entryCount), starts, slotLimit, size);
+      closer.register(postings, fd);
+      return postings;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  get tokenCount(): number {
+    return this.tokenRows.size;
+  }
+
+  tokens(): Iterable<string> {
+    return this.tokenRows.keys();
+  }
+
+  count(token: string): number {
+    const t = this.tokenRows.get(token);
+    return t === undefined ? 0 : this.starts[t + 1]! - this.starts[t]!;
+  }
+
+  private read(from: number, n: number): Int32Array {
+    const out = new Int32Array(n);
+    readFully(this.fd, Buffer.from(out.buffer), from * 4);
+    return out;
+  }
+
+  list(token: string): Int32Array | undefined {
+    const t = this.tokenRows.get(token);
+    return t === undefined ? undefined : this.whole(t);
+  }
+
+  chunks(token: string): Iterable<Int32Array> {
+    const t = this.tokenRows.get(token);
+    if (t === undefined) return [];
+    // A list small enough to keep is read whole once; a longer one in growing pieces (a reader may stop early).
+    if (this.starts[t + 1]! - this.starts[t]! <= KEPT_LIST) return [this.whole(t)];
+    return this.pieces(t);
+  }
+
+  private *pieces(t: number): Generator<Int32Array> {
+    const end = this.starts[t + 1]!;
+    let size = FIRST_CHUNK;
+    for (let at = this.starts[t]!; at < end; at += size, size = Math.min(size * 2, LAST_CHUNK)) yield this.read(at, Math.min(size, end - at));
+  }
+}
+
+function readFully(fd: number, into: Buffer, position: number): void {
+  for (let done = 0; done < into.length; ) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) throw new Error("postings: file shorter than its directory");
+    done += n;
+  }
+}
+
+/**
+ * Writes the postings of `first` with `second` merged in (as FrozenPostings.merge
+ * does, without holding the result in memory) to `chunk`, one token at a
+ * time: the entries, each token's start (int32, this machine's byte order),
+ * the tokens as UTF-16LE each ended by a newline, then a footer of five
+ * uint32 (magic, token count, entry count, slot limit, token text bytes).
+ */
+export async function writePostings(first: PostingSource, second: PostingSource, keep: ((slot: number) => boolean) | undefined, chunk: (bytes: Buffer) => Promise<void>): Promise<void> {
+  const BLOCK = 1 << 20;
+  let out = new Int32Array(BLOCK);
+  let fill = 0;
+  let written = 0;
+  const names: string[] = [];
+  const starts: number[] = [0];
+  let slotLimit = keep ? 0 : Math.max(first.slotLimit, second.slotLimit);
+  const flush = async () => {
+    if (!fill) return;
+    await chunk(Buffer.from(out.buffer, 0, fill * 4));
+    written += fill;
+    out = new Int32Array(BLOCK);
+    fill = 0;
+  };
+  const emit = async (token: string, a: Int32Array, b: Int32Array) => {
+    if (fill + a.length + b.length > out.length) {
+      await flush();
+      if (a.length + b.length > out.length) out = new Int32Array(a.length + b.length);
+    }
+    const from = fill;
+    ({ at: fill, limit: slotLimit } = mergeLists(a, b, keep, out, fill, slotLimit));
+    if (fill > from) {
+      names.push(token);
+      starts.push(written + fill);
+    }
+  };
+  for (const token of first.tokens()) await emit(token, first.list(token)!, second.list(token) ?? NO_ENTRIES);
+  const inFirst = (token: string) => first.count(token) > 0;
+  for (const token of second.tokens()) if (!inFirst(token)) await emit(token, NO_ENTRIES, second.list(token)!);
+  await flush();
+  const text = Buffer.from(names.map((t) => `${t}\n`).join(""), "utf16le");
+  await chunk(bytesOf(Int32Array.from(starts)));
+  await chunk(text);
+  await chunk(footer(names.length, written, slotLimit, text.length));
+}
 
 const bytesOf = (a: Int32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);

@@ -3,7 +3,7 @@
  * WEIGHTS, one line each; score() adds them up for a full match, and the
  * engine weighs partial and loose matches below full ones (tiers.ts).
  */
-import type { Entry } from "./entries";
+import type { Entries } from "./entries";
 import { hasBit } from "./bitsets";
 import { formsOf } from "./plan";
 import type { QueryWord } from "./tokenize";
@@ -56,9 +56,6 @@ export const WEIGHTS = {
   partialShown: 0.5,
 } as const;
 
-/** Ids the parser gives the document's passages outside its items (lib/parser/parse.ts: preamble, closing, closing2…). */
-const PASSAGE_ID = /^(?:preamble|closing)\d*$/;
-
 /** What scoring needs of a query, worked out once for all its candidates. */
 export interface Scoring {
   words: QueryWord[];
@@ -92,11 +89,11 @@ function positionIn(heading: string, text: string, x: string, from: number): num
  * ancestor's heading counts less; specific (labelled, short) provisions
  * rank above long ones.
  */
-export function score(f: Entry, slot: number, q: Scoring): number {
+export function score(e: Entries, slot: number, q: Scoring): number {
   const W = WEIGHTS;
   const { words, forms } = q;
-  const heading = f.foldedHeading;
-  const text = f.foldedText;
+  const heading = e.heading(slot);
+  const text = e.text(slot);
   const n = words.length;
   let score: number = W.base;
   let inHeading = 0;
@@ -126,7 +123,7 @@ export function score(f: Entry, slot: number, q: Scoring): number {
       for (let k = at; k >= 0 && count < W.mentions; k = positionIn(heading, text, x, k + x.length)) count++;
     }
     if (headed) inHeading++;
-    if (written || (w.date !== null && f.dates.includes(w.date))) inText++;
+    if (written || (w.date !== null && e.hasDate(slot, w.date))) inText++;
     score += (W.repeat * Math.max(0, count - 1)) / n;
     if (last < 0) close = false;
     else {
@@ -140,9 +137,10 @@ export function score(f: Entry, slot: number, q: Scoring): number {
   if (n > 1 && (heading.includes(q.whole) || text.includes(q.whole))) score += W.phrase;
   if (firstAt < Infinity) score += 1 / (1 + firstAt / W.early);
   if (close) score += 1 / (1 + (hi - lo) / W.close);
-  if (f.partyNames.length) {
+  if (e.hasParties(slot)) {
+    const partyNames = e.partyNames(slot);
     for (let j = 0; j < q.plainForms.length; j++) {
-      if (f.partyNames.includes(q.plainForms[j]!)) {
+      if (partyNames.includes(q.plainForms[j]!)) {
         score += W.party;
         break;
       }
@@ -153,8 +151,8 @@ export function score(f: Entry, slot: number, q: Scoring): number {
       if (all) score += W.partyRole;
     }
   }
-  if (f.label) score += W.labelled;
+  if (e.labelled(slot)) score += W.labelled;
   score -= W.length * Math.log2(1 + text.length / W.lengthUnit);
-  if (!f.label && PASSAGE_ID.test(f.provision)) score *= W.passage;
+  if (e.passage(slot)) score *= W.passage;
   return Math.max(score, W.floor);
 }

@@ -58,7 +58,7 @@ export class MatchTiers {
     const matched: number[] = [];
     // Indexed loops, no closures: this runs for every candidate (tens of thousands), and allocates nothing.
     const accept = (slot: number): boolean => {
-      // A typed array, not entries[slot]: testing an object costs a cache miss per candidate.
+      // A bitset first: testing the columns costs a cache miss per candidate.
       if (!hasBit(live, slot)) return false;
       for (let i = 0; i < sieves.length; i++) if (!hasBit(sieves[i]!.bits, slot)) return false;
       // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
@@ -107,10 +107,10 @@ export class MatchTiers {
    * common word (应用, 签发) costs less than missing a rare one: a word
    * weighs log(provisions / its matches) + WEIGHTS.rarity.
    */
-  partial(lexical: QueryWord[], full: number[], wanted: number): Map<number, number> {
+  partial(lexical: QueryWord[], full: number[], wanted: number, population?: number): Map<number, number> {
     const fullSet = new Set(full);
     const wordSets = lexical.map((w) => this.candidates(w, Math.max(PARTIAL, wanted)));
-    const live = Math.max(2, this.slots.size);
+    const live = Math.max(2, population ?? this.slots.size);
     const weight = lexical.map((w, i) => Math.log(live / Math.max(1, wordSets[i]!.size < PARTIAL ? wordSets[i]!.size : Math.min(this.plan.estimate(w), live))) + WEIGHTS.rarity);
     const totalWeight = weight.reduce((a, b) => a + b, 0);
     const shares = new Map<number, number>();
@@ -179,9 +179,13 @@ export class MatchTiers {
       }
       return false;
     };
+    const e = this.slots.entries;
     for (const slot of slots) {
-      const f = this.slots.entries[slot];
-      if (f && loose.every((w) => within(f.foldedHeading, w.text) || within(f.foldedText, w.text) || within(f.foldedContext, w.text))) yield slot;
+      if (!e.has(slot)) continue;
+      const heading = e.heading(slot);
+      const text = e.text(slot);
+      const context = e.context(slot);
+      if (loose.every((w) => within(heading, w.text) || within(text, w.text) || within(context, w.text))) yield slot;
     }
   }
 

@@ -1,6 +1,8 @@
 /**
  * Peers on the same provisions and queries: SQLite FTS5 with the trigram
- * tokenizer (better-sqlite3) and MiniSearch with Intl.Segmenter words.
+ * tokenizer (better-sqlite3), SQLite FTS5 over jieba words (@node-rs/jieba,
+ * the way the open china-governance project indexes Chinese policy
+ * documents) and MiniSearch with Intl.Segmenter words.
  *
  * Both index exactly what PolicyKB's engine matches on — each provision of the
  * current document versions as its folded heading, text and ancestors'
@@ -12,6 +14,8 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import MiniSearch from "minisearch";
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
 import { currentVersions } from "../../lib/db/index-source";
 import { loadRecords } from "../../lib/search/records";
 import { foldForSearch } from "../../lib/search/fold";
@@ -98,6 +102,50 @@ export function buildFts5(records: PeerRecord[], dir: string): Peer {
         rows = statement(`SELECT doc, prov FROM p WHERE ${likes} LIMIT 10`).all(...short.map(likeOf)) as Row[];
       }
       return rows.map((r) => ({ document: r.doc, provision: r.prov }));
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+/**
+ * FTS5 over jieba words: each text cut into words by jieba (precise mode),
+ * joined by spaces and indexed by FTS5's unicode61 tokenizer; each query
+ * word cut the same way becomes a phrase of its words, the phrases ANDed in
+ * one MATCH, ranked by bm25. A query word jieba cuts otherwise inside a text
+ * (电成 in 用电成本) is not found: that is the price of words over bigrams.
+ */
+export function buildFts5Jieba(records: PeerRecord[], dir: string): Peer {
+  const file = path.join(dir, "fts5-jieba.db");
+  const jieba = Jieba.withDict(dict);
+  const words = (text: string) => jieba.cut(text, false).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const t = performance.now();
+  const db = new Database(file);
+  db.pragma("journal_mode = OFF");
+  db.pragma("synchronous = OFF");
+  db.exec("CREATE VIRTUAL TABLE p USING fts5(doc UNINDEXED, prov UNINDEXED, body)");
+  const insert = db.prepare("INSERT INTO p (doc, prov, body) VALUES (?, ?, ?)");
+  const chunk = 20_000;
+  for (let i = 0; i < records.length; i += chunk) {
+    db.transaction(() => {
+      for (const r of records.slice(i, i + chunk)) insert.run(r.document, r.provision, words(r.body).join(" "));
+    })();
+    if (records.length > 100_000 && (i / chunk) % 10 === 9) progress(`fts5-jieba: ${i + chunk} of ${records.length} provisions indexed`);
+  }
+  db.exec("INSERT INTO p(p) VALUES ('optimize')");
+  const buildSeconds = (performance.now() - t) / 1000;
+  const sizeMB = statSync(file).size / 1048576;
+  const statement = db.prepare("SELECT doc, prov FROM p WHERE p MATCH ? ORDER BY rank LIMIT 10");
+  return {
+    name: "fts5-jieba",
+    buildSeconds,
+    sizeMB,
+    async search(q: string) {
+      const phrases = [...new Set(parseQuery(q).map((w) => words(w.text).join(" ")))].filter(Boolean);
+      if (!phrases.length) return [];
+      const match = phrases.map((p) => `"${p.replace(/"/g, '""')}"`).join(" AND ");
+      return (statement.all(match) as Array<{ doc: string; prov: string }>).map((r) => ({ document: r.doc, provision: r.prov }));
     },
     close() {
       db.close();

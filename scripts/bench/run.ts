@@ -12,21 +12,29 @@
  *   npm run bench:search -- [--docs N]   search figures only (in-process and HTTP), real corpus and N documents
  *   npm run bench -- --docs N --http-only   only the server figures (build, cold start, HTTP, RSS) on the
  *                                           database kept by the last run at N, merged into bench/results-N.json
+ *   npm run bench -- --pg [--docs N] [--database postgres://…]   search inside PostgreSQL (POLICYKB_SEARCH=postgres,
+ *                                           bigram tsvector and pg_trgm) side by side with the embedded engine and
+ *                                           the FTS5 peers on the same corpus; bench/results-pg-N.json
  */
+import { spawnSync } from "node:child_process";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
+import pg from "pg";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { closeDb } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { resetSearch } from "../../lib/search";
+import { ingestPaths } from "../../lib/ingest/ingest";
+import { documentStored } from "../../lib/ingest/hooks";
 import { loadRelevanceSet, scoreRelevance } from "../../lib/eval/relevance";
 import { contentDir, ensureCorpus, provisionPool, readRealDocuments, type Corpus } from "./corpus";
 import { buildIndexInChunks, tolerant, ingestOnce, parseThroughput, policykbHits, searchFigure, timeQueries, useDatabase, type IngestRun, type ParseFigure, type SearchFigure } from "./inprocess";
-import { buildFts5, buildMiniSearch, likeOnly, peerRecords, type Peer } from "./peers";
+import { buildFts5, buildFts5Jieba, buildMiniSearch, likeOnly, peerRecords, type Peer } from "./peers";
 import { queryMix, type BenchQuery } from "./queries";
 import { ensureBuild, memoryOf, runLoad, startServer, stopServer, type BuildOutcome, type ProcessMemory } from "./server";
 import { profiled, printSummary, summarise } from "./profile";
+import { plotGrowth } from "./plot";
 import type { LoadResult } from "./load";
 import { collectGarbage, fmt, median, progress, table, type Latency } from "./util";
 
@@ -47,6 +55,7 @@ const flag = (name: string) => argv.includes(`--${name}`);
 
 const root = process.cwd();
 const searchOnly = flag("search-only");
+const pgOnly = flag("pg");
 const httpOnly = flag("http-only");
 const docs = Math.round(option("docs", 1000));
 const opts = {
@@ -110,7 +119,15 @@ interface Target {
 function targets(r: Results): Target[] {
   const fts = r.peers.fts5;
   const t = (name: string, want: string, value: number | null, ok: (v: number) => boolean): Target => ({ name, want, value, met: value === null || Number.isNaN(value) ? null : ok(value) });
+  const jieba = r.peers.fts5Jieba;
+  const floor = r.http?.floor?.p95Ms ?? null;
   return [
+    t("search p95 in-process (ms), issue 22", "≤ 3", r.search.p95Ms, (v) => v <= 3),
+    t("server RSS per document (KB), issue 22", "≤ 20", r.rssMB === null ? null : (r.rssMB * 1024) / r.docs, (v) => v <= 20),
+    t("cold start (ms), issue 22", "≤ 10000", r.coldStartMs, (v) => v <= 10000),
+    t("HTTP p95 / floor p95, issue 22", "≤ 1.25", r.http && floor ? r.http.p95Ms / floor : null, (v) => v <= 1.25),
+    t("recall@10 PolicyKB − FTS5+jieba", "> 0", jieba ? r.search.recallAt10 - jieba.recallAt10 : null, (v) => v > 0),
+    t("FTS5+jieba p95 / PolicyKB p95", "> 1", jieba ? jieba.p95Ms / r.search.p95Ms : null, (v) => v > 1),
     t("search p95 in-process (ms)", "≤ 2", r.search.p95Ms, (v) => v <= 2),
     t("search p95 HTTP, 32 concurrent (ms)", "≤ 20", r.http?.p95Ms ?? null, (v) => v <= 20),
     t("FTS5 p95 / PolicyKB p95", "≥ 10", fts ? fts.p95Ms / r.search.p95Ms : null, (v) => v >= 10),
@@ -172,7 +189,7 @@ interface Results {
   /** The same on the engine the ingest built in the benchmark's process (before it was reloaded). */
   searchAfterIngest?: Latency;
   http: HttpFigure | null;
-  peers: { fts5?: PeerFigure; minisearch?: PeerFigure };
+  peers: { fts5?: PeerFigure; fts5Jieba?: PeerFigure; minisearch?: PeerFigure };
   coldStartMs: number | null;
   coldStart: { runs: number[] };
   rssMB: number | null;
@@ -413,12 +430,12 @@ function report(r: Results): string {
   );
   lines.push("");
   const peerRows: string[][] = [["PolicyKB", ms(s.p50Ms), ms(s.p95Ms), ms(s.p99Ms), fmt(s.recallAt10, 3), fmt(r.ingest.runs.at(-1)?.indexSeconds), fmt(r.ingest.indexMB), "", "", ""]];
-  for (const [name, p] of [["FTS5 trigram", r.peers.fts5], ["MiniSearch", r.peers.minisearch]] as const) {
+  for (const [name, p] of [["FTS5 trigram", r.peers.fts5], ["FTS5 + jieba", r.peers.fts5Jieba], ["MiniSearch", r.peers.minisearch]] as const) {
     if (p) peerRows.push([name, ms(p.p50Ms), ms(p.p95Ms), ms(p.p99Ms), fmt(p.recallAt10, 3), fmt(p.buildSeconds), fmt(p.sizeMB), fmt(p.ratio.p50, 3), fmt(p.ratio.p95, 3), fmt(p.ratio.recallAt10, 3)]);
   }
   lines.push(table(["engine (in-process)", "p50 ms", "p95 ms", "p99 ms", "recall@10", "build s", "size MB", "PolicyKB/peer p50", "p95", "recall@10"], peerRows));
   lines.push("");
-  lines.push(table(["target (at 10,000 documents)", "want", "measured", ""], r.targets.map((t) => [t.name, t.want, fmt(t.value, t.name.startsWith("recall") ? 3 : undefined), status(t)]), "lrrl"));
+  lines.push(table(["target", "want", "measured", ""], r.targets.map((t) => [t.name, t.want, fmt(t.value, t.name.startsWith("recall") ? 3 : undefined), status(t)]), "lrrl"));
   lines.push("");
   if (r.server.error) lines.push(`NOTE: server: ${r.server.error}`);
   if (r.search.errors?.length) lines.push(`NOTE: PolicyKB search threw on ${r.search.errors.length} of the queries (left out of the latencies, no hits for recall): ${r.search.errors.slice(0, 5).map((e) => `"${e.q}" → ${e.error}`).join("; ")}`);
@@ -490,6 +507,11 @@ async function full(): Promise<void> {
     peers.fts5 = await peerFigure(fts, queries, search);
     fts.close();
     rmSync(path.join(last.dir, "fts5.db"), { force: true });
+    progress(`fts5-jieba: indexing ${records.length} provisions`);
+    const jieba = buildFts5Jieba(records, last.dir);
+    peers.fts5Jieba = await peerFigure(jieba, queries, search);
+    jieba.close();
+    rmSync(path.join(last.dir, "fts5-jieba.db"), { force: true });
     if (opts.minisearch) {
       progress(`minisearch: indexing ${records.length} provisions`);
       const mini = buildMiniSearch(records);
@@ -538,6 +560,8 @@ async function full(): Promise<void> {
     writeFileSync(path.join(root, "bench", "results.json"), json);
     writeFileSync(path.join(root, "bench", `results-${docs}.json`), json);
     progress(`wrote bench/results.json and bench/results-${docs}.json; database kept in bench/out/db-${docs}/ for npm run bench:search`);
+    const plot = plotGrowth(root);
+    if (plot) progress(`wrote ${path.relative(root, plot)} (every size measured so far)`);
   }
 }
 
@@ -700,7 +724,126 @@ async function httpOnlyMain(): Promise<void> {
   progress(`merged the server figures into ${path.relative(root, file)}`);
 }
 
-(httpOnly ? httpOnlyMain() : searchOnly ? searchOnlyMain() : full())
+/** The PostgreSQL server of --pg: --database, else a throwaway local cluster (scripts/pg/cluster.sh). */
+function pgServer(): string {
+  const at = argv.indexOf("--database");
+  if (at >= 0 && argv[at + 1]) return argv[at + 1]!;
+  const started = spawnSync("bash", [path.join(root, "scripts", "pg", "cluster.sh"), "start"], { encoding: "utf8" });
+  if (started.status !== 0) throw new Error(`scripts/pg/cluster.sh start failed: ${started.stderr}`);
+  return started.stdout.trim().split("\n").at(-1)!;
+}
+
+/** Runs SQL on a PostgreSQL URL; returns the rows. */
+async function pgQuery(url: string, text: string): Promise<Array<Record<string, unknown>>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as Array<Record<string, unknown>>;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * --pg: the same corpus and queries on three engines side by side, in one
+ * run: the embedded engine and the FTS5 peers on the kept SQLite database
+ * of the last full run at N documents (ingested now when there is none), and
+ * search inside PostgreSQL (POLICYKB_SEARCH=postgres) on a fresh database the
+ * corpus is ingested into — with the bigram tsvector, then with pg_trgm.
+ */
+async function pgMain(): Promise<void> {
+  const m = machine();
+  const real = readRealDocuments(root);
+  const pool = await provisionPool(real);
+  const relevance = loadRelevanceSet();
+  const queries = queryMix(relevance, pool);
+  const corpus = await ensureCorpus(root, docs, real, pool);
+  const server = pgServer();
+  delete process.env.POLICYKB_SEARCH;
+  delete process.env.POLICYKB_PG_INDEX;
+
+  // Embedded and FTS5 on SQLite.
+  let dbFile = cachedDatabase(corpus);
+  if (!dbFile) {
+    progress(`${docs}: no database from a full run; ingesting into SQLite (not timed as a figure)`);
+    const run = await ingestOnce([corpus.dir], `ingest ${docs} (SQLite)`);
+    await closeDb();
+    resetSearch();
+    cacheDatabase(run, corpus);
+    dbFile = path.join(out, `db-${docs}`, "bench.db");
+  }
+  await useDatabase(dbFile);
+  await migrate();
+  await prepareIndex(`${docs}`);
+  const embedded = await inProcessSearch(queries, `${docs} embedded`);
+  await closeDb();
+  resetSearch();
+  await useDatabase(dbFile);
+  const records = await peerRecords();
+  const fts = buildFts5(records, path.dirname(dbFile));
+  const fts5 = await peerFigure(fts, queries, embedded);
+  fts.close();
+  rmSync(path.join(path.dirname(dbFile), "fts5.db"), { force: true });
+  const jiebaPeer = buildFts5Jieba(records, path.dirname(dbFile));
+  const fts5Jieba = await peerFigure(jiebaPeer, queries, embedded);
+  jiebaPeer.close();
+  rmSync(path.join(path.dirname(dbFile), "fts5-jieba.db"), { force: true });
+  records.length = 0;
+  await closeDb();
+  resetSearch();
+
+  // PostgreSQL: a fresh database, the corpus ingested with search rows written as documents are stored.
+  const name = `policykb_bench_${docs}`;
+  await pgQuery(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await pgQuery(server, `CREATE DATABASE ${name}`);
+  const u = new URL(server);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  process.env.DATABASE_URL = url;
+  process.env.POLICYKB_SEARCH = "postgres";
+  await migrate();
+  progress(`postgres: ingesting ${corpus.docs} documents into ${name}`);
+  const t0 = performance.now();
+  const summary = await ingestPaths([corpus.dir], { quiet: true });
+  const storeSeconds = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  await documentStored(...summary.outcomes);
+  const rowSeconds = (performance.now() - t1) / 1000;
+  progress(`postgres: stored in ${storeSeconds.toFixed(1)} s, search rows written in ${rowSeconds.toFixed(1)} s`);
+  const sizes = (await pgQuery(url, `SELECT pg_total_relation_size('"ProvisionSearch"') AS search, pg_database_size(current_database()) AS db, (SELECT count(*) FROM "ProvisionSearch") AS rows`))[0]!;
+  const inPg: Record<string, SearchFigure> = {};
+  for (const index of ["bigrams", "trgm"] as const) {
+    process.env.POLICYKB_PG_INDEX = index;
+    resetSearch();
+    inPg[index] = await inProcessSearch(queries, `${docs} postgres ${index}`);
+  }
+  await closeDb();
+  resetSearch();
+  delete process.env.POLICYKB_SEARCH;
+  delete process.env.POLICYKB_PG_INDEX;
+  m.loadAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  const row = (label: string, f: { p50Ms: number; p95Ms: number; p99Ms: number; recallAt10: number; recallAt5: number }, extra = "") => [label, ms(f.p50Ms), ms(f.p95Ms), ms(f.p99Ms), fmt(f.recallAt10, 3), fmt(f.recallAt5, 3), extra];
+  console.log(`PolicyKB search in PostgreSQL — ${corpus.docs.toLocaleString("en-US")} documents, ${Number(sizes.rows).toLocaleString("en-US")} provisions; ${queries.length} queries, in-process, one at a time; ${m.cpus} × ${m.model}, load average ${m.loadAtStart.join(" ")} → ${m.loadAtEnd.join(" ")}\n`);
+  console.log(
+    table(
+      ["engine", "p50 ms", "p95 ms", "p99 ms", "recall@10", "recall@5", "note"],
+      [
+        row("PolicyKB embedded (SQLite store)", embedded, `MRR ${fmt(embedded.mrr, 3)}`),
+        row("PostgreSQL, GIN over bigram tsvector", inPg.bigrams!, `MRR ${fmt(inPg.bigrams!.mrr, 3)}`),
+        row("PostgreSQL, GIN pg_trgm (LIKE)", inPg.trgm!, `MRR ${fmt(inPg.trgm!.mrr, 3)}`),
+        row("SQLite FTS5 trigram", fts5),
+        row("SQLite FTS5 + jieba", fts5Jieba),
+      ],
+    ),
+  );
+  console.log(`\npostgres: ingest ${(corpus.docs / storeSeconds).toFixed(1)} documents/s (store only), search rows ${rowSeconds.toFixed(1)} s; ProvisionSearch ${(Number(sizes.search) / 1048576).toFixed(0)} MB of a ${(Number(sizes.db) / 1048576).toFixed(0)} MB database`);
+  for (const [label, f] of [["bigrams", inPg.bigrams!], ["trgm", inPg.trgm!]] as const) console.log(`slowest in PostgreSQL (${label}): ${f.slowest.slice(0, 6).map((x) => `${x.q} ${fmt(x.ms)}`).join(" · ")}`);
+  const json = { when: new Date().toISOString(), docs: corpus.docs, provisions: Number(sizes.rows), machine: m, embedded, postgres: { ...inPg, storeSeconds, rowSeconds, searchTableMB: Number(sizes.search) / 1048576, databaseMB: Number(sizes.db) / 1048576 }, peers: { fts5, fts5Jieba } };
+  writeFileSync(path.join(root, "bench", `results-pg-${docs}.json`), JSON.stringify(json, null, 2) + "\n");
+  progress(`wrote bench/results-pg-${docs}.json (database ${name} left on the server)`);
+}
+
+(pgOnly ? pgMain() : httpOnly ? httpOnlyMain() : searchOnly ? searchOnlyMain() : full())
   .then(() => process.exit(0))
   .catch((error: unknown) => {
     console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

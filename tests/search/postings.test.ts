@@ -101,8 +101,8 @@ describe("posting lists", () => {
     for (const token of ["降成本", "企业", "没有", "x"]) expect([...(back.list(token) ?? [])]).toEqual([...(first.list(token) ?? [])]);
     expect(back.slotLimit).toBe(first.slotLimit);
     expect(back.tokenCount).toBe(first.tokenCount);
-    expect(() => FrozenPostings.fromBytes(aligned.subarray(0, aligned.length - 4))).toThrow(/truncated/);
-    aligned[0] = 0;
+    expect(() => FrozenPostings.fromBytes(aligned.subarray(0, aligned.length - 4))).toThrow(/truncated|not a postings file/);
+    aligned[aligned.length - 20] = 0;
     expect(() => FrozenPostings.fromBytes(aligned)).toThrow(/not a postings file/);
   });
 });

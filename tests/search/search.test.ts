@@ -90,7 +90,8 @@ describe("bad queries", () => {
   });
 });
 
-describe("the index on disk", () => {
+// With POLICYKB_SEARCH=postgres the process keeps no index on disk (tests/search/pg-search.test.ts).
+describe.skipIf(process.env.POLICYKB_SEARCH === "postgres")("the index on disk", () => {
   test("is persisted and loaded at start without a rebuild; an ingest updates it", async () => {
     expect(existsSync(path.join(indexDir(), "state.json"))).toBe(true);
     resetSearch();
