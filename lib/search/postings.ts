@@ -13,6 +13,9 @@
  *
  * Each entry is a slot with its bucket in the top 4 bits: read slots with
  * `entry & SLOT_MASK`.
+ *
+ * Longer than ~500 lines because the builder, the frozen lists and the
+ * reader by file offset share one entry format and change together.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isCjk, runTokenCount, type TokenRuns } from "./tokenize";
