@@ -227,6 +227,8 @@ export async function reapplyCorrection(slug: string, id: number, options: { edi
   if (!old) throw new CorrectionRefused(`no correction ${id} of document "${slug}"`, "no-correction");
   if (old.undoneAt) throw new CorrectionRefused(`correction ${id} is already undone`, "undone");
   if (old.fact === "message") throw invalid("a dismissed message is not re-applied; dismiss the new one");
+  const state = (await getCorrectedDocument(slug))?.corrections.states.get(id);
+  if (state?.status !== "needs-review") throw invalid(`correction ${id} applies to the current version: nothing to re-apply`);
   const { start: _start, end: _end, ...value } = old.value;
   const input: CorrectionInput = { document: slug, provision: old.provision, fact: old.fact, action: old.action, value, original: old.original ?? undefined, note: options.note, editor: options.editor };
   return createCorrection(input, { supersedes: id });
