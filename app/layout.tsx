@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "./globals.css";
+import "./corrections.css";
 
 export const metadata: Metadata = {
   title: { default: "政策知识库 PolicyKB", template: "%s · 政策知识库" },
@@ -25,6 +26,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/parties">责任单位</Link>
             <Link href="/tasks">任务台账</Link>
             <Link href="/deadlines">时限</Link>
+            <Link href="/review">复核</Link>
             <Link href="/admin">上传</Link>
           </nav>
         </header>
