@@ -1,5 +1,5 @@
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { GET as getDocumentRoute } from "../../app/api/documents/[slug]/route";
 import { GET as listRoute, POST as postRoute } from "../../app/api/documents/[slug]/corrections/route";
 import { DELETE as deleteRoute } from "../../app/api/documents/[slug]/corrections/[id]/route";
@@ -34,6 +34,13 @@ beforeAll(async () => {
   await freshDatabase();
   expect((await ingestPaths([SEED], { quiet: true })).failed).toEqual([]);
 }, 120_000);
+
+afterAll(() => {
+  for (const [name, value] of [["POLICYKB_EDITORS", saved.editors], ["ADMIN_TOKEN", saved.admin]] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+});
 
 afterEach(() => {
   process.env.POLICYKB_EDITORS = EDITORS;
