@@ -93,9 +93,13 @@ export interface CorrectionMark {
   by: CorrectionNote[];
 }
 
-/** The mark for a fact's trace. */
+/** The mark for a fact's trace; null for a fact no correction touched. */
 export function correctionMark(fact: Correction["fact"], trace: Trace | undefined): CorrectionMark | null {
-  if (!trace) return null;
+  return trace ? traceMark(fact, trace) : null;
+}
+
+/** The mark of a fact corrections made what it is. */
+export function traceMark(fact: Correction["fact"], trace: Trace): CorrectionMark {
   return {
     parsed: trace.parsed ? factSummary(fact, trace.parsed) : null,
     by: trace.by.map((c) => ({ id: c.id, action: ACTION_LABELS[c.action], editor: c.editor, at: shownTime(c.createdAt), note: c.note })),
