@@ -66,7 +66,7 @@ describe("an editor's correction", () => {
     const form = panel.locator("form", { has: page.locator(`input[name="party"][value="${MENTION}"]`) });
     await form.getByLabel("角色").selectOption("lead");
     await form.getByRole("button", { name: "修改" }).click();
-    await expect.poll(() => panel.locator('[role="status"]').innerText()).toMatch(/已保存校正 #\d+/);
+    await expect.poll(() => panel.locator('[role="status"]').innerText(), { timeout: 20_000 }).toMatch(/已保存校正 #\d+/);
     const id = Number(/#(\d+)/.exec(await panel.locator('[role="status"]').innerText())![1]);
 
     // Reloaded, the party reads 牵头 with the mark; the mark shows the parse and who, when, why.
@@ -126,7 +126,7 @@ describe("an editor's correction", () => {
     const again = partyLine(page).locator(".corrected-mark");
     await again.locator("summary").click();
     await again.getByRole("button", { name: `撤销 #${id}` }).click();
-    await expect.poll(() => partyLine(page).locator(".corrected-mark").count()).toBe(0);
+    await expect.poll(() => partyLine(page).locator(".corrected-mark").count(), { timeout: 20_000 }).toBe(0);
     expect(await partyLine(page).innerText()).toContain("（协调）");
 
     // The log has the correction and its undo.
