@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterSelect } from "@/components/FilterSelect";
+import { Pagination } from "@/components/Pagination";
 import { ReviewActions } from "@/components/ReviewActions";
 import { SignOut } from "@/components/SignOut";
 import { signedInEditor } from "@/components/editor-session";
@@ -17,7 +18,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const query = reviewQueryOf(await searchParams);
   const [page, editor] = await Promise.all([reviewPage(query), signedInEditor()]);
   const filtered = Boolean(query.document || query.kind || query.handled);
-  const here = `/review${queryString({ document: query.document, kind: query.kind, handled: query.handled ? "1" : undefined })}`;
+  const values = { document: query.document, kind: query.kind, handled: query.handled ? "1" : undefined };
+  const here = `/review${queryString({ ...values, page: page.page > 1 ? page.page : undefined })}`;
   return (
     <>
       <h1>复核队列</h1>
@@ -51,7 +53,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         </div>
       </form>
       <p className="result-count">
-        {page.items.length} 条{filtered ? `（待处理共 ${page.total} 条）` : ""}
+        {page.matching} 条{page.pages > 1 ? `，第 ${page.page}/${page.pages} 页` : ""}{filtered ? `（待处理共 ${page.total} 条）` : ""}
       </p>
       {page.items.length ? (
         <ol className="review-list">
@@ -93,6 +95,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       ) : (
         <p className="empty">没有需要复核的条目。</p>
       )}
+      <Pagination path="/review" values={values} page={page.page} pages={page.pages} label="复核队列分页" />
     </>
   );
 }

@@ -69,6 +69,12 @@ export async function loadCorrections(slugs: string[]): Promise<Correction[]> {
   return rows.map(correctionOf);
 }
 
+/** Editors' decisions on parser messages not undone (accepted as a fact, or dismissed), in the order made. */
+export async function messageDecisions(): Promise<Correction[]> {
+  const client = await dbReady();
+  return (await client.correction.findMany({ where: { message: { not: null }, undoneAt: null }, orderBy: { id: "asc" } })).map(correctionOf);
+}
+
 /** Slugs that have corrections of facts not undone (the documents whose reads change). */
 export async function correctedSlugs(slugs?: string[]): Promise<Set<string>> {
   const client = await dbReady();

@@ -10,7 +10,7 @@ import { NEEDS_REVIEW, reviewQueue, type ReviewEntry, type ReviewQuery } from ".
 import { documentPath } from "./citation";
 import { ACTION_LABELS, factSummary, FACT_LABELS, messageLabel, REASON_LABELS, shownTime, STATUS_LABELS } from "./correction-view";
 import { filtersCaption } from "./ledger";
-import { param, type RawSearchParams } from "./params";
+import { intParam, param, type RawSearchParams } from "./params";
 
 export { NEEDS_REVIEW };
 
@@ -75,14 +75,18 @@ function itemOf(e: ReviewEntry): ReviewItem {
   };
 }
 
-/** The queue's filters from the URL: document, kind, handled=1. */
+/** The queue's filters from the URL: document, kind, handled=1, page. */
 export function reviewQueryOf(params: RawSearchParams): ReviewQuery {
   const handled = param(params, "handled");
-  return { document: param(params, "document"), kind: param(params, "kind"), handled: handled === "1" || handled === "true" };
+  return { document: param(params, "document"), kind: param(params, "kind"), handled: handled === "1" || handled === "true", page: intParam(params, "page", 1) };
 }
 
 export interface ReviewPage {
   items: ReviewItem[];
+  /** Entries the filters match, on all pages. */
+  matching: number;
+  page: number;
+  pages: number;
   total: number;
   documents: Array<{ value: string; label: string }>;
   kinds: Array<{ value: string; label: string }>;
@@ -93,6 +97,9 @@ export async function reviewPage(query: ReviewQuery): Promise<ReviewPage> {
   const queue = await reviewQueue(query);
   return {
     items: queue.entries.map(itemOf),
+    matching: queue.matching,
+    page: queue.page,
+    pages: queue.pages,
     total: queue.total,
     documents: queue.documents.map((d) => ({ value: d.slug, label: `${d.title ?? d.slug}（${d.count}）` })),
     kinds: queue.kinds.map((k) => ({ value: k.value, label: `${messageLabel(k.value)}（${k.count}）` })),

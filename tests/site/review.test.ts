@@ -52,6 +52,13 @@ describe("the review queue", () => {
     expect(page.kinds).toEqual([{ value: "party-rejected", label: "未采纳的单位名称（2）" }]);
   });
 
+  test("is read a page at a time", async () => {
+    const second = await reviewPage({ page: 2, pageSize: 1 });
+    expect(second).toMatchObject({ matching: 2, page: 2, pages: 2 });
+    expect(second.items.map((i) => [i.document.slug, i.words.includes("园区")])).toEqual([[SLUG, true]]);
+    expect((await reviewPage({ page: 9, pageSize: 1 })).page).toBe(2);
+  });
+
   test("an accepted message becomes the provision's party and leaves the queue; a dismissed one leaves it too", async () => {
     const [other, seed] = (await reviewPage({})).items;
     await createCorrection({ document: SLUG, provision: "p3__s1", fact: "responsibility", action: "add", value: { party: "园区", role: "coordinate" }, message: messageOf(seed!), note: "园区管委会参与", editor: "张三" });
