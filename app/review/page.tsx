@@ -4,6 +4,7 @@ import { FilterSelect } from "@/components/FilterSelect";
 import { Pagination } from "@/components/Pagination";
 import { ReviewActions } from "@/components/ReviewActions";
 import { SignOut } from "@/components/SignOut";
+import { UndoCorrection } from "@/components/UndoCorrection";
 import { signedInEditor } from "@/components/editor-session";
 import { queryString, type RawSearchParams } from "@/lib/site/params";
 import { reviewPage, reviewQueryOf } from "@/lib/site/review";
@@ -79,6 +80,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                 </p>
               )}
               {item.decided && <p className="muted">{item.decided}</p>}
+              {editor && item.decision !== null && <UndoCorrection slug={item.document.slug} id={item.decision} />}
               {editor && !item.decided && (
                 <>
                   <ReviewActions target={{ slug: item.document.slug, provision: item.provision?.id ?? null, message: item.message, correction: item.correction }} />

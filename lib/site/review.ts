@@ -30,8 +30,9 @@ export interface ReviewItem {
   message: { ruleId: string; start: number; end: number; candidate: string | null } | null;
   /** Correction needing a look: its id, whether it can be applied to the new text, and where it was made. */
   correction: { id: number; reapply: boolean; madeOn: string; summary: string } | null;
-  /** Decided already: how, by whom. */
+  /** Decided already: how, by whom; the decision's id (an editor may undo it). */
   decided: string | null;
+  decision: number | null;
 }
 
 /** The name a rejected party candidate had: 「园区」. */
@@ -57,6 +58,7 @@ function itemOf(e: ReviewEntry): ReviewItem {
       message: null,
       correction: { id: c.id, reapply: e.reason === "provision-changed", madeOn: documentPath(e.document.slug, { version: c.version, provision: c.provision ?? undefined }), summary },
       decided: null,
+      decision: null,
     };
   }
   const decision = e.decision;
@@ -72,6 +74,7 @@ function itemOf(e: ReviewEntry): ReviewItem {
     message: { ruleId: e.ruleId, start: e.start, end: e.end, candidate: e.ruleId === "party-rejected" ? candidateOf(e.reason) : null },
     correction: null,
     decided: decision ? `${decision.action === "dismiss" ? "已忽略" : "已采纳"}（#${decision.id}，${decision.editor}，${shownTime(decision.createdAt)}：${decision.note}）` : null,
+    decision: decision?.id ?? null,
   };
 }
 

@@ -61,9 +61,9 @@ describe("the review queue", () => {
 
   test("an accepted message becomes the provision's party and leaves the queue; a dismissed one leaves it too", async () => {
     const [other, seed] = (await reviewPage({})).items;
-    await createCorrection({ document: SLUG, provision: "p3__s1", fact: "responsibility", action: "add", value: { party: "园区", role: "coordinate" }, message: messageOf(seed!), note: "园区管委会参与", editor: "张三" });
+    const accepted = await createCorrection({ document: SLUG, provision: "p3__s1", fact: "responsibility", action: "add", value: { party: "园区", role: "coordinate" }, message: messageOf(seed!), note: "园区管委会参与", editor: "张三" });
     expect((await getDocument(SLUG))?.responsibilities.find((r) => r.provision === "p3__s1" && r.party === "园区")).toMatchObject({ role: "coordinate", corrected: true });
-    await createCorrection({ document: OTHER, provision: other!.provision?.id ?? null, fact: "message", action: "dismiss", value: {}, message: messageOf(other!), note: "确非单位", editor: "李四" });
+    const dismissed = await createCorrection({ document: OTHER, provision: other!.provision?.id ?? null, fact: "message", action: "dismiss", value: {}, message: messageOf(other!), note: "确非单位", editor: "李四" });
 
     expect((await reviewPage({})).items).toEqual([]);
     const handled = await reviewPage({ handled: true });
@@ -72,6 +72,8 @@ describe("the review queue", () => {
       [SLUG, "已采纳"],
     ]);
     expect(handled.items[1]?.decided).toContain("张三");
+    // The decision is a correction of its own, which an editor may undo.
+    expect(handled.items.map((i) => i.decision)).toEqual([dismissed.id, accepted.id]);
   });
 
   test("a correction whose provision changed in a new version is listed as needing a look, with why; a decided message stays decided", async () => {
