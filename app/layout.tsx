@@ -4,6 +4,7 @@ import Link from "next/link";
 // nothing fetched from elsewhere): the last CJK font of the stack in globals.css.
 import "@fontsource-variable/noto-sans-sc/wght.css";
 import "./globals.css";
+import "./corrections.css";
 
 export const metadata: Metadata = {
   title: { default: "政策知识库 PolicyKB", template: "%s · 政策知识库" },
@@ -28,6 +29,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/parties">责任单位</Link>
             <Link href="/tasks">任务台账</Link>
             <Link href="/deadlines">时限</Link>
+            <Link href="/review">复核</Link>
             <Link href="/admin">上传</Link>
           </nav>
         </header>

@@ -5,6 +5,7 @@
  */
 import type { ReaderFact } from "@/lib/site/reader";
 import type { Run } from "@/lib/site/annotate";
+import { markText } from "@/lib/site/correction-view";
 
 export const FACT_KIND_LABELS: Record<ReaderFact["kind"], string> = {
   party: "责任单位",
@@ -23,13 +24,14 @@ export function FactText({ runs, facts, idPrefix }: { runs: Run[]; facts: Map<st
         const kinds = [...new Set(shown.map((f) => f.kind))];
         return (
           <span key={i} className="fact-wrap">
-            <button type="button" className={`fact ${kinds.map((k) => `fact-${k}`).join(" ")}`} aria-describedby={tip} data-facts={shown.map((f) => f.key).join(" ")}>
+            <button type="button" className={`fact ${kinds.map((k) => `fact-${k}`).join(" ")}${shown.some((f) => f.correction) ? " fact-corrected" : ""}`} aria-describedby={tip} data-facts={shown.map((f) => f.key).join(" ")}>
               {run.text}
             </button>
             <span role="tooltip" id={tip} className="fact-tip">
               {shown.map((f) => (
                 <span key={f.key} className="fact-tip-row">
                   <strong>{FACT_KIND_LABELS[f.kind]}</strong> “{f.words}”：{f.summary}
+                  {f.correction && `〔${markText(f.correction)}〕`}
                 </span>
               ))}
             </span>

@@ -10,6 +10,8 @@ import { citationForms, documentPath, type CitedDocument } from "@/lib/site/cita
 import { LINK_LABELS, ROLE_LABELS } from "@/lib/site/labels";
 import { RoleBadge } from "./Badges";
 import { CopyCitation } from "./CopyCitation";
+import { CorrectedMark } from "./CorrectedMark";
+import { CorrectionPanel } from "./CorrectionPanel";
 import { FactText } from "./FactText";
 
 export interface CiteContext {
@@ -60,12 +62,15 @@ function From({ from, slug, version }: { from: FactSource | null; slug: string; 
   );
 }
 
-function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version?: number }) {
+function Aside({ p, slug, version, editing }: { p: ReaderProvision; slug: string; version?: number; editing: boolean }) {
   const parties = p.facts.filter((f) => f.kind === "party");
   const references = p.facts.filter((f) => f.kind === "reference");
   const unplaced = p.facts.filter((f) => !f.placed && f.kind !== "party" && f.kind !== "reference");
   const inherited = p.inherited;
-  if (!parties.length && !references.length && !p.links.length && !unplaced.length && !inherited) return null;
+  const undo = editing ? { slug } : null;
+  // Deadlines and targets an editor corrected (parties and links carry their mark where they are listed), and removed facts.
+  const corrected = p.facts.flatMap((f) => (f.correction && (f.kind === "deadline" || f.kind === "target") ? [{ ...f, mark: f.correction }] : []));
+  if (!parties.length && !references.length && !p.links.length && !unplaced.length && !inherited && !corrected.length && !p.removed.length && !editing) return null;
   return (
     <aside className="provision-aside" aria-label={`${p.citation} 的关联`}>
       {parties.length > 0 && (
@@ -73,7 +78,10 @@ function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version
           <h3>责任单位</h3>
           <ul>
             {parties.map((f) => (
-              <li key={f.key}>{f.href ? <a href={f.href}>{f.summary}</a> : f.summary}</li>
+              <li key={f.key}>
+                {f.href ? <a href={f.href}>{f.summary}</a> : f.summary}
+                {f.correction && <CorrectedMark mark={f.correction} undo={undo} />}
+              </li>
             ))}
           </ul>
         </section>
@@ -110,6 +118,7 @@ function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version
                   {l.method === "inferred" ? "（推断）" : ""}
                 </span>
                 <span className="why">{l.why}</span>
+                {l.correction && <CorrectedMark mark={l.correction} undo={undo} />}
               </li>
             ))}
           </ul>
@@ -137,11 +146,35 @@ function Aside({ p, slug, version }: { p: ReaderProvision; slug: string; version
           </ul>
         </section>
       )}
+      {(corrected.length > 0 || p.removed.length > 0) && (
+        <section className="corrections">
+          <h3>人工校正</h3>
+          <ul>
+            {corrected.map((f) => (
+              <li key={f.key}>
+                {f.summary}
+                <CorrectedMark mark={f.mark} undo={undo} />
+              </li>
+            ))}
+            {p.removed.map((r, i) => (
+              <li key={`removed-${i}`}>
+                <del>
+                  {r.kind}：{r.summary}
+                </del>{" "}
+                （已删除）
+                <CorrectedMark mark={r.mark} undo={undo} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {editing && <CorrectionPanel slug={slug} provision={{ id: p.id, citation: p.citation, role: p.role }} facts={p.editable} />}
     </aside>
   );
 }
 
-export function ProvisionView({ p, cite, slug, version }: { p: ReaderProvision; cite: CiteContext; slug: string; version?: number }) {
+/** `editing`: a signed-in editor reads the current version (marks get an undo, the aside a correction panel). */
+export function ProvisionView({ p, cite, slug, version, editing = false }: { p: ReaderProvision; cite: CiteContext; slug: string; version?: number; editing?: boolean }) {
   const facts = new Map(p.facts.map((f) => [f.key, f]));
   const forms = citationForms(cite.doc, p, { origin: cite.origin, accessed: cite.accessed });
   const Heading = p.depth === 0 && p.runs.map((r) => r.text).join("").length <= 40 ? "h2" : null;
@@ -160,18 +193,19 @@ export function ProvisionView({ p, cite, slug, version }: { p: ReaderProvision; 
           )}
           <div className="provision-tools">
             <RoleBadge role={p.role} />
+            {p.roleCorrection && <CorrectedMark mark={p.roleCorrection} undo={editing ? { slug } : null} />}
             <a className="anchor" href={`#${p.id}`} aria-label={`本条链接：${p.citation}`}>
               {p.citation}
             </a>
             <CopyCitation forms={forms} provisionId={p.id} citation={p.citation} />
           </div>
         </div>
-        <Aside p={p} slug={slug} version={version} />
+        <Aside p={p} slug={slug} version={version} editing={editing} />
       </div>
       {p.children.length > 0 && (
         <div className="provision-children">
           {p.children.map((c) => (
-            <ProvisionView key={c.id} p={c} cite={cite} slug={slug} version={version} />
+            <ProvisionView key={c.id} p={c} cite={cite} slug={slug} version={version} editing={editing} />
           ))}
         </div>
       )}

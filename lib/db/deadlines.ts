@@ -113,6 +113,8 @@ export interface DeadlineItem extends DeadlineRef, DeadlineState {
   parties: Array<{ name: string; role: ResponsibilityRole }>;
   /** Kept for pages and tests that read it: status === "overdue". */
   overdue: boolean;
+  /** Set when an editor corrected it. */
+  corrected?: boolean;
 }
 
 export interface DeadlineQuery {
@@ -154,6 +156,7 @@ export async function listDeadlines(query: DeadlineQuery): Promise<DeadlineItem[
       provision: p ? { id: p.eid, citation: p.citation, heading: p.heading } : null,
       parties: [...new Map(parties.filter((r) => r.role !== "subject").map((r) => [r.party, { name: r.party, role: r.role }])).values()],
       overdue: state.status === "overdue",
+      ...(d.corrected ? { corrected: true } : {}),
     });
   }
   const shown = items.filter(

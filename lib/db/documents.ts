@@ -5,6 +5,8 @@
 import type { PolicyDoc, ParseMessage } from "../parser";
 import { documentYear, validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
+import { loadCorrections } from "./correction-rows";
+import { applyCorrections, type Corrected, type CorrectedFacts } from "./corrections-apply";
 
 export interface DocumentSummary {
   slug: string;
@@ -45,6 +47,12 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
 }
 
 export interface StoredDocument extends PolicyDoc {
+  /** Facts (and provisions whose role) an editor corrected are marked `corrected: true`. */
+  provisions: Array<Corrected<PolicyDoc["provisions"][number]>>;
+  responsibilities: Array<Corrected<PolicyDoc["responsibilities"][number]>>;
+  deadlines: Array<Corrected<PolicyDoc["deadlines"][number]>>;
+  targets: Array<Corrected<PolicyDoc["targets"][number]>>;
+  links: Array<Corrected<PolicyDoc["links"][number]>>;
   slug: string;
   status: ValidityStatus;
   version: number;
@@ -55,8 +63,22 @@ export interface StoredDocument extends PolicyDoc {
   messages: ParseMessage[];
 }
 
-/** One document (the current version, or a given one) as policy-doc/1 plus slug and status. */
+/** One document (the current version, or a given one) as policy-doc/1 plus slug and status, its corrections applied (corrected facts marked `corrected: true`). */
 export async function getDocument(slug: string, version?: number): Promise<StoredDocument | null> {
+  return (await getCorrectedDocument(slug, version))?.document ?? null;
+}
+
+/** A document version as parsed, and with its corrections applied: the corrected facts, what made them so, and each correction's state. */
+export async function getCorrectedDocument(slug: string, version?: number): Promise<{ parsed: StoredDocument; document: StoredDocument; corrections: CorrectedFacts<StoredDocument["provisions"][number]> } | null> {
+  const parsed = await getParsedDocument(slug, version);
+  if (!parsed) return null;
+  const corrections = applyCorrections(parsed, await loadCorrections([slug]));
+  const { provisions, responsibilities, deadlines, targets, links } = corrections;
+  return { parsed, document: { ...parsed, provisions, responsibilities, deadlines, targets, links }, corrections };
+}
+
+/** One document (the current version, or a given one) as policy-doc/1 plus slug and status, as parsed (no corrections). */
+export async function getParsedDocument(slug: string, version?: number): Promise<StoredDocument | null> {
   const client = await dbReady();
   const d = await client.document.findFirst({
     where: version ? { slug, version } : { slug, isCurrent: true },

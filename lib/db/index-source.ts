@@ -11,12 +11,16 @@ import { createHash } from "node:crypto";
 import type { ParseResult } from "../parser";
 import { dbReady } from "./client";
 import { marks, sql } from "./sql";
+import { correctedSlugs } from "./correction-rows";
+import { getCorrectedDocument } from "./documents";
+import { partyNamesOf } from "./party-names";
 import type { WrittenIds } from "./store";
 
 /**
  * The fingerprint of what should be indexed: current document versions, and
- * in its last 8 characters the aliases an administrator set (`policykb
- * alias`), the only ones that move names between parties — a change of those
+ * in its last 8 characters what changes facts without a new version — the
+ * aliases an administrator set (`policykb alias`), the only ones that move
+ * names between parties, and editors' corrections — so a change of those
  * alone can be told apart. Ingest adds aliases only for names no alias had
  * yet (changing no stored responsibility's party), and only with documents.
  */
@@ -25,13 +29,24 @@ export async function storeFingerprint(): Promise<string> {
   // Document ids only grow: a new version or a new document raises the newest id, a removal lowers the count.
   const docs = await client.document.aggregate({ where: { isCurrent: true }, _count: { _all: true }, _max: { id: true }, _sum: { id: true } });
   const admin = await client.partyAlias.findMany({ where: { source: "admin" }, select: { alias: true, partyId: true }, orderBy: { alias: "asc" } });
+  // Corrections are never deleted: a new one raises the newest id, an undo the count of undone ones.
+  const corrections = await client.correction.aggregate({ _count: { _all: true }, _max: { id: true } });
+  const undone = await client.correction.count({ where: { undoneAt: { not: null } } });
   const h = createHash("sha256");
   h.update(`${docs._count._all}/${docs._max.id ?? 0}/${docs._sum.id ?? 0}`);
-  const aliasPart = createHash("sha256").update(`admin aliases:${admin.map((a) => `${a.alias}:${a.partyId}`).join(",")}`).digest("hex").slice(0, 8);
+  const aliasPart = createHash("sha256")
+    .update(`admin aliases:${admin.map((a) => `${a.alias}:${a.partyId}`).join(",")}`)
+    .update(corrections._count._all ? `corrections:${corrections._count._all}/${corrections._max.id ?? 0}/${undone}` : "")
+    .digest("hex")
+    .slice(0, 8);
   return h.digest("hex").slice(0, 24) + aliasPart;
 }
 
-/** Whether the aliases an administrator set differ between two fingerprints (they may have moved names to other parties). */
+/**
+ * Whether the aliases an administrator set or the corrections differ between
+ * two fingerprints (names may have moved to other parties, facts changed):
+ * the index then compares each document's partySignatures().
+ */
 export const adminAliasesChanged = (a: string, b: string) => a.slice(-8) !== b.slice(-8);
 
 /** Current (slug → version) of the store. */
@@ -97,10 +112,35 @@ export async function loadIndexedDocuments(slugs: string[]): Promise<IndexedDocu
     list.push(p);
     provisionsOf.set(p.documentId, list);
   }
-  return docs.map((d) => ({
+  const indexed = docs.map((d) => ({
     slug: d.slug, version: Number(d.version), title: d.title, kind: d.kind, issuer: d.issuer, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, effectiveUntil: d.effectiveUntil,
     provisions: indexedProvisions(provisionsOf.get(d.id) ?? [], facts),
   }));
+  await correctIndexed(indexed);
+  return indexed;
+}
+
+/**
+ * Editors' corrections in documents as the index keeps them (in place):
+ * provisions' roles, parties' roles and deadline dates as every other read
+ * has them (documents.ts getCorrectedDocument), so search facets agree.
+ */
+async function correctIndexed(docs: IndexedDocument[]): Promise<void> {
+  const corrected = await correctedSlugs();
+  for (const d of docs) {
+    if (!corrected.has(d.slug)) continue;
+    const found = await getCorrectedDocument(d.slug, d.version);
+    if (!found) continue;
+    const { document } = found;
+    const names = new Map(d.provisions.flatMap((p) => p.partyRoles.map((r) => [r.mention, r.name] as const)));
+    for (const [mention, name] of await partyNamesOf(document.responsibilities.map((r) => r.party).filter((m) => !names.has(m)), document.issuer)) names.set(mention, name);
+    const roleOf = new Map(document.provisions.map((p) => [p.id, p.role]));
+    const partyRoles = new Map<string, IndexedProvision["partyRoles"]>();
+    for (const r of document.responsibilities) if (r.provision) partyRoles.set(r.provision, [...(partyRoles.get(r.provision) ?? []), { mention: r.party, name: names.get(r.party) ?? r.party, role: r.role }]);
+    const dates = new Map<string, Set<string>>();
+    for (const x of document.deadlines) if (x.provision && x.date) dates.set(x.provision, (dates.get(x.provision) ?? new Set()).add(x.date));
+    d.provisions = d.provisions.map((p) => ({ ...p, role: roleOf.get(p.eid) ?? p.role, partyRoles: partyRoles.get(p.eid) ?? [], dates: [...(dates.get(p.eid) ?? [])] }));
+  }
 }
 
 /**
@@ -204,8 +244,13 @@ export async function partySignatures(): Promise<Map<string, string>> {
     list.push(responsibilityKey(Number(r.provisionId), r.mention, r.name, r.role));
     keys.set(r.slug, list);
   }
+  // A document with corrections (made or undone) never matches: whenever corrections change, it is read again, corrected.
+  for (const { slug } of await sql().all<{ slug: string }>(`SELECT DISTINCT "slug" FROM "Correction"`)) keys.set(slug, [...(keys.get(slug) ?? []), CORRECTED_MARK]);
   return new Map([...keys].map(([slug, list]) => [slug, list.sort().join("\n")]));
 }
+
+/** In a signature, a key no index entry gives (see partySignatures). */
+const CORRECTED_MARK = "\u0002corrected";
 
 /** Stored texts of provisions by id (snippets of an engine that keeps only folded text). */
 export async function provisionTexts(ids: number[]): Promise<Map<number, string>> {

@@ -3,12 +3,14 @@
  * validity, their provisions (with parents), and every responsibility and
  * deadline by provision. Tasks, deadlines and party ledgers are computed
  * from this (lib/db/tasks.ts, lib/db/deadlines.ts), so that every page counts
- * the same things the same way.
+ * the same things the same way. Editors' corrections are applied here, once
+ * for all of them.
  */
 import type { DeadlineKind, ResponsibilityRole } from "../parser";
 import { isResponsibilityRole } from "../parser";
 import { validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
+import { correctLedgerFacts } from "./ledger-corrections";
 
 export interface LedgerDocument {
   id: number;
@@ -42,6 +44,8 @@ export interface LedgerResponsibility {
   mention: string;
   role: ResponsibilityRole;
   words: string;
+  /** Set by an editor's correction (ledger-corrections.ts). */
+  corrected?: boolean;
 }
 
 export interface LedgerDeadline {
@@ -50,6 +54,8 @@ export interface LedgerDeadline {
   text: string;
   date: string | null;
   kind: DeadlineKind;
+  /** Set by an editor's correction (ledger-corrections.ts). */
+  corrected?: boolean;
 }
 
 export interface LedgerFacts {
@@ -122,6 +128,7 @@ export async function loadLedgerFacts(options: { today: string; slug?: string; v
     if (d.provisionId === null) push(facts.documentDeadlines, d.documentId, row);
     else push(facts.deadlines, d.provisionId, row);
   }
+  await correctLedgerFacts(facts);
   return facts;
 }
 

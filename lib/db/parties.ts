@@ -8,6 +8,7 @@ import { nameVariants } from "../parties/resolve";
 import { dbReady } from "./client";
 import { deadlineOf, deadlineState, type DeadlineRef, type DeadlineState } from "./deadlines";
 import { loadLedgerFacts, type LedgerResponsibility } from "./ledger-source";
+import { correctedDocumentIds } from "./correction-rows";
 import { taskRows } from "./tasks";
 
 export interface PartySummary {
@@ -72,6 +73,8 @@ export interface LedgerRow {
   mention: string;
   /** The words it came from. */
   words: string;
+  /** Set when an editor corrected the responsibility. */
+  corrected?: boolean;
   deadline: DeadlineRef | null;
   /** What the deadline means today (only due dates and milestones of documents in force can be overdue). */
   state: DeadlineState | null;
@@ -139,6 +142,8 @@ export async function getPartyLedger(name: string, query: LedgerQuery): Promise<
   if (!party) return null;
   const client = await dbReady();
   const documentIds = (await client.responsibility.findMany({ where: { partyId: party.id, document: { isCurrent: true } }, select: { documentId: true }, distinct: ["documentId"] })).map((r) => r.documentId);
+  // A correction may give the party a responsibility its parse did not.
+  for (const id of await correctedDocumentIds()) if (!documentIds.includes(id)) documentIds.push(id);
   const facts = await loadLedgerFacts({ today: query.today, documentIds });
   const inScope = (documentId: number) => query.all || facts.documents.get(documentId)!.status !== "已失效";
   const all: LedgerRow[] = [];
@@ -156,6 +161,7 @@ export async function getPartyLedger(name: string, query: LedgerQuery): Promise<
       role: r.role,
       mention: r.mention,
       words: r.words,
+      ...(r.corrected ? { corrected: true } : {}),
       deadline: found ? { text: found.deadline.text, date: found.deadline.date, kind: found.deadline.kind } : null,
       state,
       daysLeft: state?.daysLeft ?? null,

@@ -6,10 +6,15 @@
  * page's view of them.
  */
 import { dbReady } from "./client";
-import { getDocument, type StoredDocument } from "./documents";
+import type { CorrectedFacts } from "./corrections-apply";
+import { getCorrectedDocument, type StoredDocument } from "./documents";
+import { partyNamesOf } from "./party-names";
 
 export interface ReaderRows {
+  /** With its corrections applied. */
   document: StoredDocument;
+  /** What the corrections did: traces of corrected facts, removed facts, each correction's state. */
+  corrections: CorrectedFacts<StoredDocument["provisions"][number]>;
   sourceText: string;
   /** In store order; `party` is the canonical name, `mention` the name as written. */
   responsibilities: Array<{ provision: string | null; role: string; mention: string; party: string; start: number; end: number }>;
@@ -19,8 +24,9 @@ export interface ReaderRows {
 
 /** A document version (current, or `version`) with its source and facts; null when there is none. */
 export async function getReaderRows(slug: string, version?: number): Promise<ReaderRows | null> {
-  const document = await getDocument(slug, version);
-  if (!document) return null;
+  const corrected = await getCorrectedDocument(slug, version);
+  if (!corrected) return null;
+  const { document } = corrected;
   const client = await dbReady();
   const row = await client.document.findFirst({
     where: { slug, version: document.version },
@@ -31,10 +37,14 @@ export async function getReaderRows(slug: string, version?: number): Promise<Rea
     },
   });
   if (!row) return null;
+  // Canonical names of the stored mentions, and of any a correction wrote.
+  const names = new Map(row.responsibilities.map((r) => [r.mention, r.party.name]));
+  for (const [mention, name] of await partyNamesOf(document.responsibilities.map((r) => r.party).filter((m) => !names.has(m)), document.issuer)) names.set(mention, name);
   return {
     document,
+    corrections: corrected.corrections,
     sourceText: row.sourceText,
-    responsibilities: row.responsibilities.map((r) => ({ provision: r.provision?.eid ?? null, role: r.role, mention: r.mention, party: r.party.name, start: r.start, end: r.end })),
+    responsibilities: document.responsibilities.map((r) => ({ provision: r.provision, role: r.role, mention: r.party, party: names.get(r.party) ?? r.party, start: r.start, end: r.end })),
     references: row.references.map((r) => ({ provision: r.provision?.eid ?? null, citedTitle: r.citedTitle, citedNumber: r.citedNumber, start: r.start, end: r.end, resolved: r.resolvedDocument })),
   };
 }

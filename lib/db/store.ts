@@ -29,6 +29,8 @@ export interface StoreOutcome {
 export interface WrittenIds {
   provisionIds: Map<string, number>;
   partyNames: Map<string, string>;
+  /** The slug has corrections: what a read gives is not the parse alone (the index reads it back). */
+  corrected: boolean;
 }
 
 export interface StoreInput {
@@ -68,7 +70,7 @@ const PARTY_LOCK = "SELECT pg_advisory_xact_lock(hashtext('policykb:parties'))";
  * the shipped table. Relative names (省经信委) are never stored as global
  * aliases: their party depends on the issuing jurisdiction.
  */
-async function resolveParties(tx: Sql, mentions: string[], jurisdiction: Jurisdiction): Promise<Map<string, number>> {
+export async function resolveParties(tx: Sql, mentions: string[], jurisdiction: Jurisdiction): Promise<Map<string, number>> {
   const postgres = tx.provider === "postgres";
   const out = new Map<string, number>();
   const aliasesOf = (names: string[]) => selectIn<{ alias: string; partyId: number }>(tx, `SELECT "alias", "partyId" FROM "PartyAlias" WHERE "alias" IN_LIST`, names);
@@ -252,7 +254,8 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
         [documentId, documentId, ...(titleKey ? [titleKey] : []), ...(doc.docNumber ? [doc.docNumber] : []), slug],
       );
     }
-    return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length, written: { provisionIds: provisionId, partyNames } } satisfies StoreOutcome;
+    const corrected = (await tx.all(`SELECT 1 AS "one" FROM "Correction" WHERE "slug" = ? LIMIT 1`, [slug])).length > 0;
+    return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length, written: { provisionIds: provisionId, partyNames, corrected } } satisfies StoreOutcome;
   });
   for (const [key, id] of newlyResolved) input.partyCache?.set(key, id);
   return outcome;

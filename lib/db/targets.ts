@@ -1,9 +1,8 @@
 /**
  * Quantitative targets of one document (目标值): subject, value and unit, with
- * the words and the provision they came from.
+ * the words and the provision they came from, as corrected by editors.
  */
-import { dbReady } from "./client";
-import { servesOf } from "./documents";
+import { getDocument } from "./documents";
 
 export interface TargetItem {
   subject: string;
@@ -19,33 +18,31 @@ export interface TargetItem {
   /** The words it came from. */
   words: string;
   provision: { id: string; citation: string; heading: string | null } | null;
+  /** Set when an editor corrected it. */
+  corrected?: boolean;
 }
 
-/** Targets of a document's current version (or of version `version`), in text order. */
+/** Targets of a document's current version (or of version `version`), in text order, its corrections applied. */
 export async function listTargets(slug: string, version?: number): Promise<TargetItem[]> {
-  const client = await dbReady();
-  const rows = await client.target.findMany({
-    where: { document: version ? { slug, version } : { slug, isCurrent: true } },
-    orderBy: { start: "asc" },
-    select: { subject: true, value: true, unit: true, comparator: true, baseline: true, deadline: true, verb: true, serves: true, text: true, documentId: true, provision: { select: { eid: true, citation: true, heading: true } } },
-  });
-  const eids = [...new Set(rows.flatMap((t) => servesOf(t.serves).map((s) => s.provision)))];
-  const documentId = rows[0]?.documentId;
-  const served = eids.length && documentId !== undefined ? await client.provision.findMany({ where: { documentId, eid: { in: eids } }, select: { eid: true, citation: true, heading: true } }) : [];
-  const byEid = new Map(served.map((p) => [p.eid, { id: p.eid, citation: p.citation, heading: p.heading }]));
-  return rows.map((t) => ({
-    subject: t.subject,
-    value: t.value,
-    unit: t.unit,
-    comparator: t.comparator,
-    baseline: t.baseline,
-    deadline: t.deadline,
-    verb: t.verb,
-    serves: servesOf(t.serves).flatMap((s) => {
-      const provision = byEid.get(s.provision);
-      return provision ? [{ provision, why: s.why }] : [];
-    }),
-    words: t.text,
-    provision: t.provision ? { id: t.provision.eid, citation: t.provision.citation, heading: t.provision.heading } : null,
-  }));
+  const doc = await getDocument(slug, version);
+  if (!doc) return [];
+  const byEid = new Map(doc.provisions.map((p) => [p.id, { id: p.id, citation: p.citation, heading: p.heading }]));
+  return [...doc.targets]
+    .sort((a, b) => a.start - b.start)
+    .map((t) => ({
+      subject: t.subject,
+      value: t.value,
+      unit: t.unit,
+      comparator: t.comparator,
+      baseline: t.baseline,
+      deadline: t.deadline,
+      verb: t.verb ?? null,
+      serves: (t.serves ?? []).flatMap((s) => {
+        const provision = byEid.get(s.provision);
+        return provision ? [{ provision, why: s.why }] : [];
+      }),
+      words: t.text,
+      provision: t.provision ? (byEid.get(t.provision) ?? null) : null,
+      ...("corrected" in t ? { corrected: true } : {}),
+    }));
 }

@@ -38,13 +38,15 @@ export interface TaskParty {
   role: ResponsibilityRole;
   /** Set when the party is the duty of a provision above (or of the document), not of the task itself. */
   inherited: FactSource | null;
+  /** Set when an editor corrected it. */
+  corrected?: boolean;
 }
 
 export interface TaskRow {
   document: { slug: string; title: string | null; docNumber: string | null; issuer: string | null; kind: string | null; status: ValidityStatus };
   provision: { id: string; citation: string; label: string | null; heading: string | null; text: string };
   parties: TaskParty[];
-  deadline: (DeadlineRef & { inherited: FactSource | null }) | null;
+  deadline: (DeadlineRef & { inherited: FactSource | null; corrected?: boolean }) | null;
   /** What the deadline means today (overdue only for due dates and milestones of documents in force). */
   state: DeadlineState | null;
   daysLeft: number | null;
@@ -66,7 +68,7 @@ const WORKING_ROLES: ResponsibilityRole[] = ["lead", "support", "responsible", "
  */
 export function partiesOf(facts: LedgerFacts, p: LedgerProvision): TaskParty[] {
   const working = (rows: LedgerResponsibility[]) => rows.filter((r) => WORKING_ROLES.includes(r.role));
-  const toParties = (rows: LedgerResponsibility[], from: FactSource | null) => [...new Map(rows.map((r) => [r.party, { name: r.party, mention: r.mention, role: r.role, inherited: from }])).values()];
+  const toParties = (rows: LedgerResponsibility[], from: FactSource | null) => [...new Map(rows.map((r) => [r.party, { name: r.party, mention: r.mention, role: r.role, inherited: from, ...(r.corrected ? { corrected: true } : {}) }])).values()];
   const own = working(facts.responsibilities.get(p.id) ?? []);
   if (own.length) return toParties(own, null);
   for (const up of ancestorsOf(facts, p)) {
@@ -100,7 +102,7 @@ export function taskRows(facts: LedgerFacts, today: string): TaskRow[] {
       document: { slug: doc.slug, title: doc.title, docNumber: doc.docNumber, issuer: doc.issuer, kind: doc.kind, status: doc.status },
       provision: { id: p.eid, citation: p.citation, label: p.label, heading: p.heading, text: p.text },
       parties: partiesOf(facts, p),
-      deadline: found ? { text: found.deadline.text, date: found.deadline.date, kind: found.deadline.kind, inherited: found.from } : null,
+      deadline: found ? { text: found.deadline.text, date: found.deadline.date, kind: found.deadline.kind, inherited: found.from, ...(found.deadline.corrected ? { corrected: true } : {}) } : null,
       state,
       daysLeft: state?.daysLeft ?? null,
     });

@@ -38,8 +38,13 @@ export function statusCell(state: DeadlineState | null): Cell {
 /** Parties as written in a ledger cell: 工业和信息化部（牵头）、财政部（配合）, inherited ones saying from where. */
 function partiesCell(parties: TaskParty[]): Cell {
   if (!parties.length) return text(null);
-  const names = parties.map((p) => `${p.name}（${RESPONSIBILITY_LABELS[p.role]}）`).join("、");
+  const names = parties.map((p) => `${p.name}（${RESPONSIBILITY_LABELS[p.role]}）${correctedNote(p.corrected)}`).join("、");
   return text(`${names}${inheritedNote(parties[0]?.inherited ?? null)}`);
+}
+
+/** 〔人工校正〕 after a fact an editor corrected, so a filed copy says which facts a person set. */
+export function correctedNote(corrected: boolean | undefined): string {
+  return corrected ? "〔人工校正〕" : "";
 }
 
 /** 〔继承自（二）〕 / 〔继承自全文〕 after a fact a task takes from above; nothing for its own. */
@@ -56,7 +61,7 @@ export function ledgerTable(ledger: PartyLedger, caption?: string): Table {
     rows: ledger.rows.map((r) => [
       { text: r.document.title ?? r.document.slug, href: documentPath(r.document.slug) },
       r.provision ? { text: [r.provision.citation, r.provision.heading].filter(Boolean).join(" "), href: documentPath(r.document.slug, { provision: r.provision.id }) } : text("全文"),
-      text(RESPONSIBILITY_LABELS[r.role]),
+      text(`${RESPONSIBILITY_LABELS[r.role]}${correctedNote(r.corrected)}`),
       text(r.mention),
       text(r.words),
       text(r.deadline ? `${r.deadline.text}（${DEADLINE_LABELS[r.deadline.kind]}）` : null),
@@ -142,7 +147,7 @@ export function tasksTable(tasks: TaskList, caption?: string): Table {
       { text: t.provision.citation, href: documentPath(t.document.slug, { provision: t.provision.id }) },
       text(taskText(t.provision)),
       partiesCell(t.parties),
-      text(t.deadline ? `${t.deadline.text}${inheritedNote(t.deadline.inherited)}` : null),
+      text(t.deadline ? `${t.deadline.text}${inheritedNote(t.deadline.inherited)}${correctedNote(t.deadline.corrected)}` : null),
       day(t.state?.day ?? t.deadline?.date),
       number(t.state?.daysLeft ?? null),
       statusCell(t.state),

@@ -5,7 +5,8 @@
  */
 import { InputError, parseDocument, type ParseResult } from "../parser";
 import { contentHash, storeDocument, type StoreOutcome } from "../db/store";
-import { restoreParties, type Export } from "../db/export";
+import { parsedFactsOf, restoreParties, type Export } from "../db/export";
+import { restoreCorrections } from "../db/corrections";
 import { cleanSlug, printable, slugOfFile } from "./files";
 import { maxDocumentBytes } from "./limits";
 
@@ -29,12 +30,15 @@ export async function storeParsed(result: ParseResult, fileName: string, hash: s
   return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });
 }
 
-/** Restores a `policykb export` file: parties first, then every document version as it was. */
+/** Restores a `policykb export` file: parties and corrections, then every document version as it was (as parsed). */
 export async function ingestExport(data: Export): Promise<StoreOutcome[]> {
   await restoreParties(data.parties);
+  // Corrections first: each document is then stored and indexed knowing it has them.
+  await restoreCorrections(data.corrections ?? []);
   const outcomes: StoreOutcome[] = [];
   for (const d of data.documents) {
-    const { slug, version, isCurrent, sourceName, contentHash: hash, importedAt, sourceText, messages, ...doc } = d;
+    const { slug, version, isCurrent, sourceName, contentHash: hash, importedAt, sourceText, messages, parsed: _parsed, ...shown } = d;
+    const doc = { ...shown, ...parsedFactsOf(d) };
     outcomes.push(
       await storeDocument({
         result: { doc, sourceText, messages, extra: {}, encoding: "utf-8", format: "txt" },

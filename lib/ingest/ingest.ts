@@ -76,7 +76,8 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
     // Kept for the whole run: without the ids (a 10,000-document ingest would hold half a million).
     summary.outcomes.push(outcome);
     if (outcome.status === "unchanged" || !options.onStored) return;
-    await options.onStored(outcome, parsed && written ? indexedDocumentOf(parsed, { slug: outcome.slug, version: outcome.version, written }) : undefined);
+    // A document with corrections is indexed as the store reads it (corrected), not as parsed.
+    await options.onStored(outcome, parsed && written && !written.corrected ? indexedDocumentOf(parsed, { slug: outcome.slug, version: outcome.version, written }) : undefined);
   };
   // Files are read and parsed ahead (on worker threads for a folder) and stored in order, one at a time.
   const pool = createParsePool(parseWorkerCount(files.length));

@@ -11,11 +11,13 @@ export const RESPONSIBILITY_ROLES = ["lead", "support", "responsible", "coordina
 export type ResponsibilityRole = (typeof RESPONSIBILITY_ROLES)[number];
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 export const isResponsibilityRole = (value: string): value is ResponsibilityRole => (RESPONSIBILITY_ROLES as readonly string[]).includes(value);
+/** Kinds of deadline, link and target comparator: the one list of each. */
 export const DEADLINE_KINDS = ["due", "milestone", "period", "effective", "expiry"] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 export const LINK_KINDS = ["goal-task", "goal-measure", "task-measure", "reference"] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
-export type Comparator = "≥" | "≤" | "=" | null;
+export const COMPARATORS = ["≥", "≤", "="] as const;
+export type Comparator = (typeof COMPARATORS)[number] | null;
 
 /** A problem with the content, with its place in the source text. */
 export interface ParseMessage {

@@ -5,7 +5,7 @@
  * provision ids that only older versions have (so an old citation still
  * finds its clause). The rows come from lib/db/reader.ts.
  */
-import { isResponsibilityRole, type DeadlineKind, type LinkKind, type Role } from "../parser";
+import { isResponsibilityRole, type Comparator, type DeadlineKind, type LinkKind, type ResponsibilityRole, type Role } from "../parser";
 import { getReaderRows, olderProvisions } from "../db/reader";
 import { deadlineOf, type FactSource } from "../db/deadlines";
 import { loadLedgerFacts } from "../db/ledger-source";
@@ -13,6 +13,7 @@ import { partiesOf } from "../db/tasks";
 import { todayInChina, type ValidityStatus } from "../status";
 import { markFacts, type FactSpan, type Run } from "./annotate";
 import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, targetValue } from "./labels";
+import { correctionMark, factSummary, FACT_LABELS, traceMark, type CorrectionMark } from "./correction-view";
 
 export type FactKind = "party" | "deadline" | "target" | "reference";
 
@@ -31,6 +32,8 @@ export interface ReaderFact {
   placed: boolean;
   start: number;
   end: number;
+  /** Set when an editor corrected it: what the parse said, who, when, why. */
+  correction: CorrectionMark | null;
 }
 
 export interface ProvisionRef {
@@ -48,6 +51,7 @@ export interface ReaderLink {
   score: number;
   why: string;
   method: "explicit" | "inferred";
+  correction: CorrectionMark | null;
 }
 
 /** What a task takes from above (its section, the document's closing lines) because its own words do not say it. */
@@ -66,7 +70,22 @@ export interface ReaderProvision extends ProvisionRef {
   links: ReaderLink[];
   /** Set on a task whose parties or deadline come from above. */
   inherited: ReaderInherited | null;
+  /** Set when an editor changed the provision's role. */
+  roleCorrection: CorrectionMark | null;
+  /** Facts of the parse an editor removed (shown struck through, with the mark). */
+  removed: Array<{ kind: string; summary: string; mark: CorrectionMark }>;
+  /** The provision's facts as an editor changes them (the correction panel's fields). */
+  editable: EditableFacts;
   children: ReaderProvision[];
+}
+
+/** A provision's own facts in the fields a correction names (policy-doc/1), for the correction panel. */
+export interface EditableFacts {
+  responsibilities: Array<{ party: string; role: ResponsibilityRole }>;
+  deadlines: Array<{ text: string; date: string | null; kind: DeadlineKind }>;
+  targets: Array<{ subject: string; value: number; unit: string; comparator: Comparator; verb: string | null }>;
+  /** Seen from this provision: the provision at the other end. */
+  links: Array<{ to: string; citation: string; kind: LinkKind }>;
 }
 
 /** Text of the document outside its items (前言, 结尾), with the id a citation or search hit points at. */
@@ -112,6 +131,8 @@ export interface ReaderDocument {
   formerProvisions: Record<string, { version: number; citation: string }>;
   counts: { provisions: number; responsibilities: number; deadlines: number; targets: number; links: number; references: number };
   messages: number;
+  /** Every item (id and citation): what a link may point at. */
+  items: Array<{ id: string; citation: string; heading: string | null }>;
 }
 
 interface RawFact extends FactSpan {
@@ -119,6 +140,7 @@ interface RawFact extends FactSpan {
   kind: FactKind;
   summary: string;
   href: string | null;
+  correction: CorrectionMark | null;
 }
 
 /** Ids the parser gives the document's passages outside its items (lib/parser/parse.ts). */
@@ -172,6 +194,8 @@ export async function getReaderDocument(slug: string, version?: number): Promise
   if (!row) return null;
   const doc = row.document;
   const source = row.sourceText;
+  const { traces } = row.corrections;
+  const markOf = (fact: Parameters<typeof correctionMark>[0], row: object) => correctionMark(fact, traces.get(row));
 
   const facts: RawFact[] = [
     ...row.responsibilities.map((r, i) => ({
@@ -182,9 +206,10 @@ export async function getReaderDocument(slug: string, version?: number): Promise
       end: r.end,
       summary: `${r.party}（${isResponsibilityRole(r.role) ? RESPONSIBILITY_LABELS[r.role] : r.role}）${r.mention !== r.party ? `，原文作“${r.mention}”` : ""}`,
       href: `/parties/${encodeURIComponent(r.party)}`,
+      correction: markOf("responsibility", doc.responsibilities[i]!),
     })),
-    ...doc.deadlines.map((d, i) => ({ key: `d${i}`, kind: "deadline" as const, provision: d.provision, start: d.start, end: d.end, summary: deadlineSummary(d.kind, d.date), href: null })),
-    ...doc.targets.map((t, i) => ({ key: `t${i}`, kind: "target" as const, provision: t.provision, start: t.start, end: t.end, summary: targetSummary(t), href: null })),
+    ...doc.deadlines.map((d, i) => ({ key: `d${i}`, kind: "deadline" as const, provision: d.provision, start: d.start, end: d.end, summary: deadlineSummary(d.kind, d.date), href: null, correction: markOf("deadline", d) })),
+    ...doc.targets.map((t, i) => ({ key: `t${i}`, kind: "target" as const, provision: t.provision, start: t.start, end: t.end, summary: targetSummary(t), href: null, correction: markOf("target", t) })),
     ...row.references.map((r, i) => ({
       key: `ref${i}`,
       kind: "reference" as const,
@@ -193,10 +218,11 @@ export async function getReaderDocument(slug: string, version?: number): Promise
       end: r.end,
       summary: r.resolved ? `引用本库文件《${r.resolved.title ?? r.resolved.slug}》` : `引用《${r.citedTitle ?? r.citedNumber ?? ""}》（本库未收录）`,
       href: r.resolved ? `/documents/${encodeURIComponent(r.resolved.slug)}` : null,
+      correction: null,
     })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);
 
-  const toReaderFact = (f: RawFact, placed: Set<string>): ReaderFact => ({ key: f.key, kind: f.kind, words: source.slice(f.start, f.end), summary: f.summary, href: f.href, placed: placed.has(f.key), start: f.start, end: f.end });
+  const toReaderFact = (f: RawFact, placed: Set<string>): ReaderFact => ({ key: f.key, kind: f.kind, words: source.slice(f.start, f.end), summary: f.summary, href: f.href, placed: placed.has(f.key), start: f.start, end: f.end, correction: f.correction });
 
   const byProvision = new Map<string | null, RawFact[]>();
   for (const f of facts) byProvision.set(f.provision, [...(byProvision.get(f.provision) ?? []), f]);
@@ -208,9 +234,24 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     const to = refOf.get(l.to);
     if (!from || !to) continue;
     const method = l.method === "explicit" ? "explicit" : "inferred";
-    linksOf.set(l.from, [...(linksOf.get(l.from) ?? []), { other: to, kind: l.kind, score: l.score, why: l.why, method }]);
-    linksOf.set(l.to, [...(linksOf.get(l.to) ?? []), { other: from, kind: l.kind, score: l.score, why: l.why, method }]);
+    const correction = markOf("link", l);
+    linksOf.set(l.from, [...(linksOf.get(l.from) ?? []), { other: to, kind: l.kind, score: l.score, why: l.why, method, correction }]);
+    linksOf.set(l.to, [...(linksOf.get(l.to) ?? []), { other: from, kind: l.kind, score: l.score, why: l.why, method, correction }]);
   }
+  // Facts of the parse an editor removed, by provision (a link under both its ends).
+  const removedOf = new Map<string | null, ReaderProvision["removed"]>();
+  for (const r of row.corrections.removed) {
+    const mark = traceMark(r.fact, r.trace);
+    const item = { kind: FACT_LABELS[r.fact], summary: factSummary(r.fact, r.parsed), mark };
+    const places = r.fact === "link" ? [r.parsed.from as string, r.parsed.to as string] : [r.provision];
+    for (const place of places) removedOf.set(place, [...(removedOf.get(place) ?? []), item]);
+  }
+  const editableOf = (id: string): EditableFacts => ({
+    responsibilities: doc.responsibilities.filter((r) => r.provision === id).map((r) => ({ party: r.party, role: r.role })),
+    deadlines: doc.deadlines.filter((d) => d.provision === id).map((d) => ({ text: d.text, date: d.date, kind: d.kind })),
+    targets: doc.targets.filter((t) => t.provision === id).map((t) => ({ subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator, verb: t.verb ?? null })),
+    links: (linksOf.get(id) ?? []).map((l) => ({ to: l.other.id, citation: l.other.citation, kind: l.kind })),
+  });
 
   const inheritedOf = await inheritedFacts(slug, doc.version);
   // The parser's passages (前言, 结尾) are read as passages, not as items.
@@ -235,6 +276,9 @@ export async function getReaderDocument(slug: string, version?: number): Promise
       facts: own.map((f) => toReaderFact(f, placed)),
       links: (linksOf.get(p.id) ?? []).sort((a, b) => b.score - a.score),
       inherited: inheritedOf.get(p.id) ?? null,
+      roleCorrection: markOf("role", p),
+      removed: removedOf.get(p.id) ?? [],
+      editable: editableOf(p.id),
       children: [],
     };
     nodes.set(p.id, node);
@@ -304,5 +348,6 @@ export async function getReaderDocument(slug: string, version?: number): Promise
       references: row.references.length,
     },
     messages: doc.messages.length,
+    items: items.map((p) => ({ id: p.id, citation: p.citation, heading: p.heading })),
   };
 }

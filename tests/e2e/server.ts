@@ -45,7 +45,7 @@ async function e2eDatabase(tmp: string): Promise<string> {
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<string> {
   const port = await freePort();
-  const child = spawn(process.execPath, nextStartArgs(root, port, "127.0.0.1"), { cwd: root, env: { ...env, ADMIN_TOKEN: "e2e-admin-token" }, stdio: "ignore" });
+  const child = spawn(process.execPath, nextStartArgs(root, port, "127.0.0.1"), { cwd: root, env: { ...env, ADMIN_TOKEN: "e2e-admin-token", POLICYKB_EDITORS: "张三:e2e-editor-token" }, stdio: "ignore" });
   servers.push(child);
   const baseURL = `http://127.0.0.1:${port}`;
   await waitFor(`${baseURL}/api/health`, 60_000);

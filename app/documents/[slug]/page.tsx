@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DocumentHeader } from "@/components/DocumentHeader";
+import { EditorBar } from "@/components/EditorBar";
+import { signedInEditor } from "@/components/editor-session";
 import { Passage } from "@/components/Passage";
 import { ProvisionTarget } from "@/components/ProvisionTarget";
 import { ProvisionView, type CiteContext } from "@/components/ProvisionView";
 import { getDocumentHead } from "@/lib/db/documents";
+import { editingEnabled } from "@/lib/site/editors";
 import { getReaderDocument, type TocEntry } from "@/lib/site/reader";
 import { requestOrigin } from "@/lib/site/origin";
-import { decodeSegment, intParam, type RawSearchParams } from "@/lib/site/params";
+import { decodeSegment, intParam, queryString, type RawSearchParams } from "@/lib/site/params";
 import { todayInChina } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
@@ -53,9 +56,17 @@ export default async function ReaderPage(props: Props) {
   };
   const version = doc.isCurrent ? undefined : doc.version;
   const unplaced = doc.documentFacts.filter((f) => !f.placed);
+  // Corrections are made on the current version only.
+  const editor = doc.isCurrent ? await signedInEditor() : null;
   return (
     <article className="reader">
       <DocumentHeader doc={doc} tab="text" />
+      {editor && <EditorBar editor={editor} items={doc.items} path={`/documents/${encodeURIComponent(doc.slug)}`} />}
+      {!editor && doc.isCurrent && editingEnabled() && (
+        <p className="muted editor-invite">
+          解析有误？<a href={`/editor${queryString({ next: `/documents/${encodeURIComponent(doc.slug)}` })}`}>编辑登录</a>后可在各条旁校正。
+        </p>
+      )}
       <p className="doc-counts muted">
         {doc.counts.provisions} 个条款 · {doc.counts.responsibilities} 项责任 · {doc.counts.deadlines} 个时限 · {doc.counts.targets} 个目标值 · {doc.counts.links} 条关联
       </p>
@@ -77,7 +88,7 @@ export default async function ReaderPage(props: Props) {
           )}
           {doc.preamble && <Passage passage={doc.preamble} />}
           {doc.provisions.map((p) => (
-            <ProvisionView key={p.id} p={p} cite={cite} slug={doc.slug} version={version} />
+            <ProvisionView key={p.id} p={p} cite={cite} slug={doc.slug} version={version} editing={Boolean(editor)} />
           ))}
           {doc.closings.map((c) => (
             <Passage key={c.id} passage={c} />
