@@ -11,6 +11,10 @@ export const RESPONSIBILITY_ROLES = ["lead", "support", "responsible", "coordina
 export type ResponsibilityRole = (typeof RESPONSIBILITY_ROLES)[number];
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 export const isResponsibilityRole = (value: string): value is ResponsibilityRole => (RESPONSIBILITY_ROLES as readonly string[]).includes(value);
+/** What a document does to a document it names: the one list of relations between documents. */
+export const RELATIONS = ["repeals", "revises", "forwards", "implements", "cites"] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const isRelation = (value: string): value is Relation => (RELATIONS as readonly string[]).includes(value);
 export type DeadlineKind = "effective" | "expiry" | "due" | "milestone" | "period";
 export type LinkKind = "goal-task" | "goal-measure" | "task-measure" | "reference";
 export type Comparator = "≥" | "≤" | "=" | null;
@@ -105,6 +109,8 @@ export interface ReferenceOut {
   /** Cited title without 《》, or null when only a 文号 is cited. */
   title: string | null;
   docNumber: string | null;
+  /** What this document does to the one it names (relations.ts): a plain citation when nothing more, null for a title only quoted. */
+  relation?: Relation | null;
   text: string;
   start: number;
   end: number;

@@ -95,7 +95,8 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     if (b.marker || b.kind !== "text") break;
     const t = text(b).trim();
     if (ORDER_HEAD.test(t) || ORDER_NUMBER.test(t) || (DOC_NUMBER.test(t) && compact(t).length <= 40 && !/[。，,]/.test(t))) b.zone = "docNumber";
-    else if (ADDRESSEE_LINE.test(t) && !/[。]/.test(t)) b.zone = "addressees";
+    // Addressees name units; a line that quotes a title or announces what follows (决定对《…》作如下修改：) is text.
+    else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t)) b.zone = "addressees";
     else if (adoptionNotes(t)) b.zone = "note";
     else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
