@@ -5,6 +5,8 @@
 import type { PolicyDoc, ParseMessage } from "../parser";
 import { documentYear, validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
+import { relationOf, repealedOn, repealsOf } from "./relations";
+import { versionsOn } from "./versions";
 
 export interface DocumentSummary {
   slug: string;
@@ -18,17 +20,25 @@ export interface DocumentSummary {
   status: ValidityStatus;
   provisionCount: number;
   version: number;
+  /** The stored row of the version listed (for counts over the same versions). */
+  id: number;
 }
 
-/** The current version of every document, newest first. */
-export async function listDocuments(): Promise<DocumentSummary[]> {
+/**
+ * The current version of every document, newest first; with `asOf`, the
+ * collection as it stood that day: the version of each document that applied
+ * then, of the documents in force then (by their dates and repeals).
+ */
+export async function listDocuments(options: { asOf?: string } = {}): Promise<DocumentSummary[]> {
   const client = await dbReady();
-  const rows = await client.document.findMany({
-    where: { isCurrent: true },
-    select: { slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, _count: { select: { provisions: true } } },
-  });
+  const ids = options.asOf ? [...(await versionsOn(options.asOf)).values()].map((v) => v.id) : null;
+  const [rows, repeals] = await Promise.all([client.document.findMany({
+    where: ids ? { id: { in: ids } } : { isCurrent: true },
+    select: { id: true, slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, _count: { select: { provisions: true } } },
+  }), repealsOf()]);
   return rows
     .map((d) => ({
+      id: d.id,
       slug: d.slug,
       title: d.title,
       kind: d.kind,
@@ -37,10 +47,11 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
       issuedAt: d.issuedAt,
       effectiveFrom: d.effectiveFrom,
       effectiveUntil: d.effectiveUntil,
-      status: validityStatus(d),
+      status: validityStatus({ ...d, repealedOn: repealedOn(repeals.get(d.slug)) }, options.asOf),
       provisionCount: d._count.provisions,
       version: d.version,
     }))
+    .filter((d) => !options.asOf || d.status === "现行有效")
     .sort((a, b) => (b.issuedAt ?? b.effectiveFrom ?? "").localeCompare(a.issuedAt ?? a.effectiveFrom ?? "") || a.slug.localeCompare(b.slug));
 }
 
@@ -55,8 +66,8 @@ export interface StoredDocument extends PolicyDoc {
   messages: ParseMessage[];
 }
 
-/** One document (the current version, or a given one) as policy-doc/1 plus slug and status. */
-export async function getDocument(slug: string, version?: number): Promise<StoredDocument | null> {
+/** One document (the current version, or a given one) as policy-doc/1 plus slug and status (on `day`, default today). */
+export async function getDocument(slug: string, version?: number, day?: string): Promise<StoredDocument | null> {
   const client = await dbReady();
   const d = await client.document.findFirst({
     where: version ? { slug, version } : { slug, isCurrent: true },
@@ -71,10 +82,11 @@ export async function getDocument(slug: string, version?: number): Promise<Store
   });
   if (!d) return null;
   const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
+  const repeal = (await repealsOf([slug])).get(slug);
   return {
     schema: "policy-doc/1",
     slug: d.slug,
-    status: validityStatus(d),
+    status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }, day),
     version: d.version,
     versions: versions.map((v) => v.version),
     isCurrent: d.isCurrent,
@@ -95,7 +107,7 @@ export async function getDocument(slug: string, version?: number): Promise<Store
     deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as PolicyDoc["deadlines"][number]["kind"], start: x.start, end: x.end })),
     targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as PolicyDoc["targets"][number]["comparator"], baseline: t.baseline, deadline: t.deadline, verb: t.verb, serves: servesOf(t.serves), text: t.text, start: t.start, end: t.end })),
     links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as PolicyDoc["links"][number]["kind"], score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
-    references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end, resolved: r.resolvedDocument?.slug ?? null })),
+    references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, relation: relationOf(r.relation), text: r.text, start: r.start, end: r.end, resolved: r.resolvedDocument?.slug ?? null })),
   };
 }
 
@@ -106,14 +118,15 @@ export interface Counts {
   openDeadlines: number;
 }
 
-/** Counts for the home page and /api/health (current versions only). */
-export async function counts(today: string): Promise<Counts> {
+/** Counts for the home page and /api/health (current versions only; or, given `documentIds`, of those versions). */
+export async function counts(today: string, options: { documentIds?: number[] } = {}): Promise<Counts> {
   const client = await dbReady();
+  const document = options.documentIds ? { id: { in: options.documentIds } } : { isCurrent: true };
   const [documents, provisions, parties, openDeadlines] = await Promise.all([
-    client.document.count({ where: { isCurrent: true } }),
-    client.provision.count({ where: { document: { isCurrent: true } } }),
-    client.party.count({ where: { responsibilities: { some: { document: { isCurrent: true } } } } }),
-    client.deadline.count({ where: { document: { isCurrent: true }, date: { gte: today }, kind: { in: ["due", "milestone"] } } }),
+    client.document.count({ where: document }),
+    client.provision.count({ where: { document } }),
+    client.party.count({ where: { responsibilities: { some: { document } } } }),
+    client.deadline.count({ where: { document, date: { gte: today }, kind: { in: ["due", "milestone"] } } }),
   ]);
   return { documents, provisions, parties, openDeadlines };
 }
@@ -145,9 +158,9 @@ function optionsOf(values: Array<string | null>, order: (a: FilterOption, b: Fil
   return [...counts].map(([value, count]) => ({ value, count })).sort(order);
 }
 
-/** Current documents matching the filters (newest first), with the filters' options. */
-export async function findDocuments(filters: DocumentFilters = {}): Promise<DocumentListing> {
-  const all = await listDocuments();
+/** Current documents (or those in force on `asOf`) matching the filters (newest first), with the filters' options. */
+export async function findDocuments(filters: DocumentFilters = {}, options: { asOf?: string } = {}): Promise<DocumentListing> {
+  const all = await listDocuments(options);
   const documents = all.filter(
     (d) =>
       (!filters.kind || d.kind === filters.kind) &&
@@ -193,7 +206,8 @@ export async function getDocumentHead(slug: string, version?: number): Promise<D
   });
   if (!d) return null;
   const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
-  return { ...d, status: validityStatus(d), versions: versions.map((v) => v.version) };
+  const repeal = (await repealsOf([slug])).get(slug);
+  return { ...d, status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }), versions: versions.map((v) => v.version) };
 }
 
 /** A 文号 written any way (国办发[2019]4号, 国办发（2019） 4号) in the one form GB/T 9704 prescribes: 国办发〔2019〕4号. */

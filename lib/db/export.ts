@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { dbReady } from "./client";
-import type { PolicyDoc, ParseMessage, ResponsibilityRole, DeadlineKind, Comparator, LinkKind, Role } from "../parser";
+import { RELATIONS, type PolicyDoc, type ParseMessage, type ResponsibilityRole, type DeadlineKind, type Comparator, type LinkKind, type Role } from "../parser";
+import { relationOf } from "./relations";
 
 export interface ExportedDocument extends PolicyDoc {
   slug: string;
@@ -69,7 +70,7 @@ export async function exportAll(): Promise<Export> {
       deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as DeadlineKind, start: x.start, end: x.end })),
       targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as Comparator, baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
       links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as LinkKind, score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
-      references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end })),
+      references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, relation: relationOf(r.relation), text: r.text, start: r.start, end: r.end })),
       sourceText: d.sourceText,
       messages: JSON.parse(d.messages) as ParseMessage[],
     })),
@@ -102,7 +103,7 @@ const exportSchema = z.object({
       deadlines: z.array(z.object({ provision: z.string().nullable(), text: z.string(), date: z.string().nullable(), kind: z.string(), ...span })),
       targets: z.array(z.object({ provision: z.string().nullable(), subject: z.string(), value: z.number(), unit: z.string(), comparator: z.string().nullable(), baseline: z.string().nullable(), deadline: z.string().nullable(), text: z.string(), ...span })),
       links: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), score: z.number(), why: z.string(), method: z.string() })),
-      references: z.array(z.object({ provision: z.string().nullable(), title: z.string().nullable(), docNumber: z.string().nullable(), text: z.string(), ...span })),
+      references: z.array(z.object({ provision: z.string().nullable(), title: z.string().nullable(), docNumber: z.string().nullable(), relation: z.enum(RELATIONS).nullable().optional(), text: z.string(), ...span })),
       sourceText: z.string(),
       messages: z.array(z.unknown()),
     }),

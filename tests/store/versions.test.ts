@@ -1,0 +1,174 @@
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { findDocuments, getDocument, getDocumentHead, listDocuments } from "../../lib/db/documents";
+import { listDeadlines } from "../../lib/db/deadlines";
+import { documentRelations, repealsOf } from "../../lib/db/relations";
+import { listTasks } from "../../lib/db/tasks";
+import { listVersions, versionOn } from "../../lib/db/versions";
+import { ingestPaths } from "../../lib/ingest/ingest";
+import { documentDiff, type ProvisionDiff } from "../../lib/site/diff";
+import { getReaderDocument } from "../../lib/site/reader";
+import { freshDatabase } from "../helpers/db";
+import { ROOT } from "../helpers/cli";
+
+const CONTENT = path.join(ROOT, "content");
+const LAWS = ["030_law-zhonghua-renmin-gongheguo-tongjifa-2009.md", "031_law-zhonghua-renmin-gongheguo-tongjifa-2024.md", "032_law-zhonghua-renmin-gongheguo-xumufa-2015.md", "033_law-zhonghua-renmin-gongheguo-xumufa-2022.md"];
+const TONGJIFA = "law-zhonghua-renmin-gongheguo-tongjifa";
+const XUMUFA = "law-zhonghua-renmin-gongheguo-xumufa";
+const VERSIONS = path.join(ROOT, "..", "shared", "corpus", "versions");
+const FIXTURES = path.join(ROOT, "tests", "fixtures", "versions");
+const OLD = "shifan-gongxiang-fangan-2012";
+const NEW = "shifan-shuju-banfa-2020";
+const TODAY = "2026-12-05";
+
+/** The provision's text without its label and spaces, full-width and half-width alike (what a move keeps). */
+const bodyOf = (p: { label: string | null; text: string }) => (p.label && p.text.startsWith(p.label) ? p.text.slice(p.label.length) : p.text).normalize("NFKC").replace(/\s+/g, "");
+const runsText = (d: ProvisionDiff, op: "del" | "ins") => (d.runs ?? []).filter((r) => r.op === op).map((r) => r.text);
+
+beforeAll(async () => {
+  await freshDatabase();
+  const summary = await ingestPaths([...LAWS.map((f) => path.join(CONTENT, f)), FIXTURES], { quiet: true });
+  expect(summary.failed).toEqual([]);
+}, 120_000);
+
+describe("versions of one document", () => {
+  test("two files with one front-matter slug are two versions, the later one current", async () => {
+    for (const slug of [TONGJIFA, XUMUFA]) {
+      const versions = await listVersions(slug);
+      expect(versions.map((v) => [v.version, v.isCurrent])).toEqual([[1, false], [2, true]]);
+    }
+    expect((await listVersions(TONGJIFA)).map((v) => v.issuedAt)).toEqual(["2009-06-27", "2024-09-13"]);
+    // Each law is listed once, as its current version.
+    expect((await listDocuments()).filter((d) => d.slug === TONGJIFA).map((d) => d.version)).toEqual([2]);
+  });
+
+  test("the same files again change nothing", async () => {
+    const again = await ingestPaths(LAWS.map((f) => path.join(CONTENT, f)), { quiet: true });
+    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 4 });
+  });
+
+  test("without a slug, the same title and issuer make versions; an earlier date slots in as the older one", async () => {
+    await freshDatabase();
+    const dir = mkdtempSync(path.join(tmpdir(), "policykb-versions-"));
+    for (const f of ["tongjifa-2009-06-27.md", "tongjifa-2024-09-13.md"]) copyFileSync(path.join(VERSIONS, f), path.join(dir, f));
+    // The later version first: the earlier one arrives after it and becomes version 1.
+    await ingestPaths([path.join(dir, "tongjifa-2024-09-13.md")], { quiet: true });
+    const second = await ingestPaths([path.join(dir, "tongjifa-2009-06-27.md")], { quiet: true });
+    expect(second.outcomes[0]).toMatchObject({ status: "updated", slug: "tongjifa-2024-09-13", version: 1, placed: { as: "older", byTitle: true } });
+    const versions = await listVersions("tongjifa-2024-09-13");
+    expect(versions.map((v) => [v.version, v.isCurrent, v.sourceName])).toEqual([[1, false, "tongjifa-2009-06-27.md"], [2, true, "tongjifa-2024-09-13.md"]]);
+    expect((await ingestPaths([dir], { quiet: true })).unchanged).toBe(2);
+    // Back to the shared database of this file.
+    await freshDatabase();
+    expect((await ingestPaths([...LAWS.map((f) => path.join(CONTENT, f)), FIXTURES], { quiet: true })).failed).toEqual([]);
+  });
+
+  test("which version applied on a day: a revision applies from the later of its adoption and 施行 dates", async () => {
+    expect(await versionOn(TONGJIFA, "2009-12-31")).toBeNull();
+    expect((await versionOn(TONGJIFA, "2020-01-01"))?.version).toBe(1);
+    expect((await versionOn(TONGJIFA, "2024-09-13"))?.version).toBe(2);
+    // The 2022 revision of 畜牧法 was passed on 2022-10-30 and applies from 2023-03-01.
+    expect((await versionOn(XUMUFA, "2023-01-01"))?.version).toBe(1);
+    expect((await versionOn(XUMUFA, "2023-03-01"))?.version).toBe(2);
+  });
+});
+
+describe("the diff between versions, on real revisions", () => {
+  test("统计法 2009 → 2024: amended articles are changes with the changed words marked; inserted articles shift the rest, which move", async () => {
+    const { diff } = await documentDiff(TONGJIFA);
+    expect([diff.from, diff.to]).toEqual([1, 2]);
+    const first = diff.provisions.find((p) => p.to?.label === "第一条")!;
+    expect(first.change).toBe("changed");
+    expect(runsText(first, "ins")).toEqual(expect.arrayContaining(["加强统计监督，", "高质量"]));
+    expect(runsText(first, "del").join("")).toContain("促进");
+    // 第三条 gained a first paragraph: 统计工作坚持中国共产党的领导。
+    const third = diff.provisions.find((p) => p.to?.label === "第三条")!;
+    expect(third.change).toBe("changed");
+    expect(runsText(third, "ins").join("")).toContain("统计工作坚持中国共产党的领导");
+    // New 第六条 (统计监督体系) is added; old 第七条 is new 第八条, word for word: moved.
+    expect(diff.provisions.find((p) => p.to?.label === "第六条")?.change).toBe("added");
+    const moved = diff.provisions.find((p) => p.from?.label === "第七条")!;
+    expect(moved).toMatchObject({ change: "moved", to: { label: "第八条" } });
+    expect(moved.runs).toBeUndefined();
+    expect(diff.counts.changed).toBeGreaterThanOrEqual(10);
+    expect(diff.counts.moved).toBeGreaterThanOrEqual(10);
+  });
+
+  test("畜牧法 2015 → 2022: renumbered articles with the same text are moves, never a removal and an addition", async () => {
+    const { diff } = await documentDiff(XUMUFA, { from: 1, to: 2 });
+    const moved = diff.provisions.filter((p) => p.change === "moved");
+    expect(moved.map((p) => `${p.from!.label}→${p.to!.label}`)).toEqual(expect.arrayContaining(["第五条→第八条", "第十七条→第十八条", "第二十六条→第二十八条"]));
+    for (const p of moved) {
+      expect(bodyOf(p.to!)).toBe(bodyOf(p.from!));
+      expect(p.from!.label).not.toBe(p.to!.label);
+    }
+    // No text is both removed and added.
+    const removed = new Set(diff.provisions.filter((p) => p.change === "removed").map((p) => bodyOf(p.from!)));
+    expect(diff.provisions.filter((p) => p.change === "added" && removed.has(bodyOf(p.to!)))).toEqual([]);
+    // 国务院畜牧兽医行政主管部门 became 国务院农业农村主管部门: a change with the words marked, and a changed party.
+    const fifth = diff.provisions.find((p) => p.to?.label === "第五条")!;
+    expect(fifth).toMatchObject({ change: "changed", from: { label: "第七条" } });
+    expect(runsText(fifth, "del").join("")).toContain("畜牧兽医行政");
+    expect(runsText(fifth, "ins").join("")).toContain("农业农村");
+    expect(diff.facts.some((f) => f.kind === "party" && f.change === "added" && f.summary.includes("农业农村"))).toBe(true);
+    expect(diff.facts.some((f) => f.kind === "party" && f.change === "removed" && f.summary.includes("畜牧兽医"))).toBe(true);
+  });
+
+  test("a bad version pair is refused with a reason", async () => {
+    await expect(documentDiff(TONGJIFA, { from: 1, to: 9 })).rejects.toMatchObject({ status: 404, message: expect.stringContaining("no version 9") });
+    await expect(documentDiff(TONGJIFA, { from: 2, to: 2 })).rejects.toMatchObject({ status: 400 });
+    await expect(documentDiff("no-such-document")).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("repeal and point in time", () => {
+  test("a document that repeals another makes it 已废止, from the day the repealing one takes effect, with the repealing provision", async () => {
+    const repeal = (await repealsOf()).get(OLD);
+    expect(repeal).toMatchObject({ on: "2020-06-15", by: { slug: NEW, provision: { id: "art3", citation: "第三条" } } });
+    expect((await getDocument(OLD))?.status).toBe("已废止");
+    expect((await getDocumentHead(OLD))?.status).toBe("已废止");
+    expect((await listDocuments()).find((d) => d.slug === OLD)?.status).toBe("已废止");
+    expect((await listDocuments()).find((d) => d.slug === NEW)?.status).toBe("现行有效");
+    // The reader says so too.
+    expect((await getReaderDocument(OLD))?.status).toBe("已废止");
+  });
+
+  test("relations are seen from both ends", async () => {
+    const fromNew = await documentRelations(NEW);
+    expect(fromNew.outgoing.map((r) => [r.relation, r.cited.title, r.to?.slug ?? null])).toEqual([
+      ["implements", "中华人民共和国数据安全法", null],
+      ["repeals", "示范市政务信息资源共享工作方案", OLD],
+    ]);
+    const ofOld = await documentRelations(OLD);
+    expect(ofOld.incoming.map((r) => [r.relation, r.from.slug, r.from.provision?.id])).toEqual([["repeals", NEW, "art3"]]);
+    expect(ofOld.outgoing).toEqual([]);
+  });
+
+  test("asOf before the repeal shows the old document in force and the new one not yet; after it, the reverse", async () => {
+    const before = await listDocuments({ asOf: "2019-01-01" });
+    expect(before.find((d) => d.slug === OLD)?.status).toBe("现行有效");
+    expect(before.some((d) => d.slug === NEW)).toBe(false);
+    const after = await listDocuments({ asOf: "2021-01-01" });
+    expect(after.some((d) => d.slug === OLD)).toBe(false);
+    expect(after.some((d) => d.slug === NEW)).toBe(true);
+    // The laws as they stood: 统计法 in its 2009 text in 2020, 畜牧法 not yet revised on 2023-01-01.
+    expect(before.find((d) => d.slug === TONGJIFA)?.version).toBe(1);
+    expect((await findDocuments({}, { asOf: "2023-01-01" })).documents.find((d) => d.slug === XUMUFA)?.version).toBe(1);
+    expect((await listDocuments({ asOf: "2009-01-01" })).some((d) => d.slug === TONGJIFA)).toBe(false);
+  });
+
+  test("tasks and deadlines as of a day come from the documents in force that day", async () => {
+    const then = await listTasks({ today: "2013-01-01", asOf: "2013-01-01", doc: OLD });
+    // On 2013-01-01 the 2012 方案 was in force: its platform was due by the end of 2013, its catalogue overdue.
+    const state = new Map(then.rows.map((t) => [t.provision.id, t.state?.status]));
+    expect([state.get("p1__s1"), state.get("p1__s2")]).toEqual(["open", "overdue"]);
+    // Today the repealed document's tasks are out of the ledger (不在现行文件中), and its deadline has lapsed.
+    expect((await listTasks({ today: TODAY, doc: OLD })).rows).toEqual([]);
+    expect((await listDeadlines({ today: TODAY, slug: OLD })).filter((d) => d.kind === "due").map((d) => d.status)).toEqual(["lapsed", "lapsed"]);
+    const deadlines2019 = await listDeadlines({ today: "2019-01-01", asOf: "2019-01-01" });
+    expect(deadlines2019.some((d) => d.document.slug === NEW)).toBe(false);
+    expect(deadlines2019.some((d) => d.document.slug === OLD)).toBe(true);
+  });
+});
