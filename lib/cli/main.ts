@@ -12,6 +12,7 @@ import { exportCommand } from "./export";
 import { searchCommand } from "./search";
 import { aliasCommand } from "./alias";
 import { backupCommand } from "./backup";
+import { diffCommand } from "./diff";
 
 const HELP = `policykb — PolicyKB (政策知识库) command line
 
@@ -19,9 +20,11 @@ Usage:
   policykb parse FILE [--pretty]           parse one document, print its policy-doc/1 JSON
   policykb ingest PATH... [--quiet]        parse and store files or folders (recursively)
   policykb search QUERY [--limit N] [--json] [--doc SLUG] [--role ROLE] [--party NAME]
-                 [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|尚未施行]
+                 [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|已废止|尚未施行]
                                            search stored provisions
   policykb export [--out FILE]             write everything stored as JSON
+  policykb diff SLUG [--from N] [--to M] [--json]
+                                           what changed between two versions of a document
   policykb alias add ALIAS PARTY           make ALIAS a name of PARTY (merging a party made for it)
   policykb alias list [PARTY]              list aliases and where they came from
   policykb backup --out FILE               copy the SQLite database safely while the site runs
@@ -80,11 +83,17 @@ export async function main(argv: string[]): Promise<number> {
         if (positionals.length) throw new UsageError("backup takes no arguments; use --out FILE");
         return await backupCommand({ out: values.out });
       }
+      case "diff": {
+        const { values, positionals } = parseArgs({ args: rest, options: { from: { type: "string" }, to: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+        if (values.help) return help();
+        if (positionals.length !== 1) throw new UsageError("diff takes exactly one SLUG (see policykb --help)");
+        return await diffCommand(positionals[0]!, { from: values.from, to: values.to, json: values.json ?? false });
+      }
       case "alias":
         if (rest.includes("--help") || rest.includes("-h")) return help();
         return await aliasCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (expected parse, ingest, search or export; see policykb --help)`);
+        throw new UsageError(`unknown command "${command}" (expected parse, ingest, search, export or diff; see policykb --help)`);
     }
   } catch (error) {
     return report(error);

@@ -5,7 +5,7 @@
 import type { PolicyDoc, ParseMessage } from "../parser";
 import { documentYear, validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
-import { relationOf, repealedOn, repealsOf } from "./relations";
+import { relationOf, repealedOn, repealsOf, type Repeal } from "./relations";
 import { versionsOn } from "./versions";
 
 export interface DocumentSummary {
@@ -22,6 +22,8 @@ export interface DocumentSummary {
   version: number;
   /** The stored row of the version listed (for counts over the same versions). */
   id: number;
+  /** Whether the version listed is the current one (with asOf, an older one may be listed). */
+  isCurrent: boolean;
 }
 
 /**
@@ -34,11 +36,12 @@ export async function listDocuments(options: { asOf?: string } = {}): Promise<Do
   const ids = options.asOf ? [...(await versionsOn(options.asOf)).values()].map((v) => v.id) : null;
   const [rows, repeals] = await Promise.all([client.document.findMany({
     where: ids ? { id: { in: ids } } : { isCurrent: true },
-    select: { id: true, slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, _count: { select: { provisions: true } } },
+    select: { id: true, slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, isCurrent: true, _count: { select: { provisions: true } } },
   }), repealsOf()]);
   return rows
     .map((d) => ({
       id: d.id,
+      isCurrent: d.isCurrent,
       slug: d.slug,
       title: d.title,
       kind: d.kind,
@@ -58,6 +61,8 @@ export async function listDocuments(options: { asOf?: string } = {}): Promise<Do
 export interface StoredDocument extends PolicyDoc {
   slug: string;
   status: ValidityStatus;
+  /** The document that repeals this one and from which day (the status says whether that day has come); null when none does. */
+  repeal: Repeal | null;
   version: number;
   versions: number[];
   isCurrent: boolean;
@@ -87,6 +92,7 @@ export async function getDocument(slug: string, version?: number, day?: string):
     schema: "policy-doc/1",
     slug: d.slug,
     status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }, day),
+    repeal: repeal ?? null,
     version: d.version,
     versions: versions.map((v) => v.version),
     isCurrent: d.isCurrent,
@@ -192,13 +198,15 @@ export interface DocumentHead {
   effectiveFrom: string | null;
   effectiveUntil: string | null;
   status: ValidityStatus;
+  /** The document that repeals this one, and from which day; null when none does. */
+  repeal: Repeal | null;
   version: number;
   versions: number[];
   isCurrent: boolean;
 }
 
-/** The header of a document (current version, or version `version`); null when there is none. */
-export async function getDocumentHead(slug: string, version?: number): Promise<DocumentHead | null> {
+/** The header of a document (current version, or version `version`; status on `day`, default today); null when there is none. */
+export async function getDocumentHead(slug: string, version?: number, day?: string): Promise<DocumentHead | null> {
   const client = await dbReady();
   const d = await client.document.findFirst({
     where: version ? { slug, version } : { slug, isCurrent: true },
@@ -207,7 +215,7 @@ export async function getDocumentHead(slug: string, version?: number): Promise<D
   if (!d) return null;
   const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
   const repeal = (await repealsOf([slug])).get(slug);
-  return { ...d, status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }), versions: versions.map((v) => v.version) };
+  return { ...d, status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }, day), repeal: repeal ?? null, versions: versions.map((v) => v.version) };
 }
 
 /** A 文号 written any way (国办发[2019]4号, 国办发（2019） 4号) in the one form GB/T 9704 prescribes: 国办发〔2019〕4号. */

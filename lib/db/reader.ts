@@ -17,9 +17,9 @@ export interface ReaderRows {
   references: Array<{ provision: string | null; citedTitle: string | null; citedNumber: string | null; start: number; end: number; resolved: { slug: string; title: string | null } | null }>;
 }
 
-/** A document version (current, or `version`) with its source and facts; null when there is none. */
-export async function getReaderRows(slug: string, version?: number): Promise<ReaderRows | null> {
-  const document = await getDocument(slug, version);
+/** A document version (current, or `version`; status on `day`, default today) with its source and facts; null when there is none. */
+export async function getReaderRows(slug: string, version?: number, day?: string): Promise<ReaderRows | null> {
+  const document = await getDocument(slug, version, day);
   if (!document) return null;
   const client = await dbReady();
   const row = await client.document.findFirst({

@@ -16,6 +16,8 @@ import { findDeadlines } from "../parser/deadlines";
 import { foldForSearch } from "./fold";
 import type { SearchResult } from "./types";
 import { parseSearchQuery, type SearchQueryInput } from "./query";
+import { emptyFacets } from "./facets";
+import { listDocuments } from "../db/documents";
 
 export { SearchQueryError } from "./types";
 export { MAX_QUERY_LENGTH, parseSearchQuery, searchQueryFromParams, type SearchQueryInput } from "./query";
@@ -159,7 +161,15 @@ export async function search(input: SearchQueryInput): Promise<SearchResult> {
     w.alternatives = [...variants].map(foldForSearch);
     w.date = findDeadlines(w.text, 0, { issuedAt: null, effectiveFrom: null, documentLevel: false }).find((d) => d.date)?.date ?? null;
   }
-  const result = h.engine.run({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
+  // As of a day: the documents in force then whose text then is the one indexed (the current version).
+  let filters = query.filters;
+  if (query.asOf) {
+    const inForce = new Set((await listDocuments({ asOf: query.asOf })).filter((d) => d.isCurrent).map((d) => d.slug));
+    const doc = (query.filters.doc ?? [...inForce]).filter((slug) => inForce.has(slug));
+    if (!doc.length) return { query: query.q, total: 0, totalIsLowerBound: false, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: [], facets: emptyFacets() };
+    filters = { ...query.filters, doc };
+  }
+  const result = h.engine.run({ words, filters, limit: query.limit, offset: query.offset, facets: query.facets, today: query.asOf });
   const textIds = result.textIds.filter((id): id is number => id !== null);
   if (textIds.length) {
     const texts = await provisionTexts(textIds);

@@ -10,6 +10,7 @@ import { getReaderRows, olderProvisions } from "../db/reader";
 import { deadlineOf, type FactSource } from "../db/deadlines";
 import { loadLedgerFacts } from "../db/ledger-source";
 import { partiesOf } from "../db/tasks";
+import type { Repeal } from "../db/relations";
 import { todayInChina, type ValidityStatus } from "../status";
 import { markFacts, type FactSpan, type Run } from "./annotate";
 import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, targetValue } from "./labels";
@@ -96,6 +97,8 @@ export interface ReaderDocument {
   effectiveUntil: string | null;
   interpreter: string | null;
   status: ValidityStatus;
+  /** The document that repeals this one, and from which day; null when none does. */
+  repeal: Repeal | null;
   version: number;
   versions: number[];
   isCurrent: boolean;
@@ -166,9 +169,9 @@ async function inheritedFacts(slug: string, version: number): Promise<Map<string
   return out;
 }
 
-/** The reader view of a document (current version, or version `version`); null when there is none. */
-export async function getReaderDocument(slug: string, version?: number): Promise<ReaderDocument | null> {
-  const row = await getReaderRows(slug, version);
+/** The reader view of a document (current version, or version `version`; status on `day`, default today); null when there is none. */
+export async function getReaderDocument(slug: string, version?: number, day?: string): Promise<ReaderDocument | null> {
+  const row = await getReaderRows(slug, version, day);
   if (!row) return null;
   const doc = row.document;
   const source = row.sourceText;
@@ -284,6 +287,7 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     effectiveUntil: doc.effectiveUntil,
     interpreter: doc.interpreter,
     status: doc.status,
+    repeal: doc.repeal,
     version: doc.version,
     versions: doc.versions,
     isCurrent: doc.isCurrent,

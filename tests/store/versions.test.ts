@@ -9,9 +9,11 @@ import { listTasks } from "../../lib/db/tasks";
 import { listVersions, versionOn } from "../../lib/db/versions";
 import { ingestPaths } from "../../lib/ingest/ingest";
 import { documentDiff, type ProvisionDiff } from "../../lib/site/diff";
+import { documentResponse, documentsResponse } from "../../lib/site/document-api";
+import { search } from "../../lib/search";
 import { getReaderDocument } from "../../lib/site/reader";
 import { freshDatabase } from "../helpers/db";
-import { ROOT } from "../helpers/cli";
+import { ROOT, runCli } from "../helpers/cli";
 
 const CONTENT = path.join(ROOT, "content");
 const LAWS = ["030_law-zhonghua-renmin-gongheguo-tongjifa-2009.md", "031_law-zhonghua-renmin-gongheguo-tongjifa-2024.md", "032_law-zhonghua-renmin-gongheguo-xumufa-2015.md", "033_law-zhonghua-renmin-gongheguo-xumufa-2022.md"];
@@ -116,6 +118,22 @@ describe("the diff between versions, on real revisions", () => {
     expect(diff.facts.some((f) => f.kind === "party" && f.change === "removed" && f.summary.includes("畜牧兽医"))).toBe(true);
   });
 
+  test("policykb diff prints the changes, or the API's JSON with --json", () => {
+    const env = { DATABASE_URL: process.env.DATABASE_URL };
+    const text = runCli(["diff", XUMUFA], env);
+    expect(text.status).toBe(0);
+    expect(text.stdout.split("\n")[0]).toBe("中华人民共和国畜牧法: 第 1 版 → 第 2 版");
+    expect(text.stdout).toMatch(/^条号变动\t第一章第五条 → 第一章第八条\t/m);
+    expect(text.stdout).toContain("[-畜牧兽医行政-]{+农业农村+}");
+    const json = runCli(["diff", XUMUFA, "--from", "1", "--to", "2", "--json"], env);
+    expect(json.status).toBe(0);
+    const body = JSON.parse(json.stdout) as { from: number; to: number; provisions: Array<Record<string, unknown>>; facts: unknown[] };
+    expect(Object.keys(body)).toEqual(["from", "to", "provisions", "facts"]);
+    expect(Object.keys(body.provisions[0]!)).toEqual(["change", "from", "to"]);
+    const bad = runCli(["diff", XUMUFA, "--to", "3"], env);
+    expect([bad.status, bad.stderr.trim()]).toEqual([2, expect.stringContaining("no version 3")]);
+  });
+
   test("a bad version pair is refused with a reason", async () => {
     await expect(documentDiff(TONGJIFA, { from: 1, to: 9 })).rejects.toMatchObject({ status: 404, message: expect.stringContaining("no version 9") });
     await expect(documentDiff(TONGJIFA, { from: 2, to: 2 })).rejects.toMatchObject({ status: 400 });
@@ -170,5 +188,24 @@ describe("repeal and point in time", () => {
     const deadlines2019 = await listDeadlines({ today: "2019-01-01", asOf: "2019-01-01" });
     expect(deadlines2019.some((d) => d.document.slug === NEW)).toBe(false);
     expect(deadlines2019.some((d) => d.document.slug === OLD)).toBe(true);
+  });
+
+  test("the API and search as of a day: the version then, the status then, the documents in force then", async () => {
+    const then = await documentResponse(TONGJIFA, new URLSearchParams({ asOf: "2015-05-01" }));
+    expect(then).toMatchObject({ status: 200, body: { version: 1, issuedAt: "2009-06-27", status: "现行有效" } });
+    expect(await documentResponse(TONGJIFA, new URLSearchParams({ version: "2" }))).toMatchObject({ status: 200, body: { version: 2, isCurrent: true } });
+    expect(await documentResponse(OLD, new URLSearchParams())).toMatchObject({ status: 200, body: { status: "已废止", repeal: { on: "2020-06-15", by: { slug: NEW } } } });
+    expect(await documentResponse(OLD, new URLSearchParams({ asOf: "2019-01-01" }))).toMatchObject({ status: 200, body: { status: "现行有效" } });
+    expect((await documentResponse(TONGJIFA, new URLSearchParams({ asOf: "2009-02-30" }))).status).toBe(400);
+    expect((await documentResponse(TONGJIFA, new URLSearchParams({ version: "0" }))).status).toBe(400);
+    expect((await documentResponse(TONGJIFA, new URLSearchParams({ asOf: "2001-01-01" }))).status).toBe(404);
+    expect((await documentsResponse(new URLSearchParams({ asOf: "someday" }))).status).toBe(400);
+
+    const hits = async (asOf?: string) => (await search({ q: "共享平台", ...(asOf ? { asOf } : {}) })).hits.map((h) => h.document);
+    expect(await hits()).toContain(OLD);
+    expect(await hits("2013-01-01")).toContain(OLD);
+    // Repealed on 2020-06-15: a search as of 2021 leaves it out.
+    expect(await hits("2021-01-01")).not.toContain(OLD);
+    await expect(search({ q: "共享平台", asOf: "2021-13-01" })).rejects.toThrow(/bad parameter asOf/);
   });
 });
