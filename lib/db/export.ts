@@ -133,5 +133,6 @@ export async function restoreParties(parties: ExportedParty[]): Promise<void> {
       const party = await tx.party.upsert({ where: { name: p.name }, create: { name: p.name, kind: p.kind }, update: {}, select: { id: true } });
       for (const a of p.aliases) await tx.partyAlias.upsert({ where: { alias: a.alias }, create: { alias: a.alias, partyId: party.id, source: a.source }, update: {} });
     }
-  });
+    // One upsert a party and alias: a large library's parties take longer than Prisma's default 5 s (as long as writeTransaction allows).
+  }, { timeout: 120_000, maxWait: 60_000 });
 }
