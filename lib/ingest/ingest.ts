@@ -62,7 +62,7 @@ async function readExport(file: InputFile): Promise<Export> {
 
 /** What an ingest says of a stored version: 第 2 版 of which document, placed how (ingest prints it per file). */
 export function placementLine(outcome: Pick<StoreOutcome, "slug" | "version" | "placed">): string {
-  const how = outcome.placed?.as === "older" ? "an older version (its date is earlier), later versions renumbered" : "the current version";
+  const how = outcome.placed?.as === "older" ? "an older version (its date is earlier), later versions renumbered" : "the newest version, now current";
   const why = outcome.placed?.byTitle ? "; same title and issuer as the stored document" : "";
   return `version ${outcome.version} of "${outcome.slug}": ${how}${why}`;
 }

@@ -5,7 +5,7 @@
  * provision ids that only older versions have (so an old citation still
  * finds its clause). The rows come from lib/db/reader.ts.
  */
-import { isResponsibilityRole, type DeadlineKind, type LinkKind, type Role } from "../parser";
+import { isResponsibilityRole, type DeadlineKind, type LinkKind, type Relation, type Role } from "../parser";
 import { getReaderRows, olderProvisions } from "../db/reader";
 import { deadlineOf, type FactSource } from "../db/deadlines";
 import { loadLedgerFacts } from "../db/ledger-source";
@@ -124,6 +124,9 @@ interface RawFact extends FactSpan {
   href: string | null;
 }
 
+/** What a reference does, as its pop-up says it (a title only quoted is mentioned). */
+const REFERENCE_VERBS: Record<Relation | "mention", string> = { repeals: "废止", revises: "修订", forwards: "转发", implements: "贯彻落实（依据）", cites: "引用", mention: "提及" };
+
 /** Ids the parser gives the document's passages outside its items (lib/parser/parse.ts). */
 const PASSAGE_ID = /^(?:preamble|closing)\d*$/;
 
@@ -194,7 +197,7 @@ export async function getReaderDocument(slug: string, version?: number, day?: st
       provision: r.provision,
       start: r.start,
       end: r.end,
-      summary: r.resolved ? `引用本库文件《${r.resolved.title ?? r.resolved.slug}》` : `引用《${r.citedTitle ?? r.citedNumber ?? ""}》（本库未收录）`,
+      summary: r.resolved ? `${REFERENCE_VERBS[r.relation ?? "mention"]}本库文件《${r.resolved.title ?? r.resolved.slug}》` : `${REFERENCE_VERBS[r.relation ?? "mention"]}《${r.citedTitle ?? r.citedNumber ?? ""}》（本库未收录）`,
       href: r.resolved ? `/documents/${encodeURIComponent(r.resolved.slug)}` : null,
     })),
   ].sort((a, b) => a.start - b.start || b.end - a.end);

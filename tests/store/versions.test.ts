@@ -12,7 +12,7 @@ import { documentDiff, type ProvisionDiff } from "../../lib/site/diff";
 import { documentResponse, documentsResponse } from "../../lib/site/document-api";
 import { search } from "../../lib/search";
 import { getReaderDocument } from "../../lib/site/reader";
-import { freshDatabase } from "../helpers/db";
+import { databaseUrl, freshDatabase } from "../helpers/db";
 import { ROOT, runCli } from "../helpers/cli";
 
 const CONTENT = path.join(ROOT, "content");
@@ -162,6 +162,9 @@ describe("repeal and point in time", () => {
     const ofOld = await documentRelations(OLD);
     expect(ofOld.incoming.map((r) => [r.relation, r.from.slug, r.from.provision?.id])).toEqual([["repeals", NEW, "art3"]]);
     expect(ofOld.outgoing).toEqual([]);
+    // The reader's note on the reference says what it does.
+    const art3 = (await getReaderDocument(NEW))?.provisions.find((p) => p.id === "art3");
+    expect(art3?.facts.filter((f) => f.kind === "reference").map((f) => f.summary)).toEqual(["废止本库文件《示范市政务信息资源共享工作方案》"]);
   });
 
   test("asOf before the repeal shows the old document in force and the new one not yet; after it, the reverse", async () => {
@@ -207,5 +210,14 @@ describe("repeal and point in time", () => {
     // Repealed on 2020-06-15: a search as of 2021 leaves it out.
     expect(await hits("2021-01-01")).not.toContain(OLD);
     await expect(search({ q: "共享平台", asOf: "2021-13-01" })).rejects.toThrow(/bad parameter asOf/);
+  });
+
+  test("policykb ingest says which version a file became and why", async () => {
+    const db = await freshDatabase();
+    const dir = mkdtempSync(path.join(tmpdir(), "policykb-versions-cli-"));
+    for (const f of ["tongjifa-2009-06-27.md", "tongjifa-2024-09-13.md"]) copyFileSync(path.join(VERSIONS, f), path.join(dir, f));
+    const r = runCli(["ingest", dir], { DATABASE_URL: databaseUrl(db) });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`tongjifa-2024-09-13.md: version 2 of "tongjifa-2009-06-27": the newest version, now current; same title and issuer as the stored document`);
   });
 });
