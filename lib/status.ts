@@ -20,11 +20,13 @@ export function todayInChina(now: Date = new Date()): string {
 
 /**
  * A document's status on `today`: 已废止 from the day another document repeals
- * it (`repealedOn`, computed from relations, never typed by hand), 已失效 after
+ * it (`repealedOn`, computed from relations, never typed by hand; "" when that
+ * day is not known), 已失效 after
  * its expiry, 尚未施行 before it takes effect.
  */
 export function validityStatus(dates: { effectiveFrom: string | null; effectiveUntil: string | null; issuedAt?: string | null; repealedOn?: string | null }, today: string = todayInChina()): ValidityStatus {
-  if (dates.repealedOn && dates.repealedOn <= today) return "已废止";
+  // "" is a repeal on a day not known: repealed whatever the day.
+  if (dates.repealedOn != null && dates.repealedOn <= today) return "已废止";
   if (dates.effectiveUntil && dates.effectiveUntil < today) return "已失效";
   const from = dates.effectiveFrom ?? dates.issuedAt ?? null;
   if (from && from > today) return "尚未施行";

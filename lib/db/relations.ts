@@ -104,3 +104,8 @@ export async function repealsOf(slugs?: string[]): Promise<Map<string, Repeal>> 
 export function repealedOn(repeal: Repeal | undefined): string | undefined {
   return repeal ? (repeal.on ?? "") : undefined;
 }
+
+/** Every repealed document (slug → the day it is repealed from, "" when not known): what search's status filter needs. */
+export async function repealDays(): Promise<Map<string, string>> {
+  return new Map([...(await repealsOf())].map(([slug, repeal]) => [slug, repealedOn(repeal)!]));
+}

@@ -18,19 +18,24 @@ export function hasFilters(f: SearchFilters): boolean {
   return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
 }
 
-/** Whether an entry passes every filter (`today` decides validity status). */
-export function passes(r: Entry, f: SearchFilters, today: string): boolean {
+/** Repealed documents (slug → the day, "" when not known): a status is 已废止 from then (lib/db/relations.ts). */
+export type Repeals = ReadonlyMap<string, string>;
+
+const statusOf = (r: Entry, today: string, repeals?: Repeals) => validityStatus({ ...r.doc, repealedOn: repeals?.get(r.doc.document) }, today);
+
+/** Whether an entry passes every filter (`today` and `repeals` decide validity status). */
+export function passes(r: Entry, f: SearchFilters, today: string, repeals?: Repeals): boolean {
   if (f.doc?.length && !f.doc.includes(r.doc.document)) return false;
   if (f.kind?.length && !f.kind.includes(r.doc.kind ?? "")) return false;
   if (f.issuer?.length && !f.issuer.includes(r.doc.issuer ?? "")) return false;
   if (f.role?.length && !f.role.includes(r.role)) return false;
   if (f.year?.length && !f.year.includes(documentYear(r.doc) ?? -1)) return false;
   if (f.party?.length && !f.party.some((p) => r.parties.includes(p))) return false;
-  if (f.status?.length && !f.status.includes(validityStatus(r.doc, today))) return false;
+  if (f.status?.length && !f.status.includes(statusOf(r, today, repeals))) return false;
   return true;
 }
 
-function facetValues(r: Entry, name: FacetName, today: string): string[] {
+function facetValues(r: Entry, name: FacetName, today: string, repeals?: Repeals): string[] {
   switch (name) {
     case "kind":
       return r.doc.kind ? [r.doc.kind] : [];
@@ -45,14 +50,14 @@ function facetValues(r: Entry, name: FacetName, today: string): string[] {
     case "party":
       return r.parties;
     case "status":
-      return [validityStatus(r.doc, today)];
+      return [statusOf(r, today, repeals)];
     case "doc":
       return [r.doc.document];
   }
 }
 
 /** Counts per value of every facet over the matched slots, most frequent first. */
-export function facetCounts(entries: ReadonlyArray<Entry | null>, matched: number[], filters: SearchFilters, today: string): Record<FacetName, Facet[]> {
+export function facetCounts(entries: ReadonlyArray<Entry | null>, matched: number[], filters: SearchFilters, today: string, repeals?: Repeals): Record<FacetName, Facet[]> {
   const out = emptyFacets();
   for (const name of FACETS) {
     const key = name as keyof SearchFilters;
@@ -60,8 +65,8 @@ export function facetCounts(entries: ReadonlyArray<Entry | null>, matched: numbe
     const counts = new Map<string, number>();
     for (const slot of matched) {
       const r = entries[slot];
-      if (!r || !passes(r, others, today)) continue;
-      for (const v of facetValues(r, name, today)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (!r || !passes(r, others, today, repeals)) continue;
+      for (const v of facetValues(r, name, today, repeals)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     out[name] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }

@@ -18,6 +18,7 @@ import type { SearchResult } from "./types";
 import { parseSearchQuery, type SearchQueryInput } from "./query";
 import { emptyFacets } from "./facets";
 import { listDocuments } from "../db/documents";
+import { repealDays } from "../db/relations";
 
 export { SearchQueryError } from "./types";
 export { MAX_QUERY_LENGTH, parseSearchQuery, searchQueryFromParams, type SearchQueryInput } from "./query";
@@ -169,7 +170,9 @@ export async function search(input: SearchQueryInput): Promise<SearchResult> {
     if (!doc.length) return { query: query.q, total: 0, totalIsLowerBound: false, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: [], facets: emptyFacets() };
     filters = { ...query.filters, doc };
   }
-  const result = h.engine.run({ words, filters, limit: query.limit, offset: query.offset, facets: query.facets, today: query.asOf });
+  // Statuses by filter or facet count repeals too (read when asked for: they live in the store, not in the index).
+  const repeals = query.facets || query.filters.status?.length ? await repealDays() : undefined;
+  const result = h.engine.run({ words, filters, limit: query.limit, offset: query.offset, facets: query.facets, today: query.asOf, repeals });
   const textIds = result.textIds.filter((id): id is number => id !== null);
   if (textIds.length) {
     const texts = await provisionTexts(textIds);

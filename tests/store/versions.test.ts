@@ -14,6 +14,7 @@ import { search } from "../../lib/search";
 import { getReaderDocument } from "../../lib/site/reader";
 import { databaseUrl, freshDatabase } from "../helpers/db";
 import { ROOT, runCli } from "../helpers/cli";
+import { validityStatus } from "../../lib/status";
 
 const CONTENT = path.join(ROOT, "content");
 const LAWS = ["030_law-zhonghua-renmin-gongheguo-tongjifa-2009.md", "031_law-zhonghua-renmin-gongheguo-tongjifa-2024.md", "032_law-zhonghua-renmin-gongheguo-xumufa-2015.md", "033_law-zhonghua-renmin-gongheguo-xumufa-2022.md"];
@@ -34,6 +35,16 @@ beforeAll(async () => {
   const summary = await ingestPaths([...LAWS.map((f) => path.join(CONTENT, f)), FIXTURES], { quiet: true });
   expect(summary.failed).toEqual([]);
 }, 120_000);
+
+describe("a status computed from dates and repeals", () => {
+  test("repealed from the repealing document's day; a repeal whose day is not known counts whatever the day", () => {
+    const dates = { effectiveFrom: "2012-07-01", effectiveUntil: null };
+    expect(validityStatus({ ...dates, repealedOn: "2020-06-15" }, "2020-06-14")).toBe("现行有效");
+    expect(validityStatus({ ...dates, repealedOn: "2020-06-15" }, "2020-06-15")).toBe("已废止");
+    expect(validityStatus({ ...dates, repealedOn: "" }, "2013-01-01")).toBe("已废止");
+    expect(validityStatus(dates, "2013-01-01")).toBe("现行有效");
+  });
+});
 
 describe("versions of one document", () => {
   test("two files with one front-matter slug are two versions, the later one current", async () => {
@@ -210,6 +221,11 @@ describe("repeal and point in time", () => {
     // Repealed on 2020-06-15: a search as of 2021 leaves it out.
     expect(await hits("2021-01-01")).not.toContain(OLD);
     await expect(search({ q: "共享平台", asOf: "2021-13-01" })).rejects.toThrow(/bad parameter asOf/);
+    // Search's status facet and filter know the repeal too.
+    const faceted = await search({ q: "共享平台", facets: true });
+    expect(faceted.facets.status.find((f) => f.value === "已废止")?.count).toBeGreaterThan(0);
+    expect((await search({ q: "共享平台", filters: { status: ["现行有效"] } })).hits.map((h) => h.document)).not.toContain(OLD);
+    expect((await search({ q: "共享平台", filters: { status: ["已废止"] } })).hits.map((h) => h.document)).toContain(OLD);
   });
 
   test("policykb ingest says which version a file became and why", async () => {
