@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/Badges";
 import { SearchBox } from "@/components/SearchBox";
-import { counts, findDocuments, type DocumentFilters } from "@/lib/db/documents";
+import { counts, findDocuments, listDocuments, type DocumentFilters } from "@/lib/db/documents";
 import { documentPath } from "@/lib/site/citation";
-import { intParam, oneOf, param, queryString, type RawSearchParams } from "@/lib/site/params";
+import { dayParam, intParam, oneOf, param, queryString, type RawSearchParams } from "@/lib/site/params";
 import { STATUSES, todayInChina } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +13,14 @@ function filtersOf(params: RawSearchParams): DocumentFilters {
 }
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const filters = filtersOf(await searchParams);
-  const [listing, totals] = await Promise.all([findDocuments(filters), counts(todayInChina())]);
+  const params = await searchParams;
+  const filters = filtersOf(params);
+  // ?asOf=YYYY-MM-DD: the collection as it stood that day (documents in force then, in the version that applied then).
+  const asOf = dayParam(params, "asOf");
+  const [listing, totals] = await Promise.all([
+    findDocuments(filters, { asOf }),
+    asOf ? listDocuments({ asOf }).then((docs) => counts(asOf, { documentIds: docs.map((d) => d.id) })) : counts(todayInChina()),
+  ]);
   const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
     <>
@@ -23,6 +29,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <p className="lead">政策文件逐条结构化：条款、责任单位、时限、目标值及其关联，可检索、可引用。</p>
         <SearchBox />
       </section>
+      {asOf && (
+        <p className="version-note as-of-note" role="note">
+          按 {asOf} 的状态显示：当日有效的文件，各取当日适用的版本。<Link href={`/${queryString({ ...filters })}`}>回到今天</Link>
+        </p>
+      )}
       <ul className="counts" aria-label="统计">
         <li>
           <strong>{totals.documents}</strong>文件
@@ -77,6 +88,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </select>
         </label>
         <label>
+          查看日期
+          <input type="date" name="asOf" defaultValue={asOf ?? ""} />
+        </label>
+        <label>
           效力
           <select name="status" defaultValue={filters.status ?? ""}>
             <option value="">全部</option>
@@ -115,9 +130,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             {listing.documents.map((d) => (
               <tr key={d.slug}>
                 <td>
-                  <Link href={documentPath(d.slug)}>{d.title ?? d.slug}</Link>
+                  <Link href={asOf ? `${documentPath(d.slug)}?asOf=${asOf}` : documentPath(d.slug)}>{d.title ?? d.slug}</Link>
+                  {asOf && !d.isCurrent ? <span className="muted">（当日为第 {d.version} 版）</span> : null}
                 </td>
-                <td className="nowrap">{d.kind ? <Link href={`/${queryString({ ...filters, kind: d.kind })}#documents`}>{d.kind}</Link> : "—"}</td>
+                <td className="nowrap">{d.kind ? <Link href={`/${queryString({ ...filters, kind: d.kind, asOf })}#documents`}>{d.kind}</Link> : "—"}</td>
                 <td className="hide-narrow">{d.issuer ?? "—"}</td>
                 <td className="hide-narrow nowrap">{d.docNumber ?? "—"}</td>
                 <td className="nowrap">{d.issuedAt ?? d.effectiveFrom ?? "—"}</td>

@@ -2,7 +2,7 @@ import type { ResponsibilityRole, Role } from "@/lib/parser";
 import { RESPONSIBILITY_LABELS, ROLE_LABELS } from "@/lib/site/labels";
 import type { ValidityStatus } from "@/lib/status";
 
-/** 现行有效 / 已失效 / 尚未施行 */
+/** 现行有效 / 已失效 / 已废止 / 尚未施行 */
 export function StatusBadge({ status }: { status: ValidityStatus }) {
   return <span className={`badge status-${status}`}>{status}</span>;
 }

@@ -7,12 +7,13 @@ import { documentPath } from "@/lib/site/citation";
 import type { DocumentHead } from "@/lib/db/documents";
 import { StatusBadge } from "./Badges";
 
-export type DocumentTab = "text" | "links" | "facts";
+export type DocumentTab = "text" | "links" | "facts" | "versions";
 
 const TABS: Array<{ tab: DocumentTab; label: string; suffix: string }> = [
   { tab: "text", label: "正文", suffix: "" },
   { tab: "links", label: "目标与措施", suffix: "/links" },
   { tab: "facts", label: "时限与目标值", suffix: "/facts" },
+  { tab: "versions", label: "版本与修改", suffix: "/versions" },
 ];
 
 export function DocumentHeader({ doc, tab }: { doc: DocumentHead; tab: DocumentTab }) {
@@ -53,6 +54,16 @@ export function DocumentHeader({ doc, tab }: { doc: DocumentHead; tab: DocumentT
           </dd>
         </div>
       </dl>
+      {doc.repeal && (
+        <p className="repealed" role="note">
+          {doc.status === "已废止" ? "已废止" : "将被废止"}
+          {doc.repeal.on ? `（自 ${doc.repeal.on} 起）` : ""}：由
+          <Link href={documentPath(doc.repeal.by.slug, { provision: doc.repeal.by.provision?.id })}>
+            《{doc.repeal.by.title ?? doc.repeal.by.slug}》{doc.repeal.by.provision?.citation ?? ""}
+          </Link>
+          废止。
+        </p>
+      )}
       {!doc.isCurrent && latest !== undefined && (
         <p className="old-version" role="note">
           这是第 {doc.version} 版（旧版本）。<Link href={documentPath(doc.slug)}>查看现行第 {latest} 版</Link>
@@ -74,7 +85,7 @@ export function DocumentHeader({ doc, tab }: { doc: DocumentHead; tab: DocumentT
       )}
       <nav className="doc-tabs" aria-label="文件视图">
         {TABS.map((t) => (
-          <Link key={t.tab} href={`${base}${t.suffix}${v}`} aria-current={t.tab === tab ? "page" : undefined}>
+          <Link key={t.tab} href={`${base}${t.suffix}${t.tab === "versions" ? "" : v}`} aria-current={t.tab === tab ? "page" : undefined}>
             {t.label}
           </Link>
         ))}

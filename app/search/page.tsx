@@ -104,11 +104,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   let page = 1;
   let result: SearchResult | null = null;
   let problem: string | null = null;
+  let asOf: string | undefined;
   if (q) {
     try {
       // The query and its filters are checked as the API checks them (lib/search/query.ts); a bad value is shown, not dropped.
       const query = searchQueryFromParams(params, { limit: PAGE_SIZE, facets: true });
       filters = query.filters;
+      asOf = query.asOf;
       page = Math.floor(query.offset / PAGE_SIZE) + 1;
       result = await search(query);
     } catch (error) {
@@ -116,7 +118,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       problem = error.message;
     }
   }
-  const values: QueryValues = { q, ...filters };
+  const values: QueryValues = { q, ...filters, asOf };
   const filtered = Object.values(filters).some((list) => list && list.length > 0);
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const hasFacets = result ? FACETS.some(({ name }) => (result.facets[name] ?? []).length > 0) : false;
@@ -129,6 +131,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {problem && (
         <p className="error-box" role="alert">
           无法检索：{problem}
+        </p>
+      )}
+      {asOf && (
+        <p className="version-note as-of-note" role="note">
+          按 {asOf} 的文件状态检索：只含当日有效、且当日适用的正是现行文本的文件。<Link href={`/search${queryString({ ...values, asOf: undefined, page: undefined })}`}>按今天检索</Link>
         </p>
       )}
       {!result && <Suggestions q={problem ? undefined : q} filtered={false} />}
@@ -163,7 +170,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                     {c.label}：{facetLabel(c.name, c.value)} ×
                   </Link>
                 ))}
-                <Link href={`/search${queryString({ q })}`}>清除全部</Link>
+                <Link href={`/search${queryString({ q, asOf })}`}>清除全部</Link>
               </div>
             )}
             {result.total === 0 && result.hits.length === 0 && <Suggestions q={q} filtered={filtered} />}

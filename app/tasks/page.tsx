@@ -34,6 +34,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <p className="lead">
         {filters.all ? "全部文件" : "现行有效文件"}中的任务条款，连同责任单位和完成时限；条款自身未写明的，取其上级条款的（标注“继承自”）。
       </p>
+      {filters.asOf && (
+        <p className="version-note as-of-note" role="note">
+          按 {filters.asOf} 的状态显示：当日有效的文件（各取当日适用的版本）中的任务，时限状态按当日计算。<Link href={`/tasks${queryString({ ...values, asOf: undefined })}`}>回到今天</Link>
+        </p>
+      )}
       <form className="filters" method="get" action="/tasks" aria-label="筛选任务">
         <label>
           责任单位
@@ -48,6 +53,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         <FilterSelect label="文件" name="doc" value={filters.doc} options={tasks.options.documents.map((d) => ({ value: d.slug, label: d.title ?? d.slug }))} />
         <FilterSelect label="时限年份" name="year" value={filters.year} options={tasks.options.years.map((y) => ({ value: y, label: String(y) }))} />
         <FilterSelect label="状态" name="status" value={filters.status} options={DEADLINE_STATUSES.map((s) => ({ value: s, label: DEADLINE_STATUS_LABELS[s] }))} />
+        <label>
+          查看日期
+          <input type="date" name="asOf" defaultValue={filters.asOf ?? ""} />
+        </label>
         <label className="checkbox">
           <span>
             <input type="checkbox" name="all" value="1" defaultChecked={filters.all} /> 包括已失效文件

@@ -13,6 +13,7 @@ import { searchCommand } from "./search";
 import { aliasCommand } from "./alias";
 import { backupCommand } from "./backup";
 import { FACT_COMMANDS, factsCommand, factsHelp, type FactCommand } from "./facts";
+import { diffCommand } from "./diff";
 
 const HELP = `policykb — PolicyKB (政策知识库) command line
 
@@ -20,12 +21,14 @@ Usage:
   policykb parse FILE [--pretty]           parse one document, print its policy-doc/1 JSON
   policykb ingest PATH... [--quiet]        parse and store files or folders (recursively)
   policykb search QUERY [--limit N] [--json] [--doc SLUG] [--role ROLE] [--party NAME]
-                 [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|尚未施行]
+                 [--kind KIND] [--issuer NAME] [--year YYYY] [--status 现行有效|已失效|已废止|尚未施行]
                                            search stored provisions
 ${factsHelp()}
                                            tasks, deadlines, targets or links across documents
                                            (filters as in /api/openapi.json; --json items, --csv the ledger's CSV)
   policykb export [--out FILE]             write everything stored as JSON
+  policykb diff SLUG [--from N] [--to M] [--json]
+                                           what changed between two versions of a document
   policykb alias add ALIAS PARTY           make ALIAS a name of PARTY (merging a party made for it)
   policykb alias list [PARTY]              list aliases and where they came from
   policykb backup --out FILE               copy the SQLite database safely while the site runs
@@ -90,11 +93,17 @@ export async function main(argv: string[]): Promise<number> {
       case "links":
         if (rest.includes("--help") || rest.includes("-h")) return help();
         return await factsCommand(command as FactCommand, rest);
+      case "diff": {
+        const { values, positionals } = parseArgs({ args: rest, options: { from: { type: "string" }, to: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
+        if (values.help) return help();
+        if (positionals.length !== 1) throw new UsageError("diff takes exactly one SLUG (see policykb --help)");
+        return await diffCommand(positionals[0]!, { from: values.from, to: values.to, json: values.json ?? false });
+      }
       case "alias":
         if (rest.includes("--help") || rest.includes("-h")) return help();
         return await aliasCommand(rest);
       default:
-        throw new UsageError(`unknown command "${command}" (expected parse, ingest, search, ${FACT_COMMANDS.join(", ")}, export, alias or backup; see policykb --help)`);
+        throw new UsageError(`unknown command "${command}" (expected parse, ingest, search, ${FACT_COMMANDS.join(", ")}, export, diff, alias or backup; see policykb --help)`);
     }
   } catch (error) {
     return report(error);

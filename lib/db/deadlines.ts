@@ -6,7 +6,7 @@
  * deadline list, the task list and party ledgers alike.
  */
 import type { DeadlineKind, ResponsibilityRole } from "../parser";
-import { daysBetween, type ValidityStatus } from "../status";
+import { daysBetween, isLapsed, type ValidityStatus } from "../status";
 import { ancestorsOf, loadLedgerFacts, type LedgerDeadline, type LedgerFacts, type LedgerProvision } from "./ledger-source";
 
 /** Kinds of deadline that ask for something to be done by a day (not when a document applies). */
@@ -53,7 +53,7 @@ export function deadlineState(d: DeadlineRef, options: { today: string; document
   const recurring = RECURRING.test(d.text);
   const day = d.date && recurring && /每年/.test(d.text) ? nextYearly(d.date, options.today) : d.date;
   const daysLeft = day ? daysBetween(options.today, day) : null;
-  if (options.documentStatus === "已失效") return { status: "lapsed", day, daysLeft: null, recurring };
+  if (isLapsed(options.documentStatus)) return { status: "lapsed", day, daysLeft: null, recurring };
   if (d.kind === "effective" || d.kind === "expiry" || d.kind === "period" || START.test(d.text.trim())) return { status: "start", day, daysLeft: null, recurring };
   if (daysLeft === null) return { status: "undated", day, daysLeft, recurring };
   return { status: daysLeft < 0 ? "overdue" : daysLeft === 0 ? "today" : "open", day, daysLeft, recurring };
@@ -119,6 +119,8 @@ export interface DeadlineItem extends DeadlineRef, DeadlineState {
 
 export interface DeadlineQuery {
   today: string;
+  /** The collection as it stood that day (the versions that applied then); pass the same day as `today`. */
+  asOf?: string;
   /** One document (slug), and a version of it (else the current one). */
   slug?: string;
   version?: number;
@@ -136,7 +138,7 @@ export interface DeadlineQuery {
  * as lapsed.
  */
 export async function listDeadlines(query: DeadlineQuery): Promise<DeadlineItem[]> {
-  const facts = await loadLedgerFacts({ today: query.today, slug: query.slug, version: query.version });
+  const facts = await loadLedgerFacts({ today: query.today, slug: query.slug, version: query.version, asOf: query.asOf });
   const byId = new Map(facts.provisions.map((p) => [p.id, p]));
   const items: DeadlineItem[] = [];
   const all: LedgerDeadline[] = [...facts.deadlines.values(), ...facts.documentDeadlines.values()].flat();

@@ -7,6 +7,8 @@ import { documentYear, validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
 import { loadCorrections } from "./correction-rows";
 import { applyCorrections, type Corrected, type CorrectedFacts } from "./corrections-apply";
+import { relationOf, repealedOn, repealsOf, type Repeal } from "./relations";
+import { versionsOn } from "./versions";
 
 export interface DocumentSummary {
   slug: string;
@@ -20,17 +22,28 @@ export interface DocumentSummary {
   status: ValidityStatus;
   provisionCount: number;
   version: number;
+  /** The stored row of the version listed (for counts over the same versions). */
+  id: number;
+  /** Whether the version listed is the current one (with asOf, an older one may be listed). */
+  isCurrent: boolean;
 }
 
-/** The current version of every document, newest first. */
-export async function listDocuments(): Promise<DocumentSummary[]> {
+/**
+ * The current version of every document, newest first; with `asOf`, the
+ * collection as it stood that day: the version of each document that applied
+ * then, of the documents in force then (by their dates and repeals).
+ */
+export async function listDocuments(options: { asOf?: string } = {}): Promise<DocumentSummary[]> {
   const client = await dbReady();
-  const rows = await client.document.findMany({
-    where: { isCurrent: true },
-    select: { slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, _count: { select: { provisions: true } } },
-  });
+  const ids = options.asOf ? [...(await versionsOn(options.asOf)).values()].map((v) => v.id) : null;
+  const [rows, repeals] = await Promise.all([client.document.findMany({
+    where: ids ? { id: { in: ids } } : { isCurrent: true },
+    select: { id: true, slug: true, title: true, kind: true, issuer: true, docNumber: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true, version: true, isCurrent: true, _count: { select: { provisions: true } } },
+  }), repealsOf()]);
   return rows
     .map((d) => ({
+      id: d.id,
+      isCurrent: d.isCurrent,
       slug: d.slug,
       title: d.title,
       kind: d.kind,
@@ -39,10 +52,11 @@ export async function listDocuments(): Promise<DocumentSummary[]> {
       issuedAt: d.issuedAt,
       effectiveFrom: d.effectiveFrom,
       effectiveUntil: d.effectiveUntil,
-      status: validityStatus(d),
+      status: validityStatus({ ...d, repealedOn: repealedOn(repeals.get(d.slug)) }, options.asOf),
       provisionCount: d._count.provisions,
       version: d.version,
     }))
+    .filter((d) => !options.asOf || d.status === "现行有效")
     .sort((a, b) => (b.issuedAt ?? b.effectiveFrom ?? "").localeCompare(a.issuedAt ?? a.effectiveFrom ?? "") || a.slug.localeCompare(b.slug));
 }
 
@@ -55,6 +69,8 @@ export interface StoredDocument extends PolicyDoc {
   links: Array<Corrected<PolicyDoc["links"][number]>>;
   slug: string;
   status: ValidityStatus;
+  /** The document that repeals this one and from which day (the status says whether that day has come); null when none does. */
+  repeal: Repeal | null;
   version: number;
   versions: number[];
   isCurrent: boolean;
@@ -63,22 +79,22 @@ export interface StoredDocument extends PolicyDoc {
   messages: ParseMessage[];
 }
 
-/** One document (the current version, or a given one) as policy-doc/1 plus slug and status, its corrections applied (corrected facts marked `corrected: true`). */
-export async function getDocument(slug: string, version?: number): Promise<StoredDocument | null> {
-  return (await getCorrectedDocument(slug, version))?.document ?? null;
+/** One document (the current version, or a given one) as policy-doc/1 plus slug and status (on `day`, default today), its corrections applied (corrected facts marked `corrected: true`). */
+export async function getDocument(slug: string, version?: number, day?: string): Promise<StoredDocument | null> {
+  return (await getCorrectedDocument(slug, version, day))?.document ?? null;
 }
 
 /** A document version as parsed, and with its corrections applied: the corrected facts, what made them so, and each correction's state. */
-export async function getCorrectedDocument(slug: string, version?: number): Promise<{ parsed: StoredDocument; document: StoredDocument; corrections: CorrectedFacts<StoredDocument["provisions"][number]> } | null> {
-  const parsed = await getParsedDocument(slug, version);
+export async function getCorrectedDocument(slug: string, version?: number, day?: string): Promise<{ parsed: StoredDocument; document: StoredDocument; corrections: CorrectedFacts<StoredDocument["provisions"][number]> } | null> {
+  const parsed = await getParsedDocument(slug, version, day);
   if (!parsed) return null;
   const corrections = applyCorrections(parsed, await loadCorrections([slug]));
   const { provisions, responsibilities, deadlines, targets, links } = corrections;
   return { parsed, document: { ...parsed, provisions, responsibilities, deadlines, targets, links }, corrections };
 }
 
-/** One document (the current version, or a given one) as policy-doc/1 plus slug and status, as parsed (no corrections). */
-export async function getParsedDocument(slug: string, version?: number): Promise<StoredDocument | null> {
+/** One document (the current version, or a given one) as policy-doc/1 plus slug and status (on `day`, default today), as parsed (no corrections). */
+export async function getParsedDocument(slug: string, version?: number, day?: string): Promise<StoredDocument | null> {
   const client = await dbReady();
   const d = await client.document.findFirst({
     where: version ? { slug, version } : { slug, isCurrent: true },
@@ -93,10 +109,12 @@ export async function getParsedDocument(slug: string, version?: number): Promise
   });
   if (!d) return null;
   const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
+  const repeal = (await repealsOf([slug])).get(slug);
   return {
     schema: "policy-doc/1",
     slug: d.slug,
-    status: validityStatus(d),
+    status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }, day),
+    repeal: repeal ?? null,
     version: d.version,
     versions: versions.map((v) => v.version),
     isCurrent: d.isCurrent,
@@ -117,7 +135,7 @@ export async function getParsedDocument(slug: string, version?: number): Promise
     deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as PolicyDoc["deadlines"][number]["kind"], start: x.start, end: x.end })),
     targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as PolicyDoc["targets"][number]["comparator"], baseline: t.baseline, deadline: t.deadline, verb: t.verb, serves: servesOf(t.serves), text: t.text, start: t.start, end: t.end })),
     links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as PolicyDoc["links"][number]["kind"], score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
-    references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end, resolved: r.resolvedDocument?.slug ?? null })),
+    references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, relation: relationOf(r.relation), text: r.text, start: r.start, end: r.end, resolved: r.resolvedDocument?.slug ?? null })),
   };
 }
 
@@ -128,14 +146,15 @@ export interface Counts {
   openDeadlines: number;
 }
 
-/** Counts for the home page and /api/health (current versions only). */
-export async function counts(today: string): Promise<Counts> {
+/** Counts for the home page and /api/health (current versions only; or, given `documentIds`, of those versions). */
+export async function counts(today: string, options: { documentIds?: number[] } = {}): Promise<Counts> {
   const client = await dbReady();
+  const document = options.documentIds ? { id: { in: options.documentIds } } : { isCurrent: true };
   const [documents, provisions, parties, openDeadlines] = await Promise.all([
-    client.document.count({ where: { isCurrent: true } }),
-    client.provision.count({ where: { document: { isCurrent: true } } }),
-    client.party.count({ where: { responsibilities: { some: { document: { isCurrent: true } } } } }),
-    client.deadline.count({ where: { document: { isCurrent: true }, date: { gte: today }, kind: { in: ["due", "milestone"] } } }),
+    client.document.count({ where: document }),
+    client.provision.count({ where: { document } }),
+    client.party.count({ where: { responsibilities: { some: { document } } } }),
+    client.deadline.count({ where: { document, date: { gte: today }, kind: { in: ["due", "milestone"] } } }),
   ]);
   return { documents, provisions, parties, openDeadlines };
 }
@@ -167,9 +186,9 @@ function optionsOf(values: Array<string | null>, order: (a: FilterOption, b: Fil
   return [...counts].map(([value, count]) => ({ value, count })).sort(order);
 }
 
-/** Current documents matching the filters (newest first), with the filters' options. */
-export async function findDocuments(filters: DocumentFilters = {}): Promise<DocumentListing> {
-  const all = await listDocuments();
+/** Current documents (or those in force on `asOf`) matching the filters (newest first), with the filters' options. */
+export async function findDocuments(filters: DocumentFilters = {}, options: { asOf?: string } = {}): Promise<DocumentListing> {
+  const all = await listDocuments(options);
   const documents = all.filter(
     (d) =>
       (!filters.kind || d.kind === filters.kind) &&
@@ -201,13 +220,15 @@ export interface DocumentHead {
   effectiveFrom: string | null;
   effectiveUntil: string | null;
   status: ValidityStatus;
+  /** The document that repeals this one, and from which day; null when none does. */
+  repeal: Repeal | null;
   version: number;
   versions: number[];
   isCurrent: boolean;
 }
 
-/** The header of a document (current version, or version `version`); null when there is none. */
-export async function getDocumentHead(slug: string, version?: number): Promise<DocumentHead | null> {
+/** The header of a document (current version, or version `version`; status on `day`, default today); null when there is none. */
+export async function getDocumentHead(slug: string, version?: number, day?: string): Promise<DocumentHead | null> {
   const client = await dbReady();
   const d = await client.document.findFirst({
     where: version ? { slug, version } : { slug, isCurrent: true },
@@ -215,7 +236,8 @@ export async function getDocumentHead(slug: string, version?: number): Promise<D
   });
   if (!d) return null;
   const versions = await client.document.findMany({ where: { slug }, select: { version: true }, orderBy: { version: "asc" } });
-  return { ...d, status: validityStatus(d), versions: versions.map((v) => v.version) };
+  const repeal = (await repealsOf([slug])).get(slug);
+  return { ...d, status: validityStatus({ ...d, repealedOn: repealedOn(repeal) }, day), repeal: repeal ?? null, versions: versions.map((v) => v.version) };
 }
 
 /** A 文号 written any way (国办发[2019]4号, 国办发（2019） 4号) in the one form GB/T 9704 prescribes: 国办发〔2019〕4号. */

@@ -12,7 +12,8 @@ import { chunks } from "./sql";
 import { loadCorrections } from "./correction-rows";
 import { applyCorrections, type Correction } from "./corrections-apply";
 import { servesOf } from "./documents";
-import type { PolicyDoc, ParseMessage, ResponsibilityRole, DeadlineKind, Comparator, LinkKind, Role } from "../parser";
+import { relationOf } from "./relations";
+import { RELATIONS, type PolicyDoc, type ParseMessage, type ResponsibilityRole, type DeadlineKind, type Comparator, type LinkKind, type Role } from "../parser";
 
 /** A version's facts as parsed, where corrections change them: the roles of corrected provisions, and every fact. */
 export interface ParsedFacts {
@@ -114,7 +115,7 @@ export async function exportAll(): Promise<Export> {
       deadlines: d.deadlines.map((x) => ({ provision: x.provision?.eid ?? null, text: x.text, date: x.date, kind: x.kind as DeadlineKind, start: x.start, end: x.end })),
       targets: d.targets.map((t) => ({ provision: t.provision?.eid ?? null, subject: t.subject, value: t.value, unit: t.unit, comparator: t.comparator as Comparator, verb: t.verb, serves: servesOf(t.serves), baseline: t.baseline, deadline: t.deadline, text: t.text, start: t.start, end: t.end })),
       links: d.links.map((l) => ({ from: l.from.eid, to: l.to.eid, kind: l.kind as LinkKind, score: l.score, why: l.why, method: l.method as "explicit" | "inferred" })),
-      references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, text: r.text, start: r.start, end: r.end })),
+      references: d.references.map((r) => ({ provision: r.provision?.eid ?? null, title: r.citedTitle, docNumber: r.citedNumber, relation: relationOf(r.relation), text: r.text, start: r.start, end: r.end })),
       sourceText: d.sourceText,
       messages: JSON.parse(d.messages) as ParseMessage[],
     })).map((d) => corrected(d, correctionsOf(d.slug))),
@@ -185,7 +186,7 @@ const exportSchema = z.object({
       deadlines: z.array(deadlineRow),
       targets: z.array(targetRow),
       links: z.array(linkRow),
-      references: z.array(z.object({ provision: z.string().nullable(), title: z.string().nullable(), docNumber: z.string().nullable(), text: z.string(), ...span })),
+      references: z.array(z.object({ provision: z.string().nullable(), title: z.string().nullable(), docNumber: z.string().nullable(), relation: z.enum(RELATIONS).nullable().optional(), text: z.string(), ...span })),
       sourceText: z.string(),
       messages: z.array(z.unknown()),
       parsed: z.object({ roles: z.record(z.string(), z.string()), responsibilities: z.array(responsibilityRow), deadlines: z.array(deadlineRow), targets: z.array(targetRow), links: z.array(linkRow) }).optional(),

@@ -11,6 +11,8 @@ import { isResponsibilityRole } from "../parser";
 import { validityStatus, type ValidityStatus } from "../status";
 import { dbReady } from "./client";
 import { correctLedgerFacts } from "./ledger-corrections";
+import { repealedOn, repealsOf } from "./relations";
+import { versionsOn } from "./versions";
 
 export interface LedgerDocument {
   id: number;
@@ -78,21 +80,32 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** The facts of the current version of every document (or of one document, or of the documents given), as of `today`. */
-export async function loadLedgerFacts(options: { today: string; slug?: string; version?: number; documentIds?: number[] }): Promise<LedgerFacts> {
+/**
+ * The facts of the current version of every document (or of one document, or
+ * of the documents given), as of `today`; with `asOf`, of the version of each
+ * document that applied on that day (statuses then on that day: pass it as `today` too).
+ */
+export async function loadLedgerFacts(options: { today: string; slug?: string; version?: number; documentIds?: number[]; asOf?: string }): Promise<LedgerFacts> {
   const client = await dbReady();
-  const documentWhere = options.slug
+  const onDay = options.asOf && !options.version ? [...(await versionsOn(options.asOf, options.slug ? [options.slug] : undefined)).values()].map((v) => v.id) : null;
+  const documentWhere = onDay
+    ? { id: { in: onDay } }
+    : options.slug
     ? options.version
       ? { slug: options.slug, version: options.version }
       : { isCurrent: true, slug: options.slug }
     : options.documentIds
       ? { id: { in: options.documentIds } }
       : { isCurrent: true };
-  const docs = await client.document.findMany({
-    where: documentWhere,
-    select: { id: true, slug: true, title: true, docNumber: true, issuer: true, kind: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true },
-  });
-  const documents = new Map(docs.map((d) => [d.id, { id: d.id, slug: d.slug, title: d.title, docNumber: d.docNumber, issuer: d.issuer, kind: d.kind, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, status: validityStatus(d, options.today) }]));
+  const [docs, repeals] = await Promise.all([
+    client.document.findMany({
+      where: documentWhere,
+      select: { id: true, slug: true, title: true, docNumber: true, issuer: true, kind: true, issuedAt: true, effectiveFrom: true, effectiveUntil: true },
+    }),
+    repealsOf(options.slug ? [options.slug] : undefined),
+  ]);
+  const status = (d: (typeof docs)[number]) => validityStatus({ ...d, repealedOn: repealedOn(repeals.get(d.slug)) }, options.today);
+  const documents = new Map(docs.map((d) => [d.id, { id: d.id, slug: d.slug, title: d.title, docNumber: d.docNumber, issuer: d.issuer, kind: d.kind, issuedAt: d.issuedAt, effectiveFrom: d.effectiveFrom, status: status(d) }]));
   const ids = [...documents.keys()];
   const [provisions, responsibilities, deadlines] = await Promise.all([
     client.provision.findMany({

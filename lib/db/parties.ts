@@ -5,6 +5,7 @@
  */
 import type { ResponsibilityRole, Role } from "../parser";
 import { nameVariants } from "../parties/resolve";
+import { isLapsed } from "../status";
 import { dbReady } from "./client";
 import { deadlineOf, deadlineState, type DeadlineRef, type DeadlineState } from "./deadlines";
 import { loadLedgerFacts, type LedgerResponsibility } from "./ledger-source";
@@ -31,13 +32,13 @@ const byChinese = (a: string, b: string) => a.localeCompare(b, "zh-Hans-CN");
 export async function listParties(options: { q?: string; today: string; all?: boolean }): Promise<PartySummary[]> {
   const client = await dbReady();
   const facts = await loadLedgerFacts({ today: options.today });
-  const inScope = (documentId: number) => options.all || facts.documents.get(documentId)?.status !== "已失效";
+  const inScope = (documentId: number) => options.all || !isLapsed(facts.documents.get(documentId)?.status ?? "现行有效");
   const responsibilityCount = new Map<string, number>();
   for (const rows of [...facts.responsibilities.values(), ...facts.documentResponsibilities.values()])
     for (const r of rows) if (inScope(r.documentId)) responsibilityCount.set(r.party, (responsibilityCount.get(r.party) ?? 0) + 1);
   const taskCount = new Map<string, number>();
   for (const t of taskRows(facts, options.today))
-    if (options.all || t.document.status !== "已失效") for (const name of new Set(t.parties.map((x) => x.name))) taskCount.set(name, (taskCount.get(name) ?? 0) + 1);
+    if (options.all || !isLapsed(t.document.status)) for (const name of new Set(t.parties.map((x) => x.name))) taskCount.set(name, (taskCount.get(name) ?? 0) + 1);
   const rows = await client.party.findMany({ where: { name: { in: [...responsibilityCount.keys()] } }, select: { name: true, kind: true, aliases: { select: { alias: true }, orderBy: { alias: "asc" } } } });
   const q = options.q?.trim();
   // Any name form finds its party: part of a name or alias, or a name as a document wrote it (省发展改革委).
@@ -145,7 +146,7 @@ export async function getPartyLedger(name: string, query: LedgerQuery): Promise<
   // A correction may give the party a responsibility its parse did not.
   for (const id of await correctedDocumentIds()) if (!documentIds.includes(id)) documentIds.push(id);
   const facts = await loadLedgerFacts({ today: query.today, documentIds });
-  const inScope = (documentId: number) => query.all || facts.documents.get(documentId)!.status !== "已失效";
+  const inScope = (documentId: number) => query.all || !isLapsed(facts.documents.get(documentId)!.status);
   const all: LedgerRow[] = [];
   const provisionsById = new Map(facts.provisions.map((p) => [p.id, p]));
   const rowsOf = (rows: LedgerResponsibility[]) => rows.filter((r) => r.party === party.name && inScope(r.documentId));
@@ -168,7 +169,7 @@ export async function getPartyLedger(name: string, query: LedgerQuery): Promise<
     });
   }
   // Tasks the party carries, its own or inherited from above: the rows /tasks?party= lists.
-  const tasks = taskRows(facts, query.today).filter((t) => (query.all || t.document.status !== "已失效") && t.parties.some((x) => x.name === party.name)).length;
+  const tasks = taskRows(facts, query.today).filter((t) => (query.all || !isLapsed(t.document.status)) && t.parties.some((x) => x.name === party.name)).length;
   const documents = [...new Map(all.map((r) => [r.document.slug, r.document])).values()];
   const roles = ROLE_ORDER.filter((role) => all.some((r) => r.role === role));
   const rowsShown = all

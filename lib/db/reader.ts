@@ -6,9 +6,11 @@
  * page's view of them.
  */
 import { dbReady } from "./client";
+import type { Relation } from "../parser";
 import type { CorrectedFacts } from "./corrections-apply";
 import { getCorrectedDocument, type StoredDocument } from "./documents";
 import { partyNamesOf } from "./party-names";
+import { relationOf } from "./relations";
 
 export interface ReaderRows {
   /** With its corrections applied. */
@@ -19,12 +21,12 @@ export interface ReaderRows {
   /** In store order; `party` is the canonical name, `mention` the name as written. */
   responsibilities: Array<{ provision: string | null; role: string; mention: string; party: string; start: number; end: number }>;
   /** In store order; `resolved` is the stored current document the reference names, if any. */
-  references: Array<{ provision: string | null; citedTitle: string | null; citedNumber: string | null; start: number; end: number; resolved: { slug: string; title: string | null } | null }>;
+  references: Array<{ provision: string | null; citedTitle: string | null; citedNumber: string | null; relation: Relation | null; start: number; end: number; resolved: { slug: string; title: string | null } | null }>;
 }
 
-/** A document version (current, or `version`) with its source and facts; null when there is none. */
-export async function getReaderRows(slug: string, version?: number): Promise<ReaderRows | null> {
-  const corrected = await getCorrectedDocument(slug, version);
+/** A document version (current, or `version`; status on `day`, default today) with its source and facts; null when there is none. */
+export async function getReaderRows(slug: string, version?: number, day?: string): Promise<ReaderRows | null> {
+  const corrected = await getCorrectedDocument(slug, version, day);
   if (!corrected) return null;
   const { document } = corrected;
   const client = await dbReady();
@@ -33,7 +35,7 @@ export async function getReaderRows(slug: string, version?: number): Promise<Rea
     select: {
       sourceText: true,
       responsibilities: { orderBy: { id: "asc" }, select: { role: true, mention: true, start: true, end: true, party: { select: { name: true } }, provision: { select: { eid: true } } } },
-      references: { orderBy: { id: "asc" }, select: { citedTitle: true, citedNumber: true, start: true, end: true, provision: { select: { eid: true } }, resolvedDocument: { select: { slug: true, title: true } } } },
+      references: { orderBy: { id: "asc" }, select: { citedTitle: true, citedNumber: true, relation: true, start: true, end: true, provision: { select: { eid: true } }, resolvedDocument: { select: { slug: true, title: true } } } },
     },
   });
   if (!row) return null;
@@ -45,7 +47,7 @@ export async function getReaderRows(slug: string, version?: number): Promise<Rea
     corrections: corrected.corrections,
     sourceText: row.sourceText,
     responsibilities: document.responsibilities.map((r) => ({ provision: r.provision, role: r.role, mention: r.party, party: names.get(r.party) ?? r.party, start: r.start, end: r.end })),
-    references: row.references.map((r) => ({ provision: r.provision?.eid ?? null, citedTitle: r.citedTitle, citedNumber: r.citedNumber, start: r.start, end: r.end, resolved: r.resolvedDocument })),
+    references: row.references.map((r) => ({ provision: r.provision?.eid ?? null, citedTitle: r.citedTitle, citedNumber: r.citedNumber, relation: relationOf(r.relation), start: r.start, end: r.end, resolved: r.resolvedDocument })),
   };
 }
 

@@ -9,6 +9,7 @@
 import type { ParseResult } from "../parser";
 import { canonicalParty, jurisdictionOf, type Jurisdiction } from "../parties/resolve";
 import { dbReady } from "./client";
+import { placeVersion, type StoredVersion } from "./placement";
 import { chunks, marks, writeTransaction, type Sql } from "./sql";
 
 export type StoreStatus = "added" | "unchanged" | "updated";
@@ -23,6 +24,8 @@ export interface StoreOutcome {
   links: number;
   /** Added or updated: the row ids and party names it was stored with (what the search index needs besides the parse). */
   written?: WrittenIds;
+  /** A stored parse: whether it became the newest version or an older one (by its date), and whether it joined another file's document by title (placement.ts). */
+  placed?: { as: "newest" | "older"; byTitle: boolean };
 }
 
 /** Ids a stored document's rows got: provision id by eid; canonical party name by mention as written. */
@@ -47,6 +50,8 @@ export interface StoreInput {
    * party never leaks into the next document.
    */
   partyCache?: Map<string, number>;
+  /** The slug came from the file name: the file may be a version of a stored document with its title and issuer (placement.ts). */
+  matchTitle?: boolean;
 }
 
 export { contentHash } from "./content-hash";
@@ -127,12 +132,6 @@ async function resolveReferences(tx: Sql, refs: ParseResult["doc"]["references"]
   return found;
 }
 
-interface StoredVersion {
-  id: number;
-  version: number;
-  contentHash: string;
-}
-
 async function provisionCount(tx: Sql, documentId: number): Promise<number> {
   const [row] = await tx.all<{ n: number | bigint }>(`SELECT COUNT(*) AS "n" FROM "Provision" WHERE "documentId" = ?`, [documentId]);
   return Number(row?.n ?? 0);
@@ -141,13 +140,14 @@ async function provisionCount(tx: Sql, documentId: number): Promise<number> {
 /** Stores one parsed document in one transaction. */
 export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
   await dbReady();
-  const { result, slug, sourceName } = input;
+  const { result, sourceName } = input;
   const doc = result.doc;
   const newlyResolved = new Map<string, number>();
   const outcome = await writeTransaction(async (tx) => {
     const postgres = tx.provider === "postgres";
     // Two servers ingesting the same slug at once take turns (PostgreSQL; SQLite writes one at a time anyway).
-    if (postgres) await tx.run("SELECT pg_advisory_xact_lock(hashtext(?))", [`policykb:document:${slug}`]);
+    if (postgres) await tx.run("SELECT pg_advisory_xact_lock(hashtext(?))", [`policykb:document:${input.slug}`]);
+    let slug = input.slug;
     const unchanged = async (found: StoredVersion): Promise<StoreOutcome> => ({ status: "unchanged", slug, version: found.version, documentId: found.id, provisions: await provisionCount(tx, found.id), parties: 0, links: 0 });
     if (input.restore) {
       const [same] = await tx.all<StoredVersion>(`SELECT "id", "version", "contentHash" FROM "Document" WHERE "slug" = ? AND "version" = ?`, [slug, input.restore.version]);
@@ -157,13 +157,16 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
       }
       if (input.restore.isCurrent) await tx.run(`UPDATE "Document" SET "isCurrent" = ? WHERE "slug" = ? AND "isCurrent" = ?`, [false, slug, true]);
     }
-    const [current] = input.restore ? [] : await tx.all<StoredVersion>(`SELECT "id", "version", "contentHash" FROM "Document" WHERE "slug" = ? AND "isCurrent" = ? ORDER BY "version" DESC LIMIT 1`, [slug, true]);
-    if (current && current.contentHash === input.contentHash) return unchanged(current);
     let version = input.restore?.version ?? 1;
-    if (current) {
-      await tx.run(`UPDATE "Document" SET "isCurrent" = ? WHERE "id" = ?`, [false, current.id]);
-      const [newest] = await tx.all<{ v: number | null }>(`SELECT MAX("version") AS "v" FROM "Document" WHERE "slug" = ?`, [slug]);
-      version = Number(newest?.v ?? current.version) + 1;
+    let isCurrent = input.restore?.isCurrent ?? true;
+    let placed: StoreOutcome["placed"];
+    let existed = false;
+    if (!input.restore) {
+      const place = await placeVersion(tx, { slug, doc, sourceText: result.sourceText, contentHash: input.contentHash, matchTitle: input.matchTitle ?? false });
+      slug = place.slug;
+      if (place.unchanged) return unchanged(place.unchanged);
+      ({ version, isCurrent, existed } = place);
+      placed = { as: place.as, byTitle: place.byTitle };
     }
     const [created] = await tx.insert<{ id: number }>(
       "Document",
@@ -171,7 +174,7 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
       [{
         slug,
         version,
-        isCurrent: input.restore?.isCurrent ?? true,
+        isCurrent,
         title: doc.title,
         kind: doc.kind,
         issuer: doc.issuer,
@@ -234,28 +237,29 @@ export async function storeDocument(input: StoreInput): Promise<StoreOutcome> {
 
     // References: resolved only by an exact title or 文号 of a stored current document.
     const resolved = await resolveReferences(tx, doc.references, slug);
-    await tx.insert("Reference", ["documentId", "provisionId", "citedTitle", "citedNumber", "resolvedDocumentId", "text", "start", "end"],
+    await tx.insert("Reference", ["documentId", "provisionId", "citedTitle", "citedNumber", "resolvedDocumentId", "relation", "text", "start", "end"],
       doc.references.map((ref) => ({
         documentId,
         provisionId: pid(ref.provision),
         citedTitle: ref.title,
         citedNumber: ref.docNumber,
         resolvedDocumentId: (ref.docNumber ? resolved.get(`n:${ref.docNumber}`) : undefined) ?? (ref.title ? resolved.get(`t:${compact(ref.title)}`) : undefined) ?? null,
+        relation: ref.relation ?? null,
         text: ref.text,
         start: ref.start,
         end: ref.end,
       })));
-    // Earlier references to this document (or its older version) now resolve to it.
+    // Earlier references to this document (or its older version) now resolve to it, when it is the current version.
     const titleKey = doc.title ? compact(doc.title) : null;
     const cited = [...(titleKey ? [`"citedTitle" = ?`] : []), ...(doc.docNumber ? [`"citedNumber" = ?`] : [])];
-    if (cited.length) {
+    if (cited.length && isCurrent) {
       await tx.run(
         `UPDATE "Reference" SET "resolvedDocumentId" = ? WHERE "documentId" <> ? AND (${cited.join(" OR ")}) AND "documentId" IN (SELECT "id" FROM "Document" WHERE "slug" <> ?)`,
         [documentId, documentId, ...(titleKey ? [titleKey] : []), ...(doc.docNumber ? [doc.docNumber] : []), slug],
       );
     }
     const corrected = (await tx.all(`SELECT 1 AS "one" FROM "Correction" WHERE "slug" = ? LIMIT 1`, [slug])).length > 0;
-    return { status: current ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length, written: { provisionIds: provisionId, partyNames, corrected } } satisfies StoreOutcome;
+    return { status: existed ? "updated" : "added", slug, version, documentId, provisions: stored.length, parties: partyOf.size, links: links.length, written: { provisionIds: provisionId, partyNames, corrected }, ...(placed ? { placed } : {}) } satisfies StoreOutcome;
   });
   for (const [key, id] of newlyResolved) input.partyCache?.set(key, id);
   return outcome;

@@ -6,12 +6,14 @@
  * inherited with where they come from.
  */
 import type { ResponsibilityRole } from "../parser";
-import type { ValidityStatus } from "../status";
+import { isLapsed, type ValidityStatus } from "../status";
 import { deadlineOf, deadlineState, documentSource, type DeadlineRef, type DeadlineState, type DeadlineStatus, type FactSource } from "./deadlines";
 import { ancestorsOf, loadLedgerFacts, type LedgerFacts, type LedgerProvision, type LedgerResponsibility } from "./ledger-source";
 
 export interface TaskQuery {
   today: string;
+  /** The collection as it stood that day (the versions that applied then); pass the same day as `today`. */
+  asOf?: string;
   /** Canonical party names (resolved from any name form by the caller). */
   parties?: string[];
   /** The name as typed, also matched against names as written (省发展改革委). */
@@ -112,8 +114,8 @@ export function taskRows(facts: LedgerFacts, today: string): TaskRow[] {
 
 /** Every task of the current documents, in document order, filtered. */
 export async function listTasks(query: TaskQuery): Promise<TaskList> {
-  const all = taskRows(await loadLedgerFacts({ today: query.today }), query.today);
-  const inScope = all.filter((t) => query.all || t.document.status !== "已失效");
+  const all = taskRows(await loadLedgerFacts({ today: query.today, asOf: query.asOf }), query.today);
+  const inScope = all.filter((t) => query.all || !isLapsed(t.document.status));
   const partyMatch = (t: TaskRow) =>
     (!query.parties && !query.partyAsWritten) || t.parties.some((p) => (query.parties?.includes(p.name) ?? false) || p.mention === query.partyAsWritten || p.name === query.partyAsWritten);
   const shown = inScope.filter(

@@ -9,25 +9,36 @@ import { parsedFactsOf, restoreParties, type Export } from "../db/export";
 import { restoreCorrections } from "../db/corrections";
 import { cleanSlug, printable, slugOfFile } from "./files";
 import { maxDocumentBytes } from "./limits";
+import { versionDate } from "../status";
 
 /**
  * Parses and stores one document given as bytes (an upload, or a file's
  * content). The slug is front matter's `slug`, else the file name without its extension.
  */
-export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: Map<string, string> = new Map(), partyCache?: Map<string, number>): Promise<StoreOutcome> {
+export async function ingestBytes(bytes: Uint8Array, fileName: string, usedSlugs: UsedSlugs = new Map(), partyCache?: Map<string, number>): Promise<StoreOutcome> {
   const hash = contentHash(bytes);
   const result = await parseDocument(bytes, fileName, { maxBytes: maxDocumentBytes() });
   return storeParsed(result, fileName, hash, usedSlugs, partyCache);
 }
 
-/** Stores a parsed document under its slug (checked against the others of this ingest). */
-export async function storeParsed(result: ParseResult, fileName: string, hash: string, usedSlugs: Map<string, string>, partyCache?: Map<string, number>): Promise<StoreOutcome> {
-  const slug = typeof result.extra.slug === "string" ? cleanSlug(result.extra.slug) : slugOfFile(fileName);
+/** The slugs an ingest has used so far: the files that took each, with their versions' dates. */
+export type UsedSlugs = Map<string, Array<{ file: string; date: string | null }>>;
+
+/**
+ * Stores a parsed document under its slug. Files of one ingest that share a
+ * slug (front matter's `slug:`) are versions of one document when each has
+ * its own date to order them by; otherwise the second is refused.
+ */
+export async function storeParsed(result: ParseResult, fileName: string, hash: string, usedSlugs: UsedSlugs, partyCache?: Map<string, number>): Promise<StoreOutcome> {
+  const given = typeof result.extra.slug === "string";
+  const slug = given ? cleanSlug(result.extra.slug as string) : slugOfFile(fileName);
   if (!slug) throw new InputError("empty slug (name the file, or give a `slug` in front matter)", "unsupported");
-  const other = usedSlugs.get(slug);
-  if (other && other !== fileName) throw new InputError(`slug "${printable(slug)}" is already used by ${printable(other)} in this ingest`, "unsupported");
-  usedSlugs.set(slug, fileName);
-  return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache });
+  const date = versionDate(result.doc);
+  const others = (usedSlugs.get(slug) ?? []).filter((u) => u.file !== fileName);
+  const versions = date !== null && others.every((u) => u.date !== null && u.date !== date);
+  if (others.length && !versions) throw new InputError(`slug "${printable(slug)}" is already used by ${printable(others[0]!.file)} in this ingest`, "unsupported");
+  usedSlugs.set(slug, [...others, { file: fileName, date }]);
+  return storeDocument({ result, slug, sourceName: fileName.split(/[\\/]/).pop() ?? fileName, contentHash: hash, partyCache, matchTitle: !given });
 }
 
 /** Restores a `policykb export` file: parties and corrections, then every document version as it was (as parsed). */

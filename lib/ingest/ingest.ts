@@ -10,7 +10,7 @@ import { InputError, type ParseResult } from "../parser";
 import type { StoreOutcome } from "../db/store";
 import { exportProblem, isExport, type Export } from "../db/export";
 import { collectFiles, type InputFile } from "./files";
-import { ingestExport, storeParsed } from "./document";
+import { ingestExport, storeParsed, type UsedSlugs } from "./document";
 import { createProgress } from "./progress";
 import { maxDocumentBytes } from "./limits";
 import { createParsePool, parseWorkerCount } from "./parse-pool";
@@ -60,24 +60,35 @@ async function readExport(file: InputFile): Promise<Export> {
   return value as Export;
 }
 
+/** What an ingest says of a stored version: 第 2 版 of which document, placed how (ingest prints it per file). */
+export function placementLine(outcome: Pick<StoreOutcome, "slug" | "version" | "placed">): string {
+  const how = outcome.placed?.as === "older" ? "an older version (its date is earlier), later versions renumbered" : "the newest version, now current";
+  const why = outcome.placed?.byTitle ? "; same title and issuer as the stored document" : "";
+  return `version ${outcome.version} of "${outcome.slug}": ${how}${why}`;
+}
+
 /** Ingests paths (files or folders). */
 export async function ingestPaths(paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = Date.now();
   const files = await collectFiles(paths);
   const progress = createProgress(files.length, options.stream ?? process.stderr, { quiet: options.quiet });
   const summary: IngestSummary = { added: 0, unchanged: 0, updated: 0, failed: [], provisions: 0, parties: 0, links: 0, seconds: 0, outcomes: [] };
-  const usedSlugs = new Map<string, string>();
+  const usedSlugs: UsedSlugs = new Map();
   const partyCache = new Map<string, number>();
-  const record = async ({ written, ...outcome }: StoreOutcome, parsed?: ParseResult) => {
+  const record = async ({ written, ...outcome }: StoreOutcome, file: string, parsed?: ParseResult) => {
     summary[outcome.status]++;
     summary.provisions += outcome.provisions;
     summary.parties += outcome.parties;
     summary.links += outcome.links;
     // Kept for the whole run: without the ids (a 10,000-document ingest would hold half a million).
     summary.outcomes.push(outcome);
-    if (outcome.status === "unchanged" || !options.onStored) return;
+    if (outcome.status === "unchanged") return;
+    if (outcome.placed && (outcome.version > 1 || outcome.placed.byTitle) && !options.quiet) progress.line(`policykb: ${file}: ${placementLine(outcome)}`);
+    if (!options.onStored) return;
+    // An older version leaves the current one, which the index holds, as it was: the index reads the slug back from the store.
     // A document with corrections is indexed as the store reads it (corrected), not as parsed.
-    await options.onStored(outcome, parsed && written && !written.corrected ? indexedDocumentOf(parsed, { slug: outcome.slug, version: outcome.version, written }) : undefined);
+    const current = outcome.placed?.as !== "older";
+    await options.onStored(outcome, parsed && written && current && !written.corrected ? indexedDocumentOf(parsed, { slug: outcome.slug, version: outcome.version, written }) : undefined);
   };
   // Files are read and parsed ahead (on worker threads for a folder) and stored in order, one at a time.
   const pool = createParsePool(parseWorkerCount(files.length));
@@ -102,9 +113,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions = {}):
       try {
         if (ready.kind === "failed") throw ready.error;
         if (ready.kind === "export") {
-          for (const outcome of await ingestExport(ready.data)) await record(outcome);
+          for (const outcome of await ingestExport(ready.data)) await record(outcome, file.display);
         } else {
-          await record(await storeParsed(ready.result, file.path, ready.hash, usedSlugs, partyCache), ready.result);
+          await record(await storeParsed(ready.result, file.path, ready.hash, usedSlugs, partyCache), file.display, ready.result);
         }
       } catch (error) {
         const reason = error instanceof InputError ? error.message : `could not be stored: ${String((error as Error).message ?? error).split("\n").filter(Boolean).slice(-1)[0]}`;

@@ -2,5 +2,5 @@
 export { parseDocument, parseSource, type ParseOptions, type ParseResult } from "./parse";
 export { InputError } from "./errors";
 export type * from "./types";
-export { DEADLINE_KINDS, LINK_KINDS, COMPARATORS, ROLES, RESPONSIBILITY_ROLES, isRole, isResponsibilityRole } from "./types";
+export { DEADLINE_KINDS, LINK_KINDS, COMPARATORS, ROLES, RESPONSIBILITY_ROLES, RELATIONS, isRole, isResponsibilityRole, isRelation } from "./types";
 export { PARSER_VERSION } from "./version";

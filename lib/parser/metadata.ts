@@ -166,7 +166,9 @@ export function extractMetadata(input: MetadataInput): Metadata {
       if (e[2]) effectiveUntil = fullDateFromMatch(e[2]);
     }
     const v = VALID_UNTIL.exec(t);
-    if (v && !effectiveUntil) {
+    // The document's own term (本方案有效期3年; …施行，有效期至…), not a licence's or a certificate's (许可证有效期为三年).
+    const holder = v ? (t.slice(0, v.index).split(/[。;；,，:：\n]/).pop() ?? "").trim() : "";
+    if (v && !effectiveUntil && (!holder || /^(?:本|此)[\u4e00-\u9fa5]{0,8}?的?$/.test(holder))) {
       if (v[1]) effectiveUntil = fullDateFromMatch(v[1]);
       else if (v[2]) {
         const years = numeralValue(v[2]!);

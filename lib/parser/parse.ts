@@ -20,6 +20,7 @@ import { findDeadlines, type FoundDeadline } from "./deadlines";
 import { findTargets } from "./targets";
 import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
+import { relationsOf } from "./relations";
 import { MAX_INFERRED_UNITS, MAX_TARGET_PAIRS, findLinks, linkTargets, linkUnits } from "./links";
 import { numberingMessages } from "./checks";
 import { DEFAULT_PARTY, PARTY_COLUMN, columnRole } from "./patterns";
@@ -217,11 +218,10 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
     }
-    for (const ref of findReferences(t, text, seg.start, meta.title)) {
-      // The document's own 文号 (in its masthead or quoted in its text) is not a reference to another document.
-      if (ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")) continue;
-      references.push({ provision, ...ref });
-    }
+    // The document's own 文号 (in its masthead or quoted in its text) is not a reference to another document.
+    const refs = findReferences(t, text, seg.start, meta.title).filter((ref) => !(ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")));
+    const relations = refs.length ? relationsOf(t, refs.map((r) => ({ start: r.start - seg.start, end: r.end - seg.start }))) : [];
+    refs.forEach((ref, k) => references.push({ provision, ...ref, relation: relations[k] ?? null }));
   }
   // 以下均需试点城市政府落实，不再列出: the party of every item that follows in the same part.
   for (const seg of segments) {

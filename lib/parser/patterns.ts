@@ -95,6 +95,36 @@ export const CLOSING_PARAGRAPH = /^各(?:地区|地方|地|省|市|县|区|部�
 /** Closing lines that speak for the whole document. */
 export const CLOSING_LINE = /^(?:本|此)(?:意见|办法|规定|条例|通知|方案|细则|规则|决定|规划|实施意见|实施方案|实施细则|措施|若干措施|政策|法|指引|制度|预案|计划|纲要|标准|工作规则)(?:自|从|由|于|在|有效期|执行期|的有效期|(?:印发|发布|公布|颁布)(?:之日|后))[^。]{0,40}(?:施行|实施|执行|负责解释|解释|有效|废止|生效|截止|止)/;
 
+// ---- relations between documents (relations.ts) -------------------------------
+
+/** Between two references of one list: nothing (《A》《B》), 、 和 及, with the date and body of the next (，1988年3月9日国务院发布的), or an issuer (和国务院). */
+export const REFERENCE_LIST_GAP = /^\s*$|^\s*(?:[、,和及与]|以及)\s*(?:[^。;:,《》]{0,40}?(?:发布|公布|印发|施行|实施|批准|通过|制定|下发)的|原|[^。;:,《》的]{0,10}(?:院|部|委|厅|局|府|会|办|署|中央))?\s*$/;
+/** After what is repealed: 《…》（…号）同时废止 / …等文件不再执行 / 自本办法施行之日起停止执行 — not 废止后. */
+export const REPEAL_AFTER = /^\s*\)?\s*(?:\([^()。;]{1,30}\)\s*)?(?:等(?:\d+|[一二三四五六七八九十]+)?[个件项部份]?)?(?:文件|规定|通知|规章|法规)?\s*,?\s*(?:自[^。;《》]{1,20}?起\s*,?\s*)?(?:即行|同时|一并|相应|随之)?\s*(?:予以)?(?:废止|不再执行|停止执行|停止施行|不再施行|失效)(?![后前时的之])/;
+/** Before what is repealed: 国务院决定废止《…》 / 同时废止原《…》. */
+export const REPEAL_BEFORE = /废止\s*原?\s*$/;
+/** Before what is revised: 对《…》 / 将《…》 (with REVISION_AFTER). */
+export const REVISION_OBJECT = /(?:对|将)\s*原?\s*$/;
+/** After 对《…》: 作如下修改 / 进行修订 / 的修正 / 第三条修改为. */
+export const REVISION_AFTER = /^[^。;,《》]{0,12}?(?:作出?|进行|予以)?\s*(?:如下|以下|相应的?)?\s*(?:修改|修订|修正)(?![后前时建意工草])/;
+/** Before what is revised: 决定修改《…》 / 现修订《…》 — not 关于修改《…》的决定, which names the revising document. */
+export const REVISION_LEAD = /(?<!关于)(?:修改|修订|修正)\s*$/;
+/** Before what is forwarded: 转发国务院办公厅《…》 / 批转《…》. */
+export const FORWARD_BEFORE = /(?:转发|批转)\s*[^。;,《》]{0,20}$/;
+/** After what is forwarded: 《…》已经国务院同意，现转发给你们. */
+export const FORWARD_AFTER = /^[^。;《》]{0,30}?(?:转发|批转)给/;
+/** Before what is implemented: 为贯彻落实《…》 / 认真贯彻党中央、国务院《…》. */
+export const IMPLEMENT_LEAD = /(?:贯彻落实|贯彻执行|贯彻)\s*[^。;,《》]{0,20}$/;
+/** Before a legal basis: 根据《…》 / 依照国务院《…》 (an implementation when the sentence makes this document: PURPOSE_CLAUSE). */
+export const BASIS_LEAD = /(?:根据|依据|依照|按照)\s*[^。;,《》]{0,12}$/;
+/** A sentence that makes this document on a basis: …，制定本办法 / 现提出如下意见 / 结合本市实际. */
+export const PURPOSE_CLAUSE = /制定本[\u4e00-\u9fa5]{0,4}?(?:法|办法|规定|条例|细则|规则|意见|方案|决定|解释|规范|标准|通知|措施|计划|规划|章程|准则)|特制定|现提出|提出(?:如下|以下)|现就[^。]{0,40}?(?:通知|意见|规定)如下|结合[^。;]{0,20}?实际/;
+
+/** Before a title only quoted, stating no relation: （以下简称《规定》）, 抓紧起草《…》, 我局制定了《…》. */
+export const MENTION_BEFORE = /(?:以下简称|简称|下称)\s*$|(?:宣传|学习|解读|起草|编制|拟定|草拟|研究制定|抓紧制定|制定了)\s*$/;
+/** After a title only quoted: the document this notice issues itself (《…》现印发给你们), a proposal to revise it (的修订建议). */
+export const MENTION_AFTER = /^[^。;《》]{0,30}?(?:印发给|印发你们|现予印发|现予公布|现予发布)|^\s*的?(?:修订|修改)(?:建议|草案|意见)|^\s*(?:宣传|学习|解读)/;
+
 // ---- tables ------------------------------------------------------------------
 
 /** A column that numbers rows: 序号, 编号. */

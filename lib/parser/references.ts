@@ -16,7 +16,7 @@ export interface FoundReference {
 const TITLE = /《([^《》]{2,80})》/g;
 const NUMBER_GLOBAL = new RegExp(DOC_NUMBER.source, "g");
 /** Titles that name laws and standards count; quoted slogans in 《》 are rare but short. */
-const DOCUMENT_WORD = /(?:法|条例|规定|办法|意见|通知|决定|规划|纲要|方案|计划|细则|规则|标准|目录|指南|指引|公约|协定|报告|制度|措施|批复|意见稿)(?:\(.*\))?$/;
+const DOCUMENT_WORD = /(?:法|条例|规定|办法|意见|通知|决定|规划|纲要|方案|计划|细则|规则|标准|目录|指南|指引|公约|协定|报告|制度|措施|批复|意见稿|通则|总则|准则|章程|决议)(?:\(.*\))?$/;
 
 /** Words that lead to a 文号 in running text (按照, 根据 …, 和): never part of an issuer's abbreviation. */
 const LEAD_WORDS = /按照|根据|依据|依照|参照|遵照|贯彻落实|贯彻|落实|执行|对照|以及|和|及|与/g;

@@ -18,6 +18,10 @@ export const LINK_KINDS = ["goal-task", "goal-measure", "task-measure", "referen
 export type LinkKind = (typeof LINK_KINDS)[number];
 export const COMPARATORS = ["≥", "≤", "="] as const;
 export type Comparator = (typeof COMPARATORS)[number] | null;
+/** What a document does to a document it names: the one list of relations between documents. */
+export const RELATIONS = ["repeals", "revises", "forwards", "implements", "cites"] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const isRelation = (value: string): value is Relation => (RELATIONS as readonly string[]).includes(value);
 
 /** A problem with the content, with its place in the source text. */
 export interface ParseMessage {
@@ -109,6 +113,8 @@ export interface ReferenceOut {
   /** Cited title without 《》, or null when only a 文号 is cited. */
   title: string | null;
   docNumber: string | null;
+  /** What this document does to the one it names (relations.ts): a plain citation when nothing more, null for a title only quoted. */
+  relation?: Relation | null;
   text: string;
   start: number;
   end: number;

@@ -37,6 +37,12 @@ function isSignatureLike(text: string): boolean {
   return t.length <= 60 && !/[。,;:]/.test(t) && /(?:人民政府|国务院|办公厅|办公室|委员会|政府|部|委|局|厅|署|院|办|中心|党委|市委|省委|县委|区委|常委会|小组|管委会|银行|总会|联合会)(?:\s|$|、)/.test(t + " ");
 }
 
+/** A law's history: one or more lines each saying when it was passed or revised (2009年6月27日…会议修订). */
+function adoptionNotes(text: string): boolean {
+  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 && lines.every((l) => ADOPTION_NOTE.test(l) && l.length <= 120);
+}
+
 /** A heading-only line: a chapter/part/section/decimal heading with no sentence. */
 function isHeadingOnly(block: Block, text: string): boolean {
   const m = block.marker;
@@ -89,8 +95,9 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     if (b.marker || b.kind !== "text") break;
     const t = text(b).trim();
     if (ORDER_HEAD.test(t) || ORDER_NUMBER.test(t) || (DOC_NUMBER.test(t) && compact(t).length <= 40 && !/[。，,]/.test(t))) b.zone = "docNumber";
-    else if (ADDRESSEE_LINE.test(t) && !/[。]/.test(t)) b.zone = "addressees";
-    else if (ADOPTION_NOTE.test(t) && t.length <= 120) b.zone = "note";
+    // Addressees name units; a line that quotes a title or announces what follows (决定对《…》作如下修改：) is text.
+    else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t)) b.zone = "addressees";
+    else if (adoptionNotes(t)) b.zone = "note";
     else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
   }

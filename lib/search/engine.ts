@@ -20,7 +20,7 @@ import { todayInChina } from "../status";
 import { NONE, type TableDocument } from "./entries";
 import { ColdReader } from "./cold";
 import { ScratchBitsets, TokenBitsets } from "./bitsets";
-import { emptyFacets, facetCounts, hasFilters, passes } from "./facets";
+import { emptyFacets, facetCounts, hasFilters, passes, type Repeals } from "./facets";
 import { formsOf, matchingWord, Planner } from "./plan";
 import type { FrozenPostings, PostingSource } from "./postings";
 import { score, scoring, WEIGHTS } from "./rank";
@@ -59,6 +59,8 @@ export interface EngineQuery {
   today?: string;
   /** Provisions rare and common words are weighed against (default: the engine's; a search in PostgreSQL gives the library's). */
   population?: number;
+  /** Repealed documents, for the status filter and facet (else statuses come from dates alone). */
+  repeals?: Repeals;
 }
 
 export interface EngineResult {
@@ -205,14 +207,14 @@ export class SearchEngine {
     // Filters and facets need every match; a plain query takes the best placed candidates (postings' bucket order).
     const everything = q.facets || hasFilters(q.filters);
     const { matched, capped } = this.tiers.full(lexical, roleWords, held, everything ? Infinity : Math.max(ENOUGH, wanted));
-    const filtered = hasFilters(q.filters) ? matched.filter((slot) => passes(entries, slot, q.filters, today)) : matched;
+    const filtered = hasFilters(q.filters) ? matched.filter((slot) => passes(entries, slot, q.filters, today, q.repeals)) : matched;
     // The best candidates get the full score; the rest keep the postings' order behind them.
     const scored: Scored[] = filtered.map((slot, i) => ({ slot, score: i < Math.max(SCORED, wanted) ? rank(slot) : 0, missing: NONE }));
     scored.sort(byScore);
     // Fewer full matches than asked for: the best partial matches follow, each with the words it lacks.
     if (scored.length < wanted && lexical.length > 1) {
       const partial = [...this.tiers.partial(lexical, matched, wanted, q.population)]
-        .filter(([slot]) => entries.has(slot) && passes(entries, slot, q.filters, today))
+        .filter(([slot]) => entries.has(slot) && passes(entries, slot, q.filters, today, q.repeals))
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
         .slice(0, Math.max(SCORED, wanted))
         .map(([slot, share]) => ({ slot, score: share + rank(slot) / WEIGHTS.partialScore, missing: NONE }))
@@ -226,7 +228,7 @@ export class SearchEngine {
       const loose: Scored[] = [];
       for (const slot of this.tiers.loose(lexical)) {
         if (seen.has(slot)) continue;
-        if (!entries.has(slot) || !passes(entries, slot, q.filters, today)) continue;
+        if (!entries.has(slot) || !passes(entries, slot, q.filters, today, q.repeals)) continue;
         loose.push({ slot, score: rank(slot) / WEIGHTS.looseScore, missing: NONE });
         // The first (best placed) loose matches are enough to rank, as for full matches.
         if (loose.length >= Math.max(SCORED, wanted)) break;
@@ -238,7 +240,7 @@ export class SearchEngine {
     // Scores shown: a full match's relative to the best one's; a partial or loose match's capped and halved below them.
     const best = scored.find((x) => !x.missing.length)?.score || 1;
     const hits = top.map(({ slot, score, missing }) => ({ ...this.hit(slot, missing.length ? Math.min(score, WEIGHTS.partialCap) * WEIGHTS.partialShown : score / best, q.words), missing }));
-    const facets = q.facets ? facetCounts(entries, matched, q.filters, today) : emptyFacets();
+    const facets = q.facets ? facetCounts(entries, matched, q.filters, today, q.repeals) : emptyFacets();
     const textIds = top.map(({ slot }) => (this.keepText ? null : entries.id(slot)));
     return { total: filtered.length, totalIsLowerBound: capped, hits, textIds, facets };
   }

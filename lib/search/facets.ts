@@ -18,8 +18,13 @@ export function hasFilters(f: SearchFilters): boolean {
   return Object.values(f).some((v) => Array.isArray(v) && v.length > 0);
 }
 
-/** Whether an entry passes every filter (`today` decides validity status). */
-export function passes(e: Entries, slot: number, f: SearchFilters, today: string): boolean {
+/** Repealed documents (slug → the day, "" when not known): a status is 已废止 from then (lib/db/relations.ts). */
+export type Repeals = ReadonlyMap<string, string>;
+
+const statusOf = (doc: ReturnType<Entries["fields"]>, today: string, repeals?: Repeals) => validityStatus({ ...doc, repealedOn: repeals?.get(doc.document) }, today);
+
+/** Whether an entry passes every filter (`today` and `repeals` decide validity status). */
+export function passes(e: Entries, slot: number, f: SearchFilters, today: string, repeals?: Repeals): boolean {
   const doc = e.fields(slot);
   if (f.doc?.length && !f.doc.includes(doc.document)) return false;
   if (f.kind?.length && !f.kind.includes(doc.kind ?? "")) return false;
@@ -30,11 +35,11 @@ export function passes(e: Entries, slot: number, f: SearchFilters, today: string
     const parties = e.parties(slot);
     if (!f.party.some((p) => parties.includes(p))) return false;
   }
-  if (f.status?.length && !f.status.includes(validityStatus(doc, today))) return false;
+  if (f.status?.length && !f.status.includes(statusOf(doc, today, repeals))) return false;
   return true;
 }
 
-function facetValues(e: Entries, slot: number, name: FacetName, today: string): string[] {
+function facetValues(e: Entries, slot: number, name: FacetName, today: string, repeals?: Repeals): string[] {
   const r = { doc: e.fields(slot) };
   switch (name) {
     case "kind":
@@ -50,22 +55,22 @@ function facetValues(e: Entries, slot: number, name: FacetName, today: string): 
     case "party":
       return e.parties(slot);
     case "status":
-      return [validityStatus(r.doc, today)];
+      return [statusOf(r.doc, today, repeals)];
     case "doc":
       return [r.doc.document];
   }
 }
 
 /** Counts per value of every facet over the matched slots, most frequent first. */
-export function facetCounts(entries: Entries, matched: number[], filters: SearchFilters, today: string): Record<FacetName, Facet[]> {
+export function facetCounts(entries: Entries, matched: number[], filters: SearchFilters, today: string, repeals?: Repeals): Record<FacetName, Facet[]> {
   const out = emptyFacets();
   for (const name of FACETS) {
     const key = name as keyof SearchFilters;
     const others: SearchFilters = { ...filters, [key]: undefined };
     const counts = new Map<string, number>();
     for (const slot of matched) {
-      if (!entries.has(slot) || !passes(entries, slot, others, today)) continue;
-      for (const v of facetValues(entries, slot, name, today)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (!entries.has(slot) || !passes(entries, slot, others, today, repeals)) continue;
+      for (const v of facetValues(entries, slot, name, today, repeals)) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     out[name] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }

@@ -14,9 +14,12 @@ import { databaseTarget } from "../db/url";
 import { nameVariants } from "../parties/resolve";
 import { findDeadlines } from "../parser/deadlines";
 import { foldForSearch } from "./fold";
-import type { SearchResult } from "./types";
+import type { SearchFilters, SearchResult } from "./types";
 import { postgresSearch, resetPostgresSearch, runInPostgres, syncPostgresSearch } from "./pg";
-import { parseSearchQuery, type SearchQueryInput } from "./query";
+import { parseSearchQuery, type CheckedQuery, type SearchQueryInput } from "./query";
+import { emptyFacets, type Repeals } from "./facets";
+import { listDocuments } from "../db/documents";
+import { repealDays } from "../db/relations";
 
 export { SearchQueryError } from "./types";
 export { MAX_QUERY_LENGTH, parseSearchQuery, searchQueryFromParams, type SearchQueryInput } from "./query";
@@ -183,16 +186,39 @@ export async function search(input: SearchQueryInput): Promise<SearchResult> {
     await h.refreshing;
   }
   const words = expandWords(query.q, h.aliases);
-  const result = h.engine.run({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
+  const scope = await asOfScope(query);
+  if (!scope) return noHits(query, started);
+  const result = h.engine.run({ words, filters: scope.filters, limit: query.limit, offset: query.offset, facets: query.facets, today: query.asOf, repeals: scope.repeals });
   await addSnippets(result, words, h.engine);
   return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
 }
 
+/**
+ * The filters a query runs with: as of a day, only the documents in force then whose text then is
+ * the one indexed (the current version); null when none is. Statuses by filter or facet count
+ * repeals too (read when asked for: they live in the store, not in the index).
+ */
+async function asOfScope(query: CheckedQuery): Promise<{ filters: SearchFilters; repeals?: Repeals } | null> {
+  let filters = query.filters;
+  if (query.asOf) {
+    const inForce = new Set((await listDocuments({ asOf: query.asOf })).filter((d) => d.isCurrent).map((d) => d.slug));
+    const doc = (query.filters.doc ?? [...inForce]).filter((slug) => inForce.has(slug));
+    if (!doc.length) return null;
+    filters = { ...query.filters, doc };
+  }
+  const repeals = query.facets || query.filters.status?.length ? await repealDays() : undefined;
+  return { filters, repeals };
+}
+
+const noHits = (query: CheckedQuery, started: number): SearchResult => ({ query: query.q, total: 0, totalIsLowerBound: false, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: [], facets: emptyFacets() });
+
 /** search() when it runs in PostgreSQL (lib/search/pg.ts): the same words, aliases, dates and answer. */
-async function searchInPostgres(query: ReturnType<typeof parseSearchQuery>, started: number): Promise<SearchResult> {
+async function searchInPostgres(query: CheckedQuery, started: number): Promise<SearchResult> {
   const aliases = await pgAliases();
   const words = expandWords(query.q, aliases);
-  const result = await runInPostgres({ words, filters: query.filters, limit: query.limit, offset: query.offset, facets: query.facets });
+  const scope = await asOfScope(query);
+  if (!scope) return noHits(query, started);
+  const result = await runInPostgres({ words, filters: scope.filters, limit: query.limit, offset: query.offset, facets: query.facets, today: query.asOf, repeals: scope.repeals });
   await addSnippets(result, words, new SearchEngine({ keepText: false }));
   return { query: query.q, total: result.total, totalIsLowerBound: result.totalIsLowerBound, tookMs: Math.round((performance.now() - started) * 1000) / 1000, hits: result.hits, facets: result.facets };
 }

@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { ROLES } from "../parser";
-import { STATUSES } from "../status";
+import { STATUSES, calendarDay } from "../status";
 import { SearchQueryError, type SearchFilters, type SearchQuery } from "./types";
 
 /** Longest query, in characters (leading and trailing spaces not counted). */
@@ -45,6 +45,11 @@ const schema = z
     page: whole("page", 1, MAX_PAGE).optional(),
     /** Count every match for facets (the site's search page). */
     facets: z.boolean().default(false),
+    /** The collection as it stood that day: documents in force then, statuses as of then. */
+    asOf: z
+      .string()
+      .refine((v) => calendarDay(v) !== null, { error: bad("asOf", "a day written YYYY-MM-DD") })
+      .optional(),
     filters: z
       .object({
         doc: text("doc"),
@@ -68,19 +73,20 @@ export interface SearchQueryInput {
   offset?: number | string;
   page?: number | string;
   facets?: boolean;
+  asOf?: string;
   filters?: { [K in keyof SearchFilters]?: Array<string | number> };
 }
 
 /** A checked query: its limit, offset and filters in range, `facets` said. */
-export type CheckedQuery = Required<Pick<SearchQuery, "limit" | "offset" | "filters">> & { q: string; facets: boolean };
+export type CheckedQuery = Required<Pick<SearchQuery, "limit" | "offset" | "filters">> & { q: string; facets: boolean; asOf?: string };
 
 /** Checks a query against the schema; throws SearchQueryError with the first problem. */
 export function parseSearchQuery(input: SearchQueryInput): CheckedQuery {
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new SearchQueryError(parsed.error.issues[0]?.message ?? "bad query");
-  const { q, limit, offset, page, facets, filters } = parsed.data;
+  const { q, limit, offset, page, facets, filters, asOf } = parsed.data;
   const checked: SearchFilters = { doc: filters.doc, kind: filters.kind, issuer: filters.issuer, year: filters.year, role: filters.role, party: filters.party, status: filters.status };
-  return { q, limit, offset: page ? (page - 1) * limit : offset, facets, filters: checked };
+  return { q, limit, offset: page ? (page - 1) * limit : offset, facets, filters: checked, ...(asOf ? { asOf } : {}) };
 }
 
 /** URL parameters: the API's URLSearchParams, or a page's searchParams (a value or a list of values per name). */
@@ -105,5 +111,5 @@ export function searchQueryFromParams(params: QueryParams, fixed: { limit?: numb
     const list = all(name).filter((v) => v !== "");
     if (list.length) filters[name] = list;
   }
-  return parseSearchQuery({ q: first("q") ?? "", limit: fixed.limit ?? first("limit"), offset: first("offset"), page: first("page"), facets: fixed.facets, filters });
+  return parseSearchQuery({ q: first("q") ?? "", limit: fixed.limit ?? first("limit"), offset: first("offset"), page: first("page"), facets: fixed.facets, asOf: first("asOf") || undefined, filters });
 }

@@ -64,3 +64,18 @@ export function daysLeftLabel(days: number | null): string {
   if (days === 0) return "今天到期";
   return days > 0 ? `剩余 ${days} 天` : `逾期 ${-days} 天`;
 }
+
+/** What happened to a provision between two versions (lib/site/diff.ts). */
+export const CHANGE_LABELS: Record<"added" | "removed" | "changed" | "moved", string> = {
+  changed: "修改",
+  moved: "条号变动",
+  added: "新增",
+  removed: "删除",
+};
+
+/** The kinds of fact a diff compares. */
+export const FACT_KIND_LABELS: Record<"party" | "deadline" | "target", string> = {
+  party: "责任单位",
+  deadline: "时限",
+  target: "目标值",
+};

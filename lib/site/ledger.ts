@@ -7,7 +7,7 @@ import { DEADLINE_STATUSES } from "../db/deadlines";
 import { DUE_FILTERS, LEDGER_SORTS, resolveParty, type LedgerQuery } from "../db/parties";
 import type { TaskQuery } from "../db/tasks";
 import { DEADLINE_STATUS_LABELS, DUE_FILTER_LABELS, RESPONSIBILITY_LABELS } from "./labels";
-import { intParam, oneOf, param, type RawSearchParams } from "./params";
+import { dayParam, intParam, oneOf, param, type RawSearchParams } from "./params";
 
 /** role, doc, due, sort, all → a ledger query. */
 export function ledgerQueryOf(params: RawSearchParams, today: string): LedgerQuery {
@@ -33,9 +33,11 @@ export interface TaskFilters {
   status?: (typeof DEADLINE_STATUSES)[number];
   overdue?: boolean;
   all?: boolean;
+  /** The tasks as they stood that day: documents in force then, in their version then, deadlines counted from then. */
+  asOf?: string;
 }
 
-/** party, role, doc, issuer, year, status, overdue, all → the filters as typed. */
+/** party, role, doc, issuer, year, status, overdue, all, asOf → the filters as typed. */
 export function taskFiltersOf(params: RawSearchParams): TaskFilters {
   return {
     party: param(params, "party"),
@@ -46,6 +48,7 @@ export function taskFiltersOf(params: RawSearchParams): TaskFilters {
     status: oneOf(params, "status", DEADLINE_STATUSES),
     overdue: param(params, "overdue") === "1" || param(params, "overdue") === "true",
     all: param(params, "all") === "1" || param(params, "all") === "true",
+    asOf: dayParam(params, "asOf"),
   };
 }
 
@@ -59,7 +62,7 @@ export function filtersCaption(filters: Record<string, string | number | boolean
 
 /** The filters as URL values (for links, pagination and exports). */
 export function taskFilterValues(filters: TaskFilters): Record<string, string | number | undefined> {
-  return { party: filters.party, role: filters.role, doc: filters.doc, issuer: filters.issuer, year: filters.year, status: filters.status, overdue: filters.overdue ? "1" : undefined, all: filters.all ? "1" : undefined };
+  return { party: filters.party, role: filters.role, doc: filters.doc, issuer: filters.issuer, year: filters.year, status: filters.status, overdue: filters.overdue ? "1" : undefined, all: filters.all ? "1" : undefined, asOf: filters.asOf };
 }
 
 /** The filters in words, written above an export's header: 筛选条件：责任单位=工信部；…；导出日期 2026-12-05. */
@@ -74,6 +77,7 @@ export function taskFiltersCaption(filters: TaskFilters, today: string): string 
       状态: filters.status ? DEADLINE_STATUS_LABELS[filters.status] : undefined,
       只看逾期: filters.overdue,
       包括已失效文件: filters.all,
+      查看日期: filters.asOf,
     },
     today,
   );
@@ -83,7 +87,7 @@ export function taskFiltersCaption(filters: TaskFilters, today: string): string 
 export async function taskQueryOf(filters: TaskFilters, today: string): Promise<TaskQuery> {
   const { party, ...rest } = filters;
   const parties = party ? await resolveParty(party) : undefined;
-  return { today, ...rest, ...(party ? { parties, partyAsWritten: party } : {}) };
+  return { today: filters.asOf ?? today, ...rest, ...(party ? { parties, partyAsWritten: party } : {}) };
 }
 
 /** URLSearchParams of a request as page-style search params. */

@@ -3,6 +3,8 @@
  * list live in the URL, so a view can be shared, bookmarked and exported.
  */
 
+import { calendarDay } from "../status";
+
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 /** The first value of a parameter, trimmed; undefined when absent or empty. */
@@ -66,4 +68,9 @@ export function decodeSegment(segment: string): string {
   } catch {
     return segment;
   }
+}
+
+/** A day parameter (?asOf=YYYY-MM-DD): the day when it is a real calendar day, else undefined (a bad value shows today's view). */
+export function dayParam(params: RawSearchParams, name: string): string | undefined {
+  return calendarDay(param(params, name)) ?? undefined;
 }

@@ -5,11 +5,12 @@
  * provision ids that only older versions have (so an old citation still
  * finds its clause). The rows come from lib/db/reader.ts.
  */
-import { isResponsibilityRole, type Comparator, type DeadlineKind, type LinkKind, type ResponsibilityRole, type Role } from "../parser";
+import { isResponsibilityRole, type Comparator, type DeadlineKind, type LinkKind, type Relation, type ResponsibilityRole, type Role } from "../parser";
 import { getReaderRows, olderProvisions } from "../db/reader";
 import { deadlineOf, type FactSource } from "../db/deadlines";
 import { loadLedgerFacts } from "../db/ledger-source";
 import { partiesOf } from "../db/tasks";
+import type { Repeal } from "../db/relations";
 import { todayInChina, type ValidityStatus } from "../status";
 import { markFacts, type FactSpan, type Run } from "./annotate";
 import { DEADLINE_LABELS, RESPONSIBILITY_LABELS, targetValue } from "./labels";
@@ -115,6 +116,8 @@ export interface ReaderDocument {
   effectiveUntil: string | null;
   interpreter: string | null;
   status: ValidityStatus;
+  /** The document that repeals this one, and from which day; null when none does. */
+  repeal: Repeal | null;
   version: number;
   versions: number[];
   isCurrent: boolean;
@@ -142,6 +145,9 @@ interface RawFact extends FactSpan {
   href: string | null;
   correction: CorrectionMark | null;
 }
+
+/** What a reference does, as its pop-up says it (a title only quoted is mentioned). */
+const REFERENCE_VERBS: Record<Relation | "mention", string> = { repeals: "废止", revises: "修订", forwards: "转发", implements: "贯彻落实（依据）", cites: "引用", mention: "提及" };
 
 /** Ids the parser gives the document's passages outside its items (lib/parser/parse.ts). */
 const PASSAGE_ID = /^(?:preamble|closing)\d*$/;
@@ -188,9 +194,9 @@ async function inheritedFacts(slug: string, version: number): Promise<Map<string
   return out;
 }
 
-/** The reader view of a document (current version, or version `version`); null when there is none. */
-export async function getReaderDocument(slug: string, version?: number): Promise<ReaderDocument | null> {
-  const row = await getReaderRows(slug, version);
+/** The reader view of a document (current version, or version `version`; status on `day`, default today); null when there is none. */
+export async function getReaderDocument(slug: string, version?: number, day?: string): Promise<ReaderDocument | null> {
+  const row = await getReaderRows(slug, version, day);
   if (!row) return null;
   const doc = row.document;
   const source = row.sourceText;
@@ -216,7 +222,7 @@ export async function getReaderDocument(slug: string, version?: number): Promise
       provision: r.provision,
       start: r.start,
       end: r.end,
-      summary: r.resolved ? `引用本库文件《${r.resolved.title ?? r.resolved.slug}》` : `引用《${r.citedTitle ?? r.citedNumber ?? ""}》（本库未收录）`,
+      summary: r.resolved ? `${REFERENCE_VERBS[r.relation ?? "mention"]}本库文件《${r.resolved.title ?? r.resolved.slug}》` : `${REFERENCE_VERBS[r.relation ?? "mention"]}《${r.citedTitle ?? r.citedNumber ?? ""}》（本库未收录）`,
       href: r.resolved ? `/documents/${encodeURIComponent(r.resolved.slug)}` : null,
       correction: null,
     })),
@@ -328,6 +334,7 @@ export async function getReaderDocument(slug: string, version?: number): Promise
     effectiveUntil: doc.effectiveUntil,
     interpreter: doc.interpreter,
     status: doc.status,
+    repeal: doc.repeal,
     version: doc.version,
     versions: doc.versions,
     isCurrent: doc.isCurrent,

@@ -236,6 +236,11 @@ describe("metadata of laws and orders without a 落款", () => {
     expect(m.issuer).toBe("全国人民代表大会常务委员会");
     expect(m.issuedAt).toBe("2017-09-01");
   });
+  test("a licence's term is not the document's: only 本法/本方案…有效期 ends the document", async () => {
+    const until = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "doc.txt")).doc.effectiveUntil;
+    expect(await until("中华人民共和国种畜禽法\n\n2015年4月24日 第十二届全国人民代表大会常务委员会第十四次会议修正\n\n第一条　为了规范种畜禽生产经营，制定本法。\n第二条　从事种畜禽生产经营的单位和个人，应当取得种畜禽生产经营许可证。\n种畜禽生产经营许可证样式由国务院畜牧兽医行政主管部门制定，许可证有效期为三年。\n第三条　本法自2006年7月1日起施行。\n")).toBeNull();
+    expect(await until("示范市种畜禽工作方案\n一、主要任务\n（一）规范种畜禽生产经营。\n本方案自2016年5月1日起施行，有效期3年。\n")).toBe("2019-04-30");
+  });
 });
 
 describe("references to other documents", () => {

@@ -30,6 +30,19 @@ const TABLE: Array<[string, RegExp, string[], string[]]> = [
   ["VALID_UNTIL", P.VALID_UNTIL, ["有效期至2018年12月31日", "有效期5年"], ["有效期内"]],
   ["FIRST_IS_LEAD", P.FIRST_IS_LEAD, ["列第一位者为牵头单位，下同", "排在第一位的部门为牵头部门"], ["第一位"]],
   ["GENERIC_PARTY", P.GENERIC_PARTY, ["各地区", "有关部门", "企业", "金融机构"], ["财政部", "各市州"]],
+  ["REFERENCE_LIST_GAP", P.REFERENCE_LIST_GAP, ["、", "", "和国务院", "，1988年3月9日国务院发布的"], ["，我部制定了", "的规定，"]],
+  ["REPEAL_AFTER", P.REPEAL_AFTER, ["同时废止。", "）同时废止", "等文件不再执行", "停止执行", "，自2020年1月1日起废止"], ["废止后", "的规定处罚", "中有关看守所的规定即行废止"]],
+  ["REPEAL_BEFORE", P.REPEAL_BEFORE, ["国务院决定废止", "同时废止原"], ["废止的"]],
+  ["REVISION_OBJECT", P.REVISION_OBJECT, ["决定对", "一、将"], ["根据"]],
+  ["REVISION_AFTER", P.REVISION_AFTER, ["作如下修改：", "第十二条予以修正", "的修订"], ["的修订建议", "进行宣传"]],
+  ["REVISION_LEAD", P.REVISION_LEAD, ["决定修改", "现修订"], ["关于修改"]],
+  ["FORWARD_BEFORE", P.FORWARD_BEFORE, ["现转发", "转发国务院办公厅"], ["转发给你们，根据"]],
+  ["FORWARD_AFTER", P.FORWARD_AFTER, ["已经国务院同意，现转发给你们"], ["现印发给你们"]],
+  ["IMPLEMENT_LEAD", P.IMPLEMENT_LEAD, ["为贯彻落实", "深入贯彻党中央、国务院"], ["请财政部落实", "根据"]],
+  ["BASIS_LEAD", P.BASIS_LEAD, ["根据", "依照国务院"], ["贯彻落实"]],
+  ["PURPOSE_CLAUSE", P.PURPOSE_CLAUSE, ["，制定本办法", "，结合本省实际，制定本条例", "现提出以下意见"], ["制定本单位转化科技成果的专门管理办法"]],
+  ["MENTION_BEFORE", P.MENTION_BEFORE, ["（以下简称", "组织学习"], ["根据"]],
+  ["MENTION_AFTER", P.MENTION_AFTER, ["现印发给你们", "的修订建议"], ["同时废止"]],
 ];
 
 describe("named patterns", () => {

@@ -23,7 +23,7 @@ describe("one query schema for the API, the search page and the CLI", () => {
       ["q=x&limit=1.5", "bad parameter limit: a whole number from 1 to 100"],
       ["q=x&offset=10001", "bad parameter offset: a whole number from 0 to 10000"],
       ["q=x&role=boss", `bad role "boss" (expected one of requirement, principle, goal, task, measure, other)`],
-      ["q=x&status=有效", `bad status "有效" (expected one of 现行有效, 已失效, 尚未施行)`],
+      ["q=x&status=有效", `bad status "有效" (expected one of 现行有效, 已失效, 已废止, 尚未施行)`],
       ["q=x&year=20x9", "bad parameter year: a whole number from 1900 to 2200"],
       ["q=x&role=task&year=2019&status=已失效", "ok"],
     ];

@@ -1,11 +1,12 @@
-import { listDocuments } from "@/lib/db/documents";
+import { documentsResponse } from "@/lib/site/document-api";
 import { UploadError, previewUpload, storeUpload, uploadOf } from "@/lib/site/upload";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const docs = await listDocuments();
-  return Response.json(docs.map(({ slug, title, kind, issuer, docNumber, issuedAt, status, provisionCount }) => ({ slug, title, kind, issuer, docNumber, issuedAt, status, provisionCount })));
+/** The documents in force today, or as they stood on ?asOf=YYYY-MM-DD (the version that applied then). */
+export async function GET(request: Request) {
+  const { status, body } = await documentsResponse(new URL(request.url).searchParams);
+  return Response.json(body, { status });
 }
 
 /** Adds a document (multipart field `file`, `Authorization: Bearer <ADMIN_TOKEN>`); `?preview=1` parses it without storing. */

@@ -6,11 +6,14 @@ import { signedInEditor } from "@/components/editor-session";
 import { Passage } from "@/components/Passage";
 import { ProvisionTarget } from "@/components/ProvisionTarget";
 import { ProvisionView, type CiteContext } from "@/components/ProvisionView";
+import { RelationsPanel } from "@/components/RelationsPanel";
 import { getDocumentHead } from "@/lib/db/documents";
 import { editingEnabled } from "@/lib/site/editors";
 import { getReaderDocument, type TocEntry } from "@/lib/site/reader";
 import { requestOrigin } from "@/lib/site/origin";
-import { decodeSegment, intParam, queryString, type RawSearchParams } from "@/lib/site/params";
+import { decodeSegment, queryString, type RawSearchParams } from "@/lib/site/params";
+import { relationsPanel } from "@/lib/site/relations";
+import { resolveVersion, versionRequestOf, type ResolvedVersion } from "@/lib/site/versions";
 import { todayInChina } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
@@ -20,8 +23,10 @@ interface Props {
   searchParams: Promise<RawSearchParams>;
 }
 
-async function target({ params, searchParams }: Props): Promise<{ slug: string; version: number | undefined }> {
-  return { slug: decodeSegment((await params).slug), version: intParam(await searchParams, "v", 0) || undefined };
+/** The slug, and the version asked for by ?version=N (or ?v=N) or by ?asOf=YYYY-MM-DD. */
+async function target({ params, searchParams }: Props): Promise<{ slug: string } & ResolvedVersion> {
+  const slug = decodeSegment((await params).slug);
+  return { slug, ...(await resolveVersion(slug, versionRequestOf(await searchParams))) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -46,8 +51,8 @@ function Toc({ entries }: { entries: TocEntry[] }) {
 }
 
 export default async function ReaderPage(props: Props) {
-  const { slug, version: requested } = await target(props);
-  const doc = await getReaderDocument(slug, requested);
+  const { slug, version: requested, asOf, notYet } = await target(props);
+  const [doc, relations] = await Promise.all([getReaderDocument(slug, requested, asOf), relationsPanel(slug, requested)]);
   if (!doc) notFound();
   const cite: CiteContext = {
     doc: { slug: doc.slug, title: doc.title, issuer: doc.issuer, docNumber: doc.docNumber, date: doc.issuedAt ?? doc.effectiveFrom, dateKind: doc.issuedAt ? "成文" : doc.effectiveFrom ? "施行" : undefined, version: doc.isCurrent ? undefined : doc.version },
@@ -65,6 +70,11 @@ export default async function ReaderPage(props: Props) {
       {!editor && doc.isCurrent && editingEnabled() && (
         <p className="muted editor-invite">
           解析有误？<a href={`/editor${queryString({ next: `/documents/${encodeURIComponent(doc.slug)}` })}`}>编辑登录</a>后可在各条旁校正。
+        </p>
+      )}
+      {asOf && (
+        <p className="version-note as-of-note" role="note">
+          {notYet ? `${asOf} 本文件尚未施行；以下为现行第 ${doc.version} 版。` : `${asOf} 适用的是第 ${doc.version} 版${doc.isCurrent ? "（即现行版本）" : ""}；效力状态按当日计算。`}
         </p>
       )}
       <p className="doc-counts muted">
@@ -105,6 +115,7 @@ export default async function ReaderPage(props: Props) {
               </ul>
             </section>
           )}
+          <RelationsPanel panel={relations} />
           <p className="print-only print-source">
             来源：{cite.origin}/documents/{encodeURIComponent(doc.slug)}（{cite.accessed} 打印）
           </p>

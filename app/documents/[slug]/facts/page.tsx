@@ -7,7 +7,8 @@ import { TargetTable } from "@/components/TargetTable";
 import { listDeadlines } from "@/lib/db/deadlines";
 import { getDocumentHead } from "@/lib/db/documents";
 import { listTargets } from "@/lib/db/targets";
-import { decodeSegment, intParam, type RawSearchParams } from "@/lib/site/params";
+import { decodeSegment, type RawSearchParams } from "@/lib/site/params";
+import { versionRequestOf } from "@/lib/site/versions";
 import { todayInChina } from "@/lib/status";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function FactsPage({ params, searchParams }: Props) {
   const slug = decodeSegment((await params).slug);
-  const version = intParam(await searchParams, "v", 0) || undefined;
+  const version = versionRequestOf(await searchParams).version;
   const today = todayInChina();
   const [head, deadlines, targets] = await Promise.all([getDocumentHead(slug, version), listDeadlines({ today, slug, version, allKinds: true }), listTargets(slug, version)]);
   if (!head) notFound();

@@ -4,7 +4,8 @@ import { DocumentHeader } from "@/components/DocumentHeader";
 import { LinkList, LinkMatrix } from "@/components/LinkMatrix";
 import { getDocumentHead } from "@/lib/db/documents";
 import { getLinkMatrices } from "@/lib/site/links";
-import { decodeSegment, intParam, type RawSearchParams } from "@/lib/site/params";
+import { decodeSegment, type RawSearchParams } from "@/lib/site/params";
+import { versionRequestOf } from "@/lib/site/versions";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function LinksPage({ params, searchParams }: Props) {
   const slug = decodeSegment((await params).slug);
-  const version = intParam(await searchParams, "v", 0) || undefined;
+  const version = versionRequestOf(await searchParams).version;
   const [head, matrices] = await Promise.all([getDocumentHead(slug, version), getLinkMatrices(slug, version)]);
   if (!head || !matrices) notFound();
   const v = head.isCurrent ? undefined : head.version;
