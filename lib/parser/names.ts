@@ -100,7 +100,7 @@ const LEAD_INS_LONGEST_FIRST = [...new Set(LEAD_INS)].sort((a, b) => b.length - 
 /** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
 const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
 /** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
-const CLAUSE_VERB = /发挥|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了/;
+const CLAUSE_VERB = /发挥|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)/;
 /** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
 const PERSON = /(?:负责人|代表人|合伙人|投资人|秘书长|书记|部长|厅长|局长|市长|省长|县长|区长|州长|总理|院长|检察长|主任|委员|专家|人员|干部|同志|领导(?!小组)|经理|董事长|人)$/;
 /** Foreign bodies and background actors (日本政府, 外国法院, 派遣国政府; 中国政府 and 党中央 in history and authority). */
@@ -110,7 +110,7 @@ const CUT_START = /^(?:他|者|务|级|以上|以下|下简称|下统称|上人�
 /** A name ending before its body word is complete (管委会同意 → 管委; 主任委员 → 主任委). */
 const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委)$/;
 /** Two names joined by a verb: a clause, not a name (公安部凭外交部, 第二审人民法院发回原审人民法院). */
-const TWO_NAMES = /(?:人民法院|人民检察院|人民政府|政府|部|局|厅|委员会|机关|部门|机构|企业|单位|公司)(?:凭|发回|发现|根据|会同|协同|商|向|对|报|报请|移送|通知|协助|配合|指导|督促|授权|委托|决定|征求|提请)[\u4e00-\u9fa5]{2,}/;
+const TWO_NAMES = /(?:人民法院|人民检察院|人民政府|政府|部|局|厅|委员会|机关|部门|机构|企业|单位|公司)(?:凭|发回|发现|根据|会同|协同|商|向|对|报|报请|移送|通知|协助|配合|指导|督促|授权|委托|决定|征求|提请|审查|印发|强令|存入|处理|受理|责成|办理|调取|移交|告知|答复|监督|审批|罢免|设立|经)[\u4e00-\u9fa5]{2,}/;
 /** Things and places that end like a body (居所, 候问室, 爱国主义教育基地, 选区). */
 const OBJECT = /(?:居所|场所|住所|处所|室内|基地|园区|景区|选区|街区|片区|小区|社区|港区|库区|保护区|控制区|功能区|示范区|试验区|开发区|新区|自贸区|保税区|综合保税区|城区|市区|地区)$/;
 /** One-character body words that only end a body after these heads (派出所, 委员会, 银行, 办事处). */
@@ -122,6 +122,8 @@ const ONE_CHARACTER_HEADS: Record<string, RegExp> = {
   院: /(?:法|检察|研究|设计|科学|医|卫生|学|规划|国务|工程|科技|书|博物|剧)院$/,
   室: /(?:办公|督查|秘书|研究|联络|督察|工作|档案|调研)室$/,
   部: /^.{2,}部$/,
+  // 办 ends an office (扶贫办, 政府办), not a verb of handling a case (侦办, 承办, 督办).
+  办: /(?<![侦承督查主协经包代兴创举开转申批领帮合民公])办$/,
 };
 
 /** A level character that starts another word (市场, 市政, 区域, 县域, 省内): no level there. */
@@ -209,6 +211,8 @@ function judge(raw: string): NameVerdict {
   const name = raw.replace(/\s+/g, "").replace(/^[“"‘]|[”"’]$/g, "");
   if (name.length < 2) return { ok: false, why: "fragment" };
   if (KNOWN_BODIES.has(name) || FUNCTION_NAMES.has(name) || BARE_FUNCTION_BODIES.has(name)) return { ok: true, kind: "body" };
+  // A body word alone (基金, 机关, 部门) names no one: the words that said whose were cut.
+  if (/^(?:基金|机关|部门|单位|机构|中心|政府|委员会)$/.test(name)) return { ok: false, why: "fragment" };
   if (/\d/.test(name) && !/^\d+[户家个所]/.test(name)) return { ok: false, why: /\d{4}年/.test(name) ? "background" : "clause" };
   // A counted group the text acts on (18户省属出资企业).
   if (/^\d+[户家个所][\u4e00-\u9fa5]{2,12}(?:企业|集团|公司|单位|医院|高校|学校|机构)$/.test(name)) return { ok: true, kind: "collective" };
@@ -217,7 +221,7 @@ function judge(raw: string): NameVerdict {
   // The tail of a function word (应急管理 → 急管理…): the name was cut inside it.
   if (!LEVEL_PREFIXES.longestPrefix(name) && FUNCTION_TAIL_PREFIXES.longestPrefix(name)) return { ok: false, why: "fragment" };
   // A verb after the body word (公安机关交通管理部门处罚款 → …部门处, 县级以上人民政府组织): the body is the name.
-  const runOn = /^(.*(?:部门|机关|机构|政府|委员会|总局|局|厅|委|办|署))(?:处|组织|负责|代行|要|依法查处|查处|没收所?|提出[\u4e00-\u9fa5]*)$/.exec(name);
+  const runOn = /^(.*(?:部门|机关|机构|政府|委员会|总局|局|厅|委|办|署))(?:处|组织|负责|代行|要|依法查处|查处|侦办|承办|督办|查办|办理|处理|没收所?|提出[\u4e00-\u9fa5]*)$/.exec(name);
   if (runOn && runOn[1]!.length >= 2) return { ok: false, why: "fragment", rest: runOn[1]! };
   // Two names joined by 和 (街道办事处和公安机关): split before they are judged.
   if (/(?:部门|机关|机构|政府|委员会|总局|总署|办事处|局|厅|署)(?:和|与|及|以及|及其)[\u4e00-\u9fa5]{2,}/.test(name) && !/(?:和|与|及)(?:信息化|城乡建设|社会保障|旅游|规划|草原|计划生育|物资储备|绿化)/.test(name)) return { ok: false, why: "fragment" };
@@ -234,6 +238,11 @@ function judge(raw: string): NameVerdict {
       if (again.ok) return { ok: false, why: "lead-in", rest };
     }
   }
+  // A verb taking a body as its object, inside the candidate (患有国务院卫生行政部门, 离开公安机关,
+  // 驾驶人拒绝生态环境主管部门, 议定书报送国家体委): the name starts after it, where a name can start.
+  const led = nameAfterVerb(name);
+  if (led === "") return { ok: false, why: "clause" };
+  if (led) return { ok: false, why: "lead-in", rest: led };
   // One character cut from the word before a name (指国家药品监督管理局, 国公安部): the name is what follows.
   if (!LEVEL_PREFIXES.longestPrefix(name) && !PLACE_PREFIXES.longestPrefix(name)) {
     const rest = name.slice(1);
@@ -275,6 +284,8 @@ function judge(raw: string): NameVerdict {
   for (const f of FUNCTIONS) if (f.length >= 3 && plain.includes(f)) plain = plain.split(f).join("");
   // Two functions joined by 和 just before the body word (林业和绿化主管部门) are one function.
   plain = plain.replace(/[\u4e00-\u9fa5]{2,4}和[\u4e00-\u9fa5]{2,4}$/, "");
+  // Words of names that hold such characters (自由贸易试验区, 对外贸易, 对口支援, 和平).
+  plain = plain.replace(/自由|对外|对口|和平/g, "");
   if (/[的了和与及或对由请在从向把被将要为以按是并使让给于等其此该这那也都而且则但若即就还再又须着过]/.test(plain) && !/负责|管理|主管/.test(middle)) {
     return { ok: false, why: "clause" };
   }
@@ -286,6 +297,44 @@ function judge(raw: string): NameVerdict {
   // A one-character body word needs a head of at least two characters (财政部, 扶贫办), or a level (省委).
   if (body.length === 1 && name.length < 3 && !prefix) return { ok: false, why: "fragment" };
   return { ok: true, kind: "body" };
+}
+
+/** Verbs whose object is a body (拒绝, 报送, 答复, 调取), and single characters that lead to one (报, 经, 向). */
+const OBJECT_VERBS = new PrefixSet([
+  // 组织 inside a name is a noun (国际刑警组织).
+  ...LEAD_INS.filter((w) => w.length >= 2 && w !== "组织"),
+  "患有", "离开", "逃避", "罢免", "属", "至", "答复", "回复", "办理", "调取", "参加", "设立", "连同", "利用", "变造", "伪造", "冒充", "报告", "抄送", "抄报", "提请", "送达", "函告", "商", "报", "经", "向", "当",
+].map((w) => [...w].reverse().join("")));
+/** Where a name can start: a level or place word, a national head (国务院, 国家, 中央), a function word, a lexicon body. */
+const KNOWN_BODY_PREFIXES = new PrefixSet(KNOWN_BODIES);
+// 所在地人民政府, 羁押地人民检察院, 协作地公安机关: a place named by what happens there, then a body.
+const NAME_START = /^(?:国务院|国家|中央|全国|最高|中国|中华人民共和国|人民(?=法院|检察院|政府|银行|代表大会)|[\u4e00-\u9fa5]{1,4}地(?=人民|公安|县级|税务|海关|市场|车辆))/;
+function startsName(s: string): boolean {
+  return NAME_START.test(s) || LEVEL_PREFIXES.longestPrefix(s, 2) !== null || PLACE_PREFIXES.longestPrefix(s, 2) !== null || FUNCTION_PREFIXES.longestPrefix(s, 2) !== null || KNOWN_BODY_PREFIXES.longestPrefix(s, 3) !== null;
+}
+
+/**
+ * The name after a verb inside a candidate, or null: the first place where
+ * what comes before ends with a verb that takes a body as its object and what
+ * follows starts like a name and is one (kind body or named, 4+ characters).
+ * What comes before a real name's head is a level, place, function or body,
+ * never such a verb, so real compound names (县级以上地方人民政府市场监督管理部门) pass.
+ */
+function nameAfterVerb(name: string): string | null {
+  for (let k = 1; k <= name.length - 4; k++) {
+    const rest = name.slice(k);
+    if (!startsName(rest)) continue;
+    const before = [...name.slice(0, k)].reverse().join("");
+    const verb = OBJECT_VERBS.longestPrefix(before);
+    if (!verb) continue;
+    if (levelPrefix(name) >= k || judgeName(name.slice(0, k)).ok) continue;
+    const verdict = judgeName(rest);
+    if (!verdict.ok || (verdict.kind !== "body" && verdict.kind !== "named")) continue;
+    // A body, a verb, a body (人民检察院办理公安机关…): a clause, neither is the name of the candidate.
+    const head = name.slice(0, k - verb.length);
+    return head.length >= 2 && judgeName(head).ok ? "" : rest;
+  }
+  return null;
 }
 
 /** Whether a sector word (财政, 教育) takes a body word to name a body: the caller expands 财政、教育等部门. */
