@@ -34,6 +34,7 @@ const PARTY: ParamSpec = { name: "party", type: { kind: "string" }, description:
 const DUE_BEFORE: ParamSpec = { name: "dueBefore", type: { kind: "date" }, description: "Only dates on or before this day (YYYY-MM-DD)." };
 const DUE_AFTER: ParamSpec = { name: "dueAfter", type: { kind: "date" }, description: "Only dates on or after this day (YYYY-MM-DD)." };
 const OVERDUE: ParamSpec = { name: "overdue", type: { kind: "boolean" }, description: "true: only what is overdue (a due date or milestone passed, in a document in force)." };
+const AS_OF: ParamSpec = { name: "asOf", type: { kind: "date" }, description: "The ledger as it stood that day (YYYY-MM-DD): the documents in force then, each in its version then, statuses and overdue counted on that day." };
 const DEADLINE_STATUS: ParamSpec = { name: "deadlineStatus", type: { kind: "enum", values: DEADLINE_STATUSES }, description: "What the deadline means today: overdue, today, open, undated, start (a start or term, never overdue), lapsed (its document is no longer in force)." };
 const YEAR: ParamSpec = { name: "year", type: { kind: "integer", min: 1949, max: 2100 }, description: "Year of the date that counts." };
 
@@ -98,12 +99,15 @@ export const TASKS: Endpoint<TaskRow> = {
     DEADLINE_STATUS,
     YEAR,
     STATUS,
+    AS_OF,
     ...PAGING,
   ],
   async find(values, today) {
     const party = await partiesOf(values);
+    const asOf = str(values.asOf);
     const found = await listTasks({
-      today,
+      today: asOf ?? today,
+      asOf,
       all: true,
       ...(party ? { parties: party.names, partyAsWritten: party.asWritten } : {}),
       role: values.role as TaskRow["parties"][number]["role"] | undefined,
@@ -140,11 +144,13 @@ export const DEADLINES: Endpoint<DeadlineItem> = {
     DEADLINE_STATUS,
     YEAR,
     STATUS,
+    AS_OF,
     ...PAGING,
   ],
   async find(values, today) {
     const kinds = list(values.deadlineKind);
-    const all = await listDeadlines({ today, allKinds: kinds.length > 0 });
+    const asOf = str(values.asOf);
+    const all = await listDeadlines({ today: asOf ?? today, asOf, allKinds: kinds.length > 0 });
     const party = await partiesOf(values);
     const statuses = statusesOf(values);
     const wanted = kinds.length ? kinds : WORK_DEADLINE_KINDS;

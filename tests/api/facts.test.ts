@@ -116,6 +116,11 @@ describe("GET /api/tasks", () => {
     expect((await tasks("?document=expired-plan")).body.total).toBe(0);
     expect((await tasks("?document=expired-plan&status=已失效")).body.total).toBe(3);
     expect((await tasks("?document=expired-plan&status=all")).body.total).toBe(3);
+    // As of a day the plan was in force: its tasks count again, their deadlines judged on that day.
+    const then = (await tasks("?document=expired-plan&asOf=2019-03-01")).body.items;
+    expect(then).toHaveLength(3);
+    expect(then.every((t) => t.document.status === "现行有效" && t.state?.status !== "overdue")).toBe(true);
+    expect((await tasks("?asOf=2019-02-30")).status).toBe(400);
   });
 
   test("format=csv and Accept: text/csv give the ledger export's rows", async () => {
@@ -169,6 +174,8 @@ describe("GET /api/deadlines, /api/targets, /api/links", () => {
     expect(lapsed.every((d) => d.status === "lapsed")).toBe(true);
     const byParty = (await deadlines("?party=省发展改革委&limit=1000")).body.items;
     expect(byParty.every((d) => d.parties.some((p) => p.name === "省发展和改革委员会"))).toBe(true);
+    const june = (await deadlines("?document=expired-plan&asOf=2019-03-01&limit=1000")).body.items.find((d) => d.date === "2019-06-30");
+    expect(june?.status).toBe("open");
     expect((await deadlines("?deadlineKind=soon")).status).toBe(400);
     expect((await deadlines("?role=lead")).status).toBe(400);
   });
