@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -20,7 +20,14 @@ const CONTENT = path.join(ROOT, "content");
 const LAWS = ["030_law-zhonghua-renmin-gongheguo-tongjifa-2009.md", "031_law-zhonghua-renmin-gongheguo-tongjifa-2024.md", "032_law-zhonghua-renmin-gongheguo-xumufa-2015.md", "033_law-zhonghua-renmin-gongheguo-xumufa-2022.md"];
 const TONGJIFA = "law-zhonghua-renmin-gongheguo-tongjifa";
 const XUMUFA = "law-zhonghua-renmin-gongheguo-xumufa";
-const VERSIONS = path.join(ROOT, "..", "shared", "corpus", "versions");
+/** The two versions of 统计法 as files without a `slug:` (the copies in content/ name theirs), under the names they have in ../shared/corpus/versions. */
+const UNSLUGGED: Array<[string, string]> = [
+  ["tongjifa-2009-06-27.md", "030_law-zhonghua-renmin-gongheguo-tongjifa-2009.md"],
+  ["tongjifa-2024-09-13.md", "031_law-zhonghua-renmin-gongheguo-tongjifa-2024.md"],
+];
+function writeUnslugged(dir: string): void {
+  for (const [name, source] of UNSLUGGED) writeFileSync(path.join(dir, name), readFileSync(path.join(CONTENT, source), "utf8").replace(/^slug:.*\n/m, ""));
+}
 const FIXTURES = path.join(ROOT, "tests", "fixtures", "versions");
 const OLD = "shifan-gongxiang-fangan-2012";
 const NEW = "shifan-shuju-banfa-2020";
@@ -65,7 +72,7 @@ describe("versions of one document", () => {
   test("without a slug, the same title and issuer make versions; an earlier date slots in as the older one", async () => {
     await freshDatabase();
     const dir = mkdtempSync(path.join(tmpdir(), "policykb-versions-"));
-    for (const f of ["tongjifa-2009-06-27.md", "tongjifa-2024-09-13.md"]) copyFileSync(path.join(VERSIONS, f), path.join(dir, f));
+    writeUnslugged(dir);
     // The later version first: the earlier one arrives after it and becomes version 1.
     await ingestPaths([path.join(dir, "tongjifa-2024-09-13.md")], { quiet: true });
     const second = await ingestPaths([path.join(dir, "tongjifa-2009-06-27.md")], { quiet: true });
@@ -231,7 +238,7 @@ describe("repeal and point in time", () => {
   test("policykb ingest says which version a file became and why", async () => {
     const db = await freshDatabase();
     const dir = mkdtempSync(path.join(tmpdir(), "policykb-versions-cli-"));
-    for (const f of ["tongjifa-2009-06-27.md", "tongjifa-2024-09-13.md"]) copyFileSync(path.join(VERSIONS, f), path.join(dir, f));
+    writeUnslugged(dir);
     const r = runCli(["ingest", dir], { DATABASE_URL: databaseUrl(db) });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain(`tongjifa-2024-09-13.md: version 2 of "tongjifa-2009-06-27": the newest version, now current; same title and issuer as the stored document`);
