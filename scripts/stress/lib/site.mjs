@@ -129,7 +129,10 @@ export function relevanceQueries() {
 
 /** Slugs of content/ (file names without .md). */
 export function contentSlugs() {
-  return readdirSync(path.join(ROOT, "content")).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3));
+  const files = readdirSync(path.join(ROOT, "content")).filter((f) => f.endsWith(".md"));
+  // A file's front matter may name its slug (several versions of one law share it).
+  const slugOf = (f) => /^slug:\s*"?([^"\n]+?)"?\s*$/m.exec(readFileSync(path.join(ROOT, "content", f), "utf8").split(/\n---\s*\n/)[0] ?? "")?.[1] ?? f.slice(0, -3);
+  return [...new Set(files.map(slugOf))];
 }
 
 /**
@@ -143,7 +146,10 @@ export function copyContent(dir, count) {
   for (let n = 0; n < count; n++) {
     const file = files[n % files.length];
     const copy = Math.floor(n / files.length) + 1;
-    const text = readFileSync(path.join(ROOT, "content", file), "utf8").replace(/^title: "?(.*?)"?$/m, (_, title) => `title: "${title}（副本${copy}）"`);
+    // A title of its own (versions of one law share theirs) and no slug: every copy is a document of its own.
+    const text = readFileSync(path.join(ROOT, "content", file), "utf8")
+      .replace(/^slug:.*\n/m, "")
+      .replace(/^title: "?(.*?)"?$/m, (_, title) => `title: "${title}（副本${copy}-${(n % files.length) + 1}）"`);
     writeFileSync(path.join(dir, `${file.slice(0, -3)}-copy${copy}.md`), text);
   }
   return dir;
