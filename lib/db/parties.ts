@@ -119,7 +119,8 @@ function compareRows(sort: LedgerSort): (a: LedgerRow, b: LedgerRow) => number {
  */
 export async function resolveParty(name: string): Promise<string[]> {
   const q = name.trim();
-  if (!q) return [];
+  // No name holds a NUL (PostgreSQL text cannot: the query would fail).
+  if (!q || q.includes("\u0000")) return [];
   const forms = [q, ...nameVariants(q)];
   const client = await dbReady();
   const [byName, byAlias, byMention] = await Promise.all([
@@ -132,6 +133,7 @@ export async function resolveParty(name: string): Promise<string[]> {
 
 /** Finds a party by its canonical name or any alias. */
 async function findParty(name: string) {
+  if (name.includes("\u0000")) return null;
   const client = await dbReady();
   const select = { id: true, name: true, kind: true, aliases: { select: { alias: true } } } as const;
   return (await client.party.findUnique({ where: { name }, select })) ?? (await client.partyAlias.findUnique({ where: { alias: name }, select: { party: { select } } }))?.party ?? null;
