@@ -30,8 +30,12 @@ function sentenceOf(text: string): string | null {
     .filter((s) => s.length >= 8);
   const longest = sentences.sort((a, b) => b.length - a.length)[0];
   if (!longest) return null;
-  const from = Math.max(0, Math.floor((longest.length - 24) / 2));
-  return longest.slice(from, from + 24).replace(/[，,、：:]+$/, "").replace(/^[，,、：:]+/, "");
+  // A phrase starts and ends between words: never inside a number (2011年, not 11年).
+  let from = Math.max(0, Math.floor((longest.length - 24) / 2));
+  while (from > 0 && /[0-9A-Za-z]/.test(longest[from - 1]!) && /[0-9A-Za-z]/.test(longest[from]!)) from--;
+  let to = Math.min(longest.length, from + 24);
+  while (to < longest.length && /[0-9A-Za-z]/.test(longest[to - 1]!) && /[0-9A-Za-z]/.test(longest[to]!)) to++;
+  return longest.slice(from, to).replace(/[，,、：:]+$/, "").replace(/^[，,、：:]+/, "");
 }
 
 const content = path.join(ROOT, "content");
