@@ -37,6 +37,8 @@ const OVERDUE: ParamSpec = { name: "overdue", type: { kind: "boolean" }, descrip
 const AS_OF: ParamSpec = { name: "asOf", type: { kind: "date" }, description: "The ledger as it stood that day (YYYY-MM-DD): the documents in force then, each in its version then, statuses and overdue counted on that day." };
 const DEADLINE_STATUS: ParamSpec = { name: "deadlineStatus", type: { kind: "enum", values: DEADLINE_STATUSES }, description: "What the deadline means today: overdue, today, open, undated, start (a start or term, never overdue), lapsed (its document is no longer in force)." };
 const YEAR: ParamSpec = { name: "year", type: { kind: "integer", min: 1949, max: 2100 }, description: "Year of the date that counts." };
+/** The filters tasks and deadlines share: when, whether overdue, which year and validity, as of which day. */
+const DEADLINE_FILTERS: ParamSpec[] = [DUE_BEFORE, DUE_AFTER, OVERDUE, DEADLINE_STATUS, YEAR, STATUS, AS_OF, ...PAGING];
 
 export interface Page<T> {
   rows: T[];
@@ -93,14 +95,7 @@ export const TASKS: Endpoint<TaskRow> = {
     DOCUMENT,
     ISSUER,
     KIND,
-    DUE_BEFORE,
-    DUE_AFTER,
-    OVERDUE,
-    DEADLINE_STATUS,
-    YEAR,
-    STATUS,
-    AS_OF,
-    ...PAGING,
+    ...DEADLINE_FILTERS,
   ],
   async find(values, today) {
     const party = await partiesOf(values);
@@ -138,14 +133,7 @@ export const DEADLINES: Endpoint<DeadlineItem> = {
     ISSUER,
     KIND,
     { name: "deadlineKind", type: { kind: "enum", values: DEADLINE_KINDS }, multiple: true, description: "due, milestone, period (default: these three), effective, expiry." },
-    DUE_BEFORE,
-    DUE_AFTER,
-    OVERDUE,
-    DEADLINE_STATUS,
-    YEAR,
-    STATUS,
-    AS_OF,
-    ...PAGING,
+    ...DEADLINE_FILTERS,
   ],
   async find(values, today) {
     const kinds = list(values.deadlineKind);

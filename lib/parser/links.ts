@@ -147,8 +147,7 @@ function inferredCandidates<T>(units: LinkUnit[], texts: string[], termsOf: (tex
   return candidates.sort((x, y) => y.score - x.score);
 }
 
-export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string, options: LinkOptions = {}, ownText: (n: ProvisionNode) => string = textOf): LinkOut[] {
-  const units = linkUnits(root, textOf);
+export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => string, options: LinkOptions = {}, ownText: (n: ProvisionNode) => string = textOf, units: LinkUnit[] = linkUnits(root, textOf)): LinkOut[] {
   const links: LinkOut[] = [];
   const seen = new Set<string>();
   const keyOf = (from: ProvisionNode, to: ProvisionNode) => [from.id, to.id].sort().join("|");
@@ -369,8 +368,7 @@ function longestShared(a: string, b: string): string {
  * section whose heading and text share the longest term with the target's
  * subject, three characters or more and not a word every policy uses.
  */
-export function linkTargets(root: ProvisionNode, targets: Array<{ provision: string | null; subject: string }>, textOf: (n: ProvisionNode) => string): Array<TargetServed[]> {
-  const all = linkUnits(root, textOf);
+export function linkTargets(root: ProvisionNode, targets: Array<{ provision: string | null; subject: string }>, textOf: (n: ProvisionNode) => string, all: LinkUnit[] = linkUnits(root, textOf)): Array<TargetServed[]> {
   if (all.length * targets.length > MAX_TARGET_PAIRS) return targets.map(() => []);
   const units = all.filter((u) => u.role === "task");
   return targets.map((t) => {

@@ -304,7 +304,7 @@ const OBJECT_VERBS = new PrefixSet([
   // 组织 inside a name is a noun (国际刑警组织).
   ...LEAD_INS.filter((w) => w.length >= 2 && w !== "组织"),
   "患有", "离开", "逃避", "罢免", "属", "至", "答复", "回复", "办理", "调取", "参加", "设立", "连同", "利用", "变造", "伪造", "冒充", "报告", "抄送", "抄报", "提请", "送达", "函告", "商", "报", "经", "向", "当",
-].map((w) => [...w].reverse().join("")));
+]);
 /** Where a name can start: a level or place word, a national head (国务院, 国家, 中央), a function word, a lexicon body. */
 const KNOWN_BODY_PREFIXES = new PrefixSet(KNOWN_BODIES);
 // 所在地人民政府, 羁押地人民检察院, 协作地公安机关: a place named by what happens there, then a body.
@@ -324,8 +324,7 @@ function nameAfterVerb(name: string): string | null {
   for (let k = 1; k <= name.length - 4; k++) {
     const rest = name.slice(k);
     if (!startsName(rest)) continue;
-    const before = [...name.slice(0, k)].reverse().join("");
-    const verb = OBJECT_VERBS.longestPrefix(before);
+    const verb = OBJECT_VERBS.longestSuffix(name.slice(0, k));
     if (!verb) continue;
     if (levelPrefix(name) >= k || judgeName(name.slice(0, k)).ok) continue;
     const verdict = judgeName(rest);

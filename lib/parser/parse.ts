@@ -352,13 +352,15 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const p of provisions) p.role = nodeById.get(p.id)?.role ?? p.role;
 
   // Stage 15: links.
-  const unitCount = linkUnits(root, fullText).length;
+  // The units are read once for the size check and both linkers.
+  const units = linkUnits(root, fullText);
+  const unitCount = units.length;
   if (unitCount > MAX_INFERRED_UNITS || unitCount * targets.length > MAX_TARGET_PAIRS) {
     messages.push({ reason: `文件过大（${unitCount} 个目标、任务和措施单元，${targets.length} 个指标），只保留明文引用的关联，未推断其余关联`, ruleId: "links-skipped", start: 0, end: 0 });
   }
-  const links = findLinks(root, fullText, {}, ownText);
+  const links = findLinks(root, fullText, {}, ownText, units);
   // Each target with the tasks that deliver it.
-  linkTargets(root, targets, fullText).forEach((served, i) => {
+  linkTargets(root, targets, fullText, units).forEach((served, i) => {
     if (served.length) targets[i]!.serves = served;
   });
 
