@@ -21,6 +21,14 @@ export interface LinkUnit {
 const TASK_REFERENCE = /(?:上述|以上|前述|各项|本意见(?:确定|提出|明确)?的|本方案(?:确定|提出)?的|本通知(?:明确)?的)?(?:重点|主要|各项)(?:工作)?任务|重点工作任务/;
 const PART_REFERENCE = /本(?:意见|方案|通知|办法|规定)第([一二三四五六七八九十]+)部分/g;
 const GOAL_REFERENCE = /(?:上述|以上|前述|各项)(?:发展|主要|工作)?目标/;
+/** The document's projects as a whole (各项目, 上述重点项目, 各工程), not one project or 项目建设单位. */
+const PROJECT_REFERENCE = /(?:各|上述|以上|前述|各重点|各类)(?:重点)?(?:项目|工程)(?![建设单位]|资金)/;
+/** An item that is a project: its heading ends in 项目 or 工程 (羊城企业家培养项目, 人才安居工程). */
+const PROJECT_HEADING = /(?:项目|工程)$/;
+/** A name in quotation marks, of two to twenty characters. */
+const QUOTED_NAME = /[“"]([^“”"\n]{2,20})[”"]/g;
+/** A kind of document or list with at most a generic word before it: no attachment's own name. */
+const KIND_OF_DOCUMENT = /^(?:[\u4e00-\u9fa5]{0,2}(?:方案|意见|办法|通知|细则|规划|计划|规定|清单|目录|名单|表|一览表|汇总表|情况表))$/;
 /** A pointer to an attachment: （见附件）, （附件2）, 列入附件三, 列于本法附件一; not 安全附件 or 作为合同的附件. */
 const ATTACHMENT_REFERENCE = /(?:见|[（(]|列[入于]|载于)(?:本(?:法|办法|条例|规定|意见|方案|通知))?附件\s*([0-9一二三四五六七八九十]*)|附件\s*([0-9一二三四五六七八九十]+)/g;
 
@@ -82,6 +90,13 @@ interface Candidate<T> {
   kind: LinkKind;
   score: number;
   shared: T[];
+}
+
+/** The items under `node` (at any depth) that `test` accepts. */
+function countItems(node: ProvisionNode, test: (n: ProvisionNode) => boolean): number {
+  let n = 0;
+  for (const c of node.children) n += (test(c) ? 1 : 0) + countItems(c, test);
+  return n;
 }
 
 /** Whether `node` is `ancestor` or lies under it. */
@@ -162,6 +177,7 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   // Explicit references: 上述重点任务 → the task part; 本意见第二部分 → part two.
   const tops = root.children.flatMap((c) => (c.container ? c.children : [c]));
   const taskParts = tops.filter((t) => t.role === "task");
+  const projectParts = tops.filter((t) => countItems(t, (n) => PROJECT_HEADING.test(n.heading ?? "")) >= 2);
   for (const u of units) {
     const own = u.text;
     const m = TASK_REFERENCE.exec(own);
@@ -172,6 +188,13 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       for (const t of targets) {
         if (isWithin(u.node, t)) continue;
         add(u.node, t, u.role === "goal" ? "goal-task" : "task-measure", 1, `${m[0]} ↔ ${t.marker?.label ?? t.containerLabel ?? ""}${t.heading ?? ""}`, "explicit");
+      }
+    }
+    // 各项目牵头单位…: the parts whose items are the document's projects (…开发项目, …工程).
+    const pr = PROJECT_REFERENCE.exec(own);
+    if (pr) {
+      for (const t of projectParts) {
+        if (!isWithin(u.node, t)) add(u.node, t, u.role === "goal" ? "goal-task" : "task-measure", 1, `${pr[0]} ↔ ${t.marker?.label ?? t.containerLabel ?? ""}${t.heading ?? ""}`, "explicit");
       }
     }
     const g = GOAL_REFERENCE.exec(own);
@@ -191,6 +214,28 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   if (attachments.length) {
     const numberOf = (label: string) => (/([0-9]+|[一二三四五六七八九十]+)\s*$/.exec(label)?.[1] ?? "");
     const sameNumber = (a: string, b: string) => a === b || chineseToNumber(a) === Number(b) || chineseToNumber(b) === Number(a);
+    // An attachment's title ends in what it is (…考评指标, …任务分工表); a kind of document alone (实施方案) names none.
+    const titlePhrases = attachments.flatMap((a): Array<[ProvisionNode, string, string[]]> => {
+      const title = a.heading && a.heading !== a.containerLabel ? a.heading.replace(/[\s《》“”"]/g, "") : "";
+      const phrases: string[] = [];
+      for (let n = title.length; n >= 4; n--) {
+        const t = title.slice(title.length - n);
+        if (!KIND_OF_DOCUMENT.test(t)) phrases.push(t);
+      }
+      return phrases.length ? [[a, title, phrases]] : [];
+    });
+    // The title as a name of its own: not the head of a larger one (绩效考核指标体系 is the system, not the
+    // list), nor a common noun after a determiner (其他绩效考核指标).
+    const mentions = (text: string, phrase: string, title: string) => {
+      for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+        // Where the words of the title begin in the text (效考核指标 is read from 绩效考核指标).
+        let start = at;
+        for (let k = title.length - phrase.length; k > 0 && start > 0 && text[start - 1] === title[k - 1]; k--) start--;
+        if (/(?:其他|其它|各项|有关|相关)$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+        if (!/^(?:体系|制度|机制|工作|建设|管理|办法|方案)/.test(text.slice(at + phrase.length))) return true;
+      }
+      return false;
+    };
     const visit = (node: ProvisionNode, section: ProvisionNode | null, depth: number) => {
       for (const child of node.children) {
         if (child.container) {
@@ -199,6 +244,11 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
         }
         const from = depth < 2 ? child : section!;
         const own = child.spans.length ? ownText(child) : "";
+        // Or names an attachment by its title's last words (考评指标 of 包头市数字政府建设考评指标).
+        for (const [a, title, phrases] of titlePhrases) {
+          const named = phrases.find((t) => mentions(own, t, title));
+          if (named && !isWithin(child, a)) add(from, a, "reference", 1, `${named} ↔ ${a.containerLabel ?? "附件"} ${a.heading}`, "explicit");
+        }
         ATTACHMENT_REFERENCE.lastIndex = 0;
         for (let m = ATTACHMENT_REFERENCE.exec(own); m; m = ATTACHMENT_REFERENCE.exec(own)) {
           const n = m[1] || m[2] || "";
@@ -212,6 +262,19 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   }
 
   if (units.length > MAX_INFERRED_UNITS) return links;
+  // A quoted name (“国际人才港”, “一网通办”) is a named programme: two units that name the same rare one are linked.
+  const quoted = units.map((u) => new Set(allMatches(QUOTED_NAME, u.text).map((m) => m[1]!)));
+  const quotedDf = new Map<string, number>();
+  for (const set of quoted) for (const q of set) quotedDf.set(q, (quotedDf.get(q) ?? 0) + 1);
+  for (let i = 0; i < units.length; i++) {
+    for (let j = i + 1; j < units.length; j++) {
+      const kind = kindOf(units[i]!.role, units[j]!.role);
+      const name = kind && [...quoted[i]!].find((q) => quoted[j]!.has(q) && quotedDf.get(q)! <= 3);
+      if (!kind || !name || isWithin(units[i]!.node, units[j]!.node) || isWithin(units[j]!.node, units[i]!.node)) continue;
+      const [from, to] = units[i]!.role === "goal" || (units[i]!.role === "task" && units[j]!.role === "measure") ? [i, j] : [j, i];
+      add(units[from]!.node, units[to]!.node, kind, 0.8, `共同提法“${name}”`, "inferred");
+    }
+  }
   // Inferred links from shared content terms, weighted by rarity among the link units.
   // What units are about, without who does it: annotations （A牵头，B配合） name parties, not content.
   const texts = units.map((u) => `${u.heading} ${u.text.replace(ANNOTATION_TEXT, "")}`);

@@ -86,6 +86,8 @@ const BODY_WORDS: readonly string[] = [
 const NAMED_ORG = /(?:集团|公司|银行|基金|协会|学会|商会|联合会|大学|学院|研究院|研究所|医院|交易所|人才市场|出版社|报社|电视台|电台|冬奥组委|组委会|专班|推进组|特钢|钢铁|股份|控股|矿业)$/;
 /** Collectives a text tells to act (GUIDE rule 2, settled cases). */
 const COLLECTIVE = /^(?:各(?:有关)?(?:地区|地方|地|部门|单位|省(?:份|级)?|市|县|区|乡镇|街道|级|省[(（]区、市[)）]|省、自治区、直辖市|市州|市[(（]州[)）]|县[(（]市、区[)）]|区县|县区|战区|军兵种|[\u4e00-\u9fa5]{1,8}?(?:园区|开发区|新区|高新区|示范区|试验区|片区|单位|部门|机构|委办局|集团|企业|学校|高校|医院))(?:人民政府|政府|党委)?|(?:有关|相关)(?:部门|单位|方面)|试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府|人民政府)?|各级(?:政府|人民政府)|[\u4e00-\u9fa5]{0,10}(?:成员单位|牵头单位|责任单位|配合单位))$/;
+/** A counted group the text acts on (18户省属出资企业). */
+const COUNTED_GROUP = /^\d+[户家个所][\u4e00-\u9fa5]{2,12}(?:企业|集团|公司|单位|医院|高校|学校|机构)$/;
 /** Names of kinds of actor that are regulated, not regulating (企业, 学校, 金融机构): parties only when an annotation or a specific task names them. */
 const GENERIC = /^(?:各类|各|有关|相关|其他)?(?:企业|企事业单位|学校|高校|医疗机构|金融机构|银行业金融机构|社会组织|社会力量|行业协会|商协会|群众|公众|个人|市场主体|经营者|用人单位|科研机构|科研院所|高等学校|运营单位|运营主体|科学研究机构)$/;
 
@@ -93,20 +95,20 @@ const GENERIC = /^(?:各类|各|有关|相关|其他)?(?:企业|企事业单位|
 
 /** Words that lead to a name and are not part of it (经最高人民检察院, 报市人民政府, 或者人民法院 → 者…, 请求 → 求…). */
 const LEAD_INS = [
-  "应当", "拒不执行", "拒绝", "撤销", "改变", "审议", "填写", "侦查", "兼任", "加入", "构建", "送交", "骗取", "应当经", "应当报", "应当通过", "应当向", "应当由", "应经", "报请", "报经", "层报", "报送", "报", "经过", "经", "未经", "须经", "需经", "需", "须", "应", "由", "请", "向", "对", "将", "把", "被", "从", "自", "至", "到", "在", "于", "以", "按", "照", "依", "据", "凭", "求", "者", "和", "与", "及", "或", "并", "等", "的", "为", "给", "让", "使", "其", "此", "该", "这", "那", "也", "又", "且", "则", "但", "若", "即", "就", "还", "再", "所", "可", "能",
+  "应当", "拒不执行", "拒绝", "持", "撤销", "改变", "审议", "填写", "侦查", "兼任", "加入", "构建", "送交", "骗取", "应当经", "应当报", "应当通过", "应当向", "应当由", "应经", "报请", "报经", "层报", "报送", "报", "经过", "经", "未经", "须经", "需经", "需", "须", "应", "由", "请", "向", "对", "将", "把", "被", "从", "自", "至", "到", "在", "于", "以", "按", "照", "依", "据", "凭", "求", "者", "和", "与", "及", "或", "并", "等", "的", "为", "给", "让", "使", "其", "此", "该", "这", "那", "也", "又", "且", "则", "但", "若", "即", "就", "还", "再", "所", "可", "能",
   "会同", "协助", "接受", "移送", "指", "保证", "包括", "除", "凡", "如", "移交", "根据", "依照", "依据", "按照", "参照", "遵照", "通过", "组织", "督促", "指导", "协调", "配合", "支持", "鼓励", "引导", "推动", "委托", "授权", "责成", "要求", "请求", "提请", "商请", "征求", "听取", "通知", "告知", "建议", "违反", "遵守", "拒绝", "阻碍", "落实", "贯彻",
 ];
 const LEAD_INS_LONGEST_FIRST = [...new Set(LEAD_INS)].sort((a, b) => b.length - a.length);
 /** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
 const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
 /** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
-const CLAUSE_VERB = /发挥|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)/;
+const CLAUSE_VERB = /发挥|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)|设立(?!登记)|设置|实行|依法|制定|施行|划分|同时|任期|不影响|拒不|承认|有权|不服|加入|组建|(?<!受)委托|运用|利用|指定|携带|召集|冲击|造成|报送|分别|不能|密切配合|积极配合/;
 /** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
 const PERSON = /(?:负责人|代表人|合伙人|投资人|秘书长|书记|部长|厅长|局长|市长|省长|县长|区长|州长|总理|院长|检察长|主任|委员|专家|人员|干部|同志|领导(?!小组)|经理|董事长|人)$/;
 /** Foreign bodies and background actors (日本政府, 外国法院, 派遣国政府; 中国政府 and 党中央 in history and authority). */
 const BACKGROUND = /^(?:外国|国外|境外|派遣国|接受国|第三国|日本|美国|英国|法国|德国|俄罗斯|苏联|韩国|朝鲜|印度|欧盟|联合国(?!.*中国))|^(?:中国政府|我国政府|党中央(?:国务院)?|中共中央国务院)$/;
-/** The start of a word cut off its head (其他 → 他, 中华人民共和国 → 国…, 县级以上 → 级/以上, 村（居）民委员会 → 民委员会). */
-const CUT_START = /^(?:他|者|务|级|以上|以下|下简称|下统称|上人民政府|民委员会$|国(?=政府|公安部|外交部|国家|人民法院|全国)|当(?=会同|通知|经|报|向|由|按|依|组织|协助|配合))/;
+/** The start of a word cut off its head (其他 → 他, 若干 → 干, 中华人民共和国 → 国…, 县级以上 → 级/以上, 村（居）民委员会 → 民委员会). */
+const CUT_START = /^(?:他|者|务|级|干(?!部)|以上|以下|下简称|下统称|上人民政府|民委员会$|国(?=政府|公安部|外交部|国家|人民法院|全国)|当(?=会同|通知|经|报|向|由|按|依|组织|协助|配合))/;
 /** A name ending before its body word is complete (管委会同意 → 管委; 主任委员 → 主任委). */
 const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委)$/;
 /** Two names joined by a verb: a clause, not a name (公安部凭外交部, 第二审人民法院发回原审人民法院). */
@@ -212,10 +214,13 @@ function judge(raw: string): NameVerdict {
   if (name.length < 2) return { ok: false, why: "fragment" };
   if (KNOWN_BODIES.has(name) || FUNCTION_NAMES.has(name) || BARE_FUNCTION_BODIES.has(name)) return { ok: true, kind: "body" };
   // A body word alone (基金, 机关, 部门) names no one: the words that said whose were cut.
-  if (/^(?:基金|机关|部门|单位|机构|中心|政府|委员会)$/.test(name)) return { ok: false, why: "fragment" };
+  if (/^(?:基金|机关|部门|单位|机构|中心|政府|人民政府|委员会|常务委员会|常委会|工作机构|办公室)$/.test(name)) return { ok: false, why: "fragment" };
+  // A fund named by a determiner (不同基金, 部分基金) is some of the funds a law speaks of, no body.
+  if (/^(?:不同|部分|各类|其他|其它|该|本|上述|同一|每一|除)基金$/.test(name)) return { ok: false, why: "object" };
+  // 不同人民检察院: which ones is said elsewhere; 不同 and 部分 start no name.
+  if (/^(?:不同|部分)/.test(name)) return { ok: false, why: "fragment" };
   if (/\d/.test(name) && !/^\d+[户家个所]/.test(name)) return { ok: false, why: /\d{4}年/.test(name) ? "background" : "clause" };
-  // A counted group the text acts on (18户省属出资企业).
-  if (/^\d+[户家个所][\u4e00-\u9fa5]{2,12}(?:企业|集团|公司|单位|医院|高校|学校|机构)$/.test(name)) return { ok: true, kind: "collective" };
+  if (COUNTED_GROUP.test(name)) return { ok: true, kind: "collective" };
   if (BACKGROUND.test(name)) return { ok: false, why: "background" };
   if (CUT_START.test(name) || CUT_END.test(name)) return { ok: false, why: "fragment" };
   // The tail of a function word (应急管理 → 急管理…): the name was cut inside it.
@@ -267,7 +272,9 @@ function judge(raw: string): NameVerdict {
   if (OBJECT.test(name) && !/(?:管委会|管理委员会|管理局|办公室|管理机构)$/.test(name)) {
     // A zone with a proper name (南沙新区, 广州开发区, 合肥高新区) is a place; a kind of area (核心保护区, 选区) is not.
     const head = name.replace(/(?:经济技术开发区|高新技术产业开发区|国家级新区|新区|开发区|高新区|园区|片区|示范区|试验区|自贸区|保税区|综合保税区|地区|城区|市区)$/, "");
-    return PLACE_SET.has(name) || PLACE_SET.has(head) || COUNTY_STEMS.has(head) ? { ok: true, kind: "place" } : { ok: false, why: "object" };
+    // A development zone is named for itself (稀土高新区, 天府新区: a two-character own name): only a level or determiner makes it a kind (国家级新区, 各开发区).
+    const namedZone = /(?:高新区|开发区|经开区|新区|保税区|自贸区)$/.test(name) && head.length === 2 && /^[\u4e00-\u9fa5]+$/.test(head) && !/^(?:国家级|省级|市级|县级|各|该|本|有关|相关|其他|其它|新|全|综合|经济|工业|产业|科技|高新|出口)/.test(head);
+    return namedZone || PLACE_SET.has(name) || PLACE_SET.has(head) || COUNTY_STEMS.has(head) ? { ok: true, kind: "place" } : { ok: false, why: "object" };
   }
   const body = bodyWordOf(name);
   if (!body) {
@@ -299,6 +306,37 @@ function judge(raw: string): NameVerdict {
   return { ok: true, kind: "body" };
 }
 
+/** Administrative words inside names, beside the lexicon's functions (监督管理, 行政主管, 执法). */
+const ADMINISTRATIVE = new PrefixSet(["监督管理", "监督", "管理", "监管", "行政", "主管", "执法", "综合", "安全", "工作", "有关", "相关", "地方", "各级", "人民", "同级", "上级", "上一级", "本级", "原", "所在地", "登记", "审批", "复议", "备案审查", "核安全", "交通管理", "城市管理"]);
+
+/**
+ * The characters of an accepted name that are neither lexicon words (bodies,
+ * levels, places, functions, body words) nor administrative words: "" for a
+ * name made wholly of known words. A name with more than two such characters
+ * is one the grammar alone accepted; the parser flags it for review.
+ */
+export function unknownWords(raw: string): string {
+  const name = raw.replace(/\s+/g, "");
+  if (KNOWN_BODIES.has(name) || FUNCTION_NAMES.has(name) || BARE_FUNCTION_BODIES.has(name) || GENERIC.test(name) || COLLECTIVE.test(name) || COUNTED_GROUP.test(name) || PLACE_SET.has(name)) return "";
+  let rest = name;
+  let unknown = "";
+  for (let guard = 0; rest && guard < 20; guard++) {
+    const level = levelPrefix(rest);
+    const word = level ? rest.slice(0, level) : (KNOWN_BODY_PREFIXES.longestPrefix(rest, 2) ?? FUNCTION_PREFIXES.longestPrefix(rest, 2) ?? ADMINISTRATIVE.longestPrefix(rest) ?? BODY_PREFIXES.longestPrefix(rest, 2));
+    if (word) {
+      rest = rest.slice(word.length).replace(/^[和、与]/, "");
+    } else {
+      unknown += rest[0];
+      rest = rest.slice(1);
+    }
+  }
+  // A body named after its task (…领导小组, …联席会议, …指挥部): the task is words of the text, not of the lexicon.
+  if (/(?:领导小组|工作小组|联席会议|指挥部|工作专班)$/.test(name)) return "";
+  // The body word at the end, when it was read as unknown characters (所, 会, 行).
+  const body = bodyWordOf(name);
+  return body && unknown.endsWith(body) ? unknown.slice(0, -body.length) : unknown;
+}
+
 /** Verbs whose object is a body (拒绝, 报送, 答复, 调取), and single characters that lead to one (报, 经, 向). */
 const OBJECT_VERBS = new PrefixSet([
   // 组织 inside a name is a noun (国际刑警组织).
@@ -307,22 +345,28 @@ const OBJECT_VERBS = new PrefixSet([
 ]);
 /** Where a name can start: a level or place word, a national head (国务院, 国家, 中央), a function word, a lexicon body. */
 const KNOWN_BODY_PREFIXES = new PrefixSet(KNOWN_BODIES);
+const BODY_PREFIXES = new PrefixSet(BODY_WORDS);
 // 所在地人民政府, 羁押地人民检察院, 协作地公安机关: a place named by what happens there, then a body.
 const NAME_START = /^(?:国务院|国家|中央|全国|最高|中国|中华人民共和国|人民(?=法院|检察院|政府|银行|代表大会)|[\u4e00-\u9fa5]{1,4}地(?=人民|公安|县级|税务|海关|市场|车辆))/;
 function startsName(s: string): boolean {
-  return NAME_START.test(s) || LEVEL_PREFIXES.longestPrefix(s, 2) !== null || PLACE_PREFIXES.longestPrefix(s, 2) !== null || FUNCTION_PREFIXES.longestPrefix(s, 2) !== null || KNOWN_BODY_PREFIXES.longestPrefix(s, 3) !== null;
+  if (NAME_START.test(s) || LEVEL_PREFIXES.longestPrefix(s, 2) !== null || PLACE_PREFIXES.longestPrefix(s, 2) !== null || FUNCTION_PREFIXES.longestPrefix(s, 2) !== null || KNOWN_BODY_PREFIXES.longestPrefix(s, 3) !== null) return true;
+  // A one-character level before a government or a function (省人民政府, 市财政局).
+  return LEVEL_PREFIXES.longestPrefix(s) !== null && !NOT_LEVEL.test(s) && (/^.(?:人民政府|政府|人大|党委)/.test(s) || FUNCTION_PREFIXES.longestPrefix(s.slice(1), 2) !== null);
 }
 
 /**
  * The name after a verb inside a candidate, or null: the first place where
  * what comes before ends with a verb that takes a body as its object and what
- * follows starts like a name and is one (kind body or named, 4+ characters).
+ * follows starts like a name and is one (kind body or named, 4+ characters
+ * or a body of the lexicon).
  * What comes before a real name's head is a level, place, function or body,
  * never such a verb, so real compound names (县级以上地方人民政府市场监督管理部门) pass.
  */
 function nameAfterVerb(name: string): string | null {
-  for (let k = 1; k <= name.length - 4; k++) {
+  for (let k = 1; k <= name.length - 3; k++) {
     const rest = name.slice(k);
+    // Four characters or more, or a body of the lexicon (报国务院, 报送财政部).
+    if (rest.length < 4 && !KNOWN_BODIES.has(rest)) continue;
     if (!startsName(rest)) continue;
     const verb = OBJECT_VERBS.longestSuffix(name.slice(0, k));
     if (!verb) continue;
@@ -330,7 +374,7 @@ function nameAfterVerb(name: string): string | null {
     const verdict = judgeName(rest);
     if (!verdict.ok || (verdict.kind !== "body" && verdict.kind !== "named")) continue;
     // A body, a verb, a body (人民检察院办理公安机关…): a clause, neither is the name of the candidate.
-    const head = name.slice(0, k - verb.length);
+    const head = name.slice(0, k - verb.length).replace(/(?:依法|应当|应|及时|同时|分别|另行|逐级|可以|须|必须)+$/, "");
     return head.length >= 2 && judgeName(head).ok ? "" : rest;
   }
   return null;

@@ -296,11 +296,19 @@ const COMPOUND_AFTER = /^(?:院[所校长]|行[业为使动政驶]|会[议同见
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
 const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
 
+/** A government by level, as a sector list's first item starts (县级以上人民政府, 省级以上人民政府, 市人民政府). */
+const GOVERNMENT_LEAD = /(?:县级以上(?:地方)?(?:各级)?|设区的市级?(?:以上)?(?:地方)?(?:各级)?|省级以上(?:地方)?|[省市县乡]级|地方各级|各级|(?<![\u4e00-\u9fa5])[省市县区乡镇])(?:人民政府|政府)/g;
+/** A verb inside a list item: the list of bodies starts after it. */
+const LIST_BREAK = /应当|接受|报告|报送|提交|要求|通知|征求/;
+
+/** Verbs and modals that follow one another between two names (应当会同, 要配合). */
+const VERB_RUN = /^(?:应当|应|要|须|必须|会同|协调|联合|配合|协助|指导|督促)+/;
+
 /** A kind of body named by what it manages, without a level or a place. */
 const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单位|行业|业务|用人单位|所在单位)(?:主管|管理)?(?:部门|机构)$/;
 
-/** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
-const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?、)+)([省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?)(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
+/** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府, 县、乡两级人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
+const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?、)+)([省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?)(?:[两三四]级)?(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
 
 /** Three or more sector names, the last with 部门, then the verb: 财政、发展改革、教育、组织部门研究…. */
 const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,})([\u4e00-\u9fa5]{1,8}部门)/g;
@@ -364,6 +372,8 @@ function splitVerbsIn(inner: string): Array<{ verb: string; at: number; rank: nu
     const group = SPLIT_VERBS_BY_FIRST.get(inner.charCodeAt(at));
     if (!group) continue;
     for (const { verb, rank } of group) {
+      // 商 consults (甲商乙), but 商业, 商务, 商会 are words of names.
+      if (verb === "商" && /[业务会标品场户贸店]/.test(inner[at + 1] ?? "")) continue;
       if (inner.startsWith(verb, at) && !found.some((f) => f.rank === rank)) found.push({ verb, at, rank });
     }
   }
@@ -431,6 +441,8 @@ export function findNames(text: string): NameHit[] {
         for (const { verb, at } of splitVerbsIn(inner)) {
           if (ORG_SUFFIX.test(inner.slice(0, at)) && end - (start + at + verb.length) >= 2) {
             start += at + verb.length;
+            // 应当会同, 要配合: the second name starts after every such verb.
+            start += VERB_RUN.exec(text.slice(start, end))?.[0].length ?? 0;
             break;
           }
         }
@@ -506,10 +518,12 @@ const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十�
 const SENTENCE_DUTY = /应当|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报)/;
+const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|自(?=[^，。；]{0,20}(?:之日|起)))/;
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 const RESPONSIBLE_BEFORE = /(?:(?<![聘申邀提报])请|由|督促|要求|责成|委托|授权|指定|明确)\s*$/;
-const SUPPORT_BEFORE = /(?:会同|联合|配合|协助)\s*$/;
+const SUPPORT_BEFORE = /(?:会同|联合)\s*$/;
+/** A配合B, A协助B: B is the one A helps, with the duty. */
+const HELPED_BEFORE = /(?:配合|协助)\s*$/;
 const COORDINATE_BEFORE = /(?:协调|加强与|与|同|商)\s*$/;
 const AUTHORITY_BEFORE = /(?:贯彻落实|贯彻|落实|根据|依据|按照|遵照|经|在|党中央、|中共中央、)\s*$/;
 const AUTHORITY_AFTER = /^(?:关于|决策部署|精神|批准|同意|(?:印发|出台|发布)(?:的)?\s*[《〈“"]|审议|通过|领导|重要|部署|的决策|的要求|的部署|的领导|《|令|第\d|会议|常务会议|全体会议)/;
@@ -538,7 +552,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   }
   // 2. Running text.
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
-  const sectorList = /((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  // The levels the list's government stands for come first when there are several (市、县（市、区）人民政府发展改革、财政等部门).
+  const sectorList = /((?:[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?、)+[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?(?=人民政府|政府)|两省一市(?=人民政府|政府))?((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = text.includes("等") && text.includes("、") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (inSpans(covered, m.index)) continue;
@@ -546,20 +561,35 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const before = text.slice(Math.max(0, listStart - 6), listStart);
     // Bodies cited as the source of another document are not parties (…等九部门《关于…》).
     if (/^\s*(?:《|印发|发布|联合印发|出台)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || /(?:贯彻落实|贯彻|落实|根据|依据|按照)\s*\S{0,6}$/.test(before)) continue;
-    let names = m[1]!.split("、");
+    let names = m[2]!.split("、");
+    // A verb inside an item starts the list after it (人员、行李、货物应当接受边防、海关等 → 边防, 海关).
+    const restart = names.findLastIndex((n) => LIST_BREAK.test(n));
+    if (restart > 0) names = [names[restart]!.replace(new RegExp(`^.*(?:${LIST_BREAK.source})`), ""), ...names.slice(restart + 1)];
     // The first item may carry the verb before it (加强与发展改革 → 发展改革).
-    // A function word with 和 (住房和城乡建设) is one item, whatever precedes it.
+    // A function word with 和 (住房和城乡建设) is one item: only what precedes it is cleaned.
     const andFunction = FUNCTIONS.find((f) => f.includes("和") && names[0]!.endsWith(f));
-    names[0] = andFunction ?? names[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对)/, "");
+    const head = names[0]!.slice(0, names[0]!.length - (andFunction?.length ?? 0));
+    names[0] = (m[1] ?? "") + head.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对|或者|或)/, "") + (andFunction ?? "");
+    // An item longer than the pattern's reach lost its level (县级以上人民政府食品安全监督管理 → 政府食品安全…): take it back.
+    let listFrom = m.index;
+    if (!m[1] && /^(?:人民政府|民政府|政府|府)/.test(names[0]!)) {
+      const back = text.slice(Math.max(0, m.index - 16), m.index);
+      const lead = [...allMatches(GOVERNMENT_LEAD, back + names[0]!)].find((g) => g.index < back.length && g.index + g[0].length > back.length);
+      if (lead) {
+        names[0] = (back + names[0]!).slice(lead.index);
+        listFrom = m.index - (back.length - lead.index);
+      }
+    }
     names = names.map(cleanParty).filter((n) => n.length >= 2 && !STOP_WORDS.some((w) => n.includes(w)));
     if (names.length < 2) continue;
-    // Each item takes the list's body word: 财政、教育等部门 → 财政部门, 教育部门.
+    // Each item takes the list's body word: 财政、教育等部门 → 财政部门, 教育部门; not what a clause says of them (等事项报告…部门).
     const shared = /等(?:有关|相关)?([^及和与的、,，。;；\s]{0,10}?(?:部门|单位|机构))/.exec(m[0])?.[1] ?? "部门";
+    if (LIST_BREAK.test(shared) || /事项|情况|材料|内容/.test(shared)) continue;
     names = expandList(names, shared.replace(/^(?:有关|相关)/, ""));
-    const role: ResponsibilityRole = /与|同$/.test(before + m[1]!.slice(0, 3)) ? "coordinate" : "responsible";
+    const role: ResponsibilityRole = /与|同$/.test(before + (m[1] ?? "") + m[2]!.slice(0, 3)) ? "coordinate" : "responsible";
     for (const n of names) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
-    if (m[2]) for (const n of m[2].split("、").map((x) => cleanParty(x.split("的")[0]!)).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
-    sectorCovered.push([m.index, m.index + m[0].length]);
+    if (m[3]) for (const n of m[3].split("、").map((x) => cleanParty(x.split("的")[0]!)).filter((x) => x.length >= 2)) out.push({ party: n, role, text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([listFrom, m.index + m[0].length]);
   }
   // 2a'. The same without 等, the last item carrying 部门: 财政、发展改革、教育、医保、组织部门研究建立….
   for (const m of text.includes("部门") && text.includes("、") ? allMatches(SECTOR_LIST_PLAIN, text) : []) {
@@ -638,8 +668,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     // 请A会同B… / 由A牵头…: A leads.
-    if (RESPONSIBLE_BEFORE.test(before)) role = /^(?:等)?\s*(?:会同|牵头)/.test(after) ? "lead" : "responsible";
+    if (RESPONSIBLE_BEFORE.test(before)) role = /^(?:等)?\s*(?:应当|应|要|须)?(?:会同|牵头)/.test(after) ? "lead" : "responsible";
     else if (SUPPORT_BEFORE.test(before)) role = "support";
+    else if (HELPED_BEFORE.test(before)) role = "responsible";
     // 与A沟通 / 加强与A的协作: worked with; 与A对接 (a system to connect to) is no one's duty.
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
@@ -649,7 +680,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
-    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
+    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
     if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test(text.slice(listEnd, listEnd + 80).split(/[。;；]/)[0]!)) role = "responsible";

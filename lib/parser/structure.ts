@@ -68,12 +68,16 @@ function place(stack: ProvisionNode[], marker: Marker): ProvisionNode {
 }
 
 /** Adds inline labels of one block under `owner`, splitting the block's text among them. */
-function placeInline(owner: ProvisionNode, block: Block, ownSpanStart: number): void {
+function placeInline(owner: ProvisionNode, block: Block, ownSpanStart: number, folded: string): void {
   const markers = block.inline;
   if (!markers.length) {
     owner.spans.push([ownSpanStart, block.end]);
     return;
   }
+  // A responsibility annotation closing the paragraph (（6月底完成，牵头单位：…）) is the whole item's, not its last point's.
+  const lastStart = markers.at(-1)!.start;
+  const annotation = TRAILING_ANNOTATION.exec(folded.slice(lastStart, block.end));
+  const pointsEnd = annotation && annotation.index > 0 ? lastStart + annotation.index : block.end;
   if (markers[0]!.start > ownSpanStart) owner.spans.push([ownSpanStart, markers[0]!.start]);
   // Nest inline styles by order of appearance within the paragraph.
   const local: ProvisionNode[] = [owner];
@@ -94,11 +98,15 @@ function placeInline(owner: ProvisionNode, block: Block, ownSpanStart: number): 
     parent ??= local.at(-1)!;
     const node = newNode(m, parent);
     parent.children.push(node);
-    const end = markers[k + 1]?.start ?? block.end;
+    const end = markers[k + 1]?.start ?? pointsEnd;
     node.spans.push([m.start, end]);
     local.push(node);
   });
+  if (pointsEnd < block.end) owner.spans.push([pointsEnd, block.end]);
 }
+
+/** A bracketed annotation of who acts or by when, at the end of a paragraph. */
+const TRAILING_ANNOTATION = /[（(][^（）()]{0,200}?(?:牵头|负责|配合|参与|完成|单位[:：]|部门[:：])[^（）()]{0,80}[)）][。；;]?\s*$/;
 
 export interface Tree {
   root: ProvisionNode;
@@ -196,7 +204,7 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
       const cells = block.cells.filter((c) => c.end > c.start);
       const labelled = row === "item" || row === "category" ? cells.find((c) => c.marker) : undefined;
       if (row === "continuation" && lastRow) {
-        for (const cell of cells) placeInline(lastRow, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
+        for (const cell of cells) placeInline(lastRow, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start, folded);
         continue;
       }
       if (labelled && (row === "category" || row === "item")) {
@@ -206,7 +214,7 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
         const node = newNode(labelled.marker!, parent);
         parent.children.push(node);
         stack.push(node);
-        for (const cell of cells) placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell === labelled ? cell.inline : cell.inline, cells: undefined }, cell === labelled ? cell.start : cell.start);
+        for (const cell of cells) placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start, folded);
         lastRow = row === "item" ? node : null;
         continue;
       }
@@ -221,7 +229,7 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
         if (task && task.end - task.start <= 60) node.heading = folded.slice(task.start, task.end).replace(/\s+/g, "");
         parent.children.push(node);
         stack.push(node);
-        for (const cell of cells) placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start);
+        for (const cell of cells) placeInline(node, { ...block, start: cell.start, end: cell.end, inline: cell.inline, cells: undefined }, cell.start, folded);
         lastRow = node;
         continue;
       }
@@ -241,14 +249,14 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
       const node = newNode(block.marker, parent);
       parent.children.push(node);
       stack.push(node);
-      placeInline(node, block, block.start);
+      placeInline(node, block, block.start, folded);
     } else {
       const owner = stack.at(-1)!;
       if (owner === root) {
-        if (block.inline.length) placeInline(root, block, block.start);
+        if (block.inline.length) placeInline(root, block, block.start, folded);
         else documentSpans.push([block.start, block.end]);
       } else {
-        placeInline(owner, block, block.start);
+        placeInline(owner, block, block.start, folded);
       }
     }
   }

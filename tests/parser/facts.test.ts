@@ -130,6 +130,20 @@ describe("responsibilities", () => {
     expect(named("由省财政厅负责资金拨付。")).toEqual([["省财政厅", "responsible"]]);
     expect(named("农业农村部会同财政部研究制定补贴政策")).toEqual([["农业农村部", "lead"], ["财政部", "support"]]);
     expect(named("扶贫办已会同有关部门制定实施方案").map(([p]) => p)).toEqual(["扶贫办"]);
+    // A modal between the names changes nothing: A应当会同B is A leading, B supporting.
+    expect(named("市政务数据主管部门应当会同市审计部门，通过随机抽查等方式进行监督。")).toEqual([["市政务数据主管部门", "lead"], ["市审计部门", "support"]]);
+    // A配合B: B is the one helped, with the duty.
+    expect(named("省财政厅配合省发展改革委做好资金安排。")).toEqual([["省财政厅", "support"], ["省发展改革委", "responsible"]]);
+    // Lists of sectors keep the government and levels they share; a verb inside the list starts it afresh.
+    expect(named("县级以上人民政府食品安全监督管理、卫生行政、农业行政等部门有下列行为").map(([p]) => p)).toEqual(["县级以上人民政府食品安全监督管理部门", "县级以上人民政府卫生行政部门", "县级以上人民政府农业行政部门"]);
+    expect(named("市、县（市、区）人民政府发展改革、水利等有关部门按照各自职责做好工作。").map(([p]) => p)).toEqual(["市、县(市、区)人民政府发展改革部门", "市、县(市、区)人民政府水利部门"]);
+    expect(named("民用航空器所载人员、行李、货物应当接受边防、海关等主管部门的检查。").map(([p]) => p)).toEqual(["边防主管部门", "海关"]);
+    expect(named("应当将作业的时间、地点等事项报告港口行政管理部门。")).toEqual([]);
+    expect(named("县、乡两级人民政府应当为农村教师住房提供便利。").map(([p]) => p)).toEqual(["县人民政府", "乡人民政府"]);
+    // 商 inside a name (商业, 商务) is no verb between two names.
+    expect(named("由国务院商业保险监督管理部门负责实施。")).toEqual([["国务院商业保险监督管理部门", "responsible"]]);
+    // 由A自…之日起: the name ends before the time it acts from.
+    expect(named("由市政务数据主管部门自政务部门逾期答复之日起五个工作日内径行提供政务数据。")).toEqual([["市政务数据主管部门", "responsible"]]);
     expect(named("省发展改革委牵头，省财政厅参与，制定实施细则")).toEqual([["省发展改革委", "lead"], ["省财政厅", "support"]]);
     expect(named("请各省级人民政府于2019年3月底前报送方案")).toEqual([["各省级人民政府", "responsible"]]);
     expect(named("国家发展改革委指导，各省级人民政府负责落实")).toEqual([["国家发展改革委", "supervise"], ["各省级人民政府", "responsible"]]);
@@ -274,5 +288,44 @@ describe("links to attachments", () => {
     expect(attachments.map((a) => a.label)).toEqual(["附件1", "附件2"]);
     const references = doc.links.filter((l) => l.kind === "reference").map((l) => `${l.from}→${l.to}`);
     expect(references).toEqual(["p1→att2", "p2→att1"]);
+  });
+  test("a provision that names an attachment by its title's last words is linked to it; 指标体系 is not the list", async () => {
+    const text = "关于印发考评办法的通知\n一、考评方式\n由牵头单位明确考评指标大项中各小项分值。\n二、考评要求\n不断完善考评指标体系。\n附件：某市数字政府建设考评指标\n某市人民政府\n2022年6月1日\n附件\n某市数字政府建设考评指标\n一、政务服务\n";
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "notice.txt");
+    expect(doc.links.filter((l) => l.kind === "reference").map((l) => `${l.from}→${l.to}`)).toEqual(["p1→att1"]);
+  });
+});
+
+describe("links a writer states by naming", () => {
+  test("two units naming the same quoted programme are linked; 各项目 points at the parts listing projects", async () => {
+    const text = [
+      "关于实施人才集聚工程的意见",
+      "一、总体目标",
+      "1.到2020年，把本市建设成为“国际人才港”。",
+      "二、实施人才行动计划",
+      "（一）产业人才行动计划。",
+      "2.紧缺人才开发项目。引进紧缺人才。",
+      "3.企业家培养项目。培养企业家。",
+      "三、强化组织实施",
+      "4.加强组织领导。各项目牵头单位对项目组织实施负总责。",
+      "5.营造良好环境。打造“国际人才港”品牌。",
+    ].join("\n");
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "opinion.txt");
+    const byId = new Map(doc.provisions.map((p) => [p.id, p.label]));
+    const links = doc.links.map((l) => `${byId.get(l.from)}→${byId.get(l.to)} ${l.why}`);
+    expect(links).toEqual(expect.arrayContaining([expect.stringMatching(/^4\.→二、 各项目/), expect.stringMatching(/^1\.→5\. 共同提法“国际人才港”/)]));
+  });
+});
+
+describe("an annotation closing a paragraph of inline points", () => {
+  test("belongs to the numbered item, not to its last 一是…五是 point", async () => {
+    const text = "关于考评的通知\n一、政务服务\n1．全面提升热线服务水平。一是实现诉求直达；二是开展满意度回访。（6月底完成，牵头考核单位：市政府办公室、市公安局）\n";
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "notice.txt");
+    const label = new Map(doc.provisions.map((p) => [p.id, p.label]));
+    expect(doc.responsibilities.map((r) => [label.get(r.provision!), r.party, r.role])).toEqual([
+      ["1．", "市政府办公室", "lead"],
+      ["1．", "市公安局", "lead"],
+    ]);
+    expect(doc.deadlines.map((d) => [label.get(d.provision!), d.text])).toEqual([["1．", "6月底"]]);
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { expandList, judgeName } from "../../lib/parser/names";
+import { expandList, judgeName, unknownWords } from "../../lib/parser/names";
+import { parseDocument } from "../../lib/parser";
 import { findResponsibilities } from "../../lib/parser/parties";
 import { fold } from "../../lib/parser/fold";
 
@@ -32,6 +33,26 @@ describe("party name grammar", () => {
   test("a word kept before a name is named, with the name after it", () => {
     expect(judgeName("经国务院证券监督管理机构")).toMatchObject({ ok: false, why: "lead-in", rest: "国务院证券监督管理机构" });
     expect(judgeName("者人民法院")).toMatchObject({ ok: false });
+  });
+});
+
+describe("names the lexicon confirms, and names it does not", () => {
+  // Made wholly of lexicon and administrative words: nothing to review.
+  test.each(["国家发展改革委", "省财政厅", "县级以上地方人民政府市场监督管理部门", "国务院药品监督管理部门", "市人力资源社会保障局", "各市州", "有关部门", "18户省属出资企业", "工业领域结构性改革领导小组"])("%s is confirmed", (name) => {
+    expect(unknownWords(name)).toBe("");
+  });
+  // Accepted by the grammar with words the lexicon does not know: flagged for review.
+  test.each(["禁止干预司法机关", "大经济部门", "地区性中小银行", "现代农业装备职业教育集团"])("%s is flagged", (name) => {
+    expect(judgeName(name).ok).toBe(true);
+    expect(unknownWords(name).length).toBeGreaterThan(2);
+  });
+  test("the parse flags such a party with its position, and keeps it", async () => {
+    const text = "关于推进改革的通知\n一、工作任务\n（一）完善机制。由太湖流域管理机构负责，省财政厅配合。\n";
+    const { doc, messages, sourceText } = await parseDocument(new TextEncoder().encode(text), "notice.txt");
+    expect(doc.responsibilities.map((r) => r.party)).toEqual(expect.arrayContaining(["太湖流域管理机构", "省财政厅"]));
+    const flagged = messages.filter((m) => m.ruleId === "party-unsure");
+    expect(flagged.map((m) => sourceText.slice(m.start, m.end))).toEqual(["太湖流域管理机构"]);
+    expect(flagged[0]!.reason).toContain("「太湖流域管理机构」");
   });
 });
 
