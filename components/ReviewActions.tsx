@@ -1,8 +1,9 @@
 "use client";
 /**
  * What a signed-in editor can do with a review entry. A parser message:
- * accept it (a rejected party name becomes the provision's responsibility),
- * or dismiss it. A correction that needs a look: apply it to the new text,
+ * accept it (a rejected party name becomes the provision's responsibility;
+ * a party name the lexicon does not confirm is removed as no party), or
+ * dismiss it. A correction that needs a look: apply it to the new text,
  * or undo it. Each asks for a reason and is recorded; the queue then reloads.
  */
 import { useRouter } from "next/navigation";
@@ -54,7 +55,14 @@ export function ReviewActions({ target }: { target: ReviewTarget }) {
         <label htmlFor={ids.note}>理由（必填）</label>
         <input id={ids.note} ref={note} maxLength={500} />
       </p>
-      {message?.candidate && target.provision && (
+      {message?.ruleId === "party-unsure" && message.candidate && (
+        <p className="correct-row">
+          <button type="button" disabled={busy} onClick={() => void act("已删除该责任单位。", correctionsUrl(slug), "POST", { provision: target.provision, fact: "responsibility", action: "remove", value: { party: message.candidate }, message })}>
+            不是单位，删除“{message.candidate}”
+          </button>
+        </p>
+      )}
+      {message?.ruleId === "party-rejected" && message.candidate && target.provision && (
         <p className="correct-row">
           <label className="correct-field" htmlFor={ids.party}>
             <span>单位</span>
@@ -78,7 +86,7 @@ export function ReviewActions({ target }: { target: ReviewTarget }) {
       <p className="correct-buttons">
         {message && (
           <button type="button" className="secondary" disabled={busy} onClick={() => void act("已忽略。", correctionsUrl(slug), "POST", { provision: target.provision, fact: "message", action: "dismiss", message })}>
-            忽略此提示
+            {message.ruleId === "party-unsure" ? "确认是单位，忽略此提示" : "忽略此提示"}
           </button>
         )}
         {correction?.reapply && (

@@ -8,7 +8,7 @@ import { extract } from "./extract";
 import { splitBlocks } from "./blocks";
 import { gluedArabicMarker, inlineMarkers, leadingMarker, tableCells, topDecimalMarker } from "./labels";
 import { readTables } from "./tables";
-import { judgeName } from "./names";
+import { judgeName, unknownWords } from "./names";
 import { quotaFacts } from "./table-facts";
 import { assignZones } from "./zones";
 import { buildTree, newNode } from "./structure";
@@ -304,6 +304,11 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const r of named) {
     const key = `${r.provision}|${r.party}`;
     if (!dedup.has(key)) dedup.set(key, r);
+  }
+  // A name with words neither the lexicon nor the administrative vocabulary knows: kept, and flagged for review.
+  for (const r of dedup.values()) {
+    const unknown = unknownWords(r.party);
+    if (unknown.length > 2) messages.push({ reason: `party name the lexicon does not confirm: 「${r.party}」 (words it does not know: ${unknown})`, ruleId: "party-unsure", start: r.start, end: r.end });
   }
 
   // Provision output.

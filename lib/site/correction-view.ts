@@ -30,6 +30,8 @@ export const REASON_LABELS: Record<NotAppliedReason, string> = {
 /** What a parser message is about, by its ruleId. */
 export const MESSAGE_LABELS: Record<string, string> = {
   "party-rejected": "未采纳的单位名称",
+  "party-unsure": "待确认的单位名称",
+  "links-skipped": "未推断的关联",
   "unplaced-text": "未归位的文字",
   "numbering-gap": "编号跳号",
   "numbering-repeat": "编号重复",

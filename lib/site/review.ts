@@ -71,7 +71,7 @@ function itemOf(e: ReviewEntry): ReviewItem {
     provision,
     text: e.reason,
     words: e.words,
-    message: { ruleId: e.ruleId, start: e.start, end: e.end, candidate: e.ruleId === "party-rejected" ? candidateOf(e.reason) : null },
+    message: { ruleId: e.ruleId, start: e.start, end: e.end, candidate: e.ruleId === "party-rejected" || e.ruleId === "party-unsure" ? candidateOf(e.reason) : null },
     correction: null,
     decided: decision ? `${decision.action === "dismiss" ? "已忽略" : "已采纳"}（#${decision.id}，${decision.editor}，${shownTime(decision.createdAt)}：${decision.note}）` : null,
     decision: decision?.id ?? null,

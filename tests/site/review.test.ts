@@ -29,34 +29,52 @@ beforeAll(async () => {
 
 describe("the review queue", () => {
   test("lists the parser's messages, newest documents first, each linked to its provision", async () => {
-    const page = await reviewPage({});
-    expect(page.items.map((i) => [i.document.slug, i.kind])).toEqual([
+    expect((await reviewPage({})).items.map((i) => [i.document.slug, i.kind])).toEqual([
+      [OTHER, "party-unsure"],
       [OTHER, "party-rejected"],
       [SLUG, "party-rejected"],
     ]);
+    const page = await reviewPage({ kind: "party-rejected" });
     const seed = page.items[1]!;
     expect(seed.kindLabel).toBe("未采纳的单位名称");
     expect(seed.text).toContain("「园区」");
     expect(seed.message?.candidate).toBe("园区");
     expect(seed.provision).toEqual({ id: "p3__s1", citation: expect.stringContaining("（一）"), href: `/documents/${SLUG}#p3__s1` });
     expect(seed.words).toContain("园区");
-    expect(page.total).toBe(2);
+    expect(page.matching).toBe(2);
   });
 
   test("filters by document and by kind", async () => {
     expect((await reviewPage({ document: SLUG })).items.map((i) => i.document.slug)).toEqual([SLUG]);
+    expect((await reviewPage({ document: OTHER })).items.map((i) => i.kind)).toEqual(["party-unsure", "party-rejected"]);
     expect((await reviewPage({ kind: "unplaced-text" })).items).toEqual([]);
     const page = await reviewPage({ kind: "party-rejected" });
     expect(page.items).toHaveLength(2);
     expect(page.documents.map((d) => d.value)).toEqual([OTHER, SLUG]);
-    expect(page.kinds).toEqual([{ value: "party-rejected", label: "未采纳的单位名称（2）" }]);
+    expect(page.kinds).toEqual([
+      { value: "party-rejected", label: "未采纳的单位名称（2）" },
+      { value: "party-unsure", label: "待确认的单位名称（1）" },
+    ]);
   });
 
   test("is read a page at a time", async () => {
-    const second = await reviewPage({ page: 2, pageSize: 1 });
+    const second = await reviewPage({ kind: "party-rejected", page: 2, pageSize: 1 });
     expect(second).toMatchObject({ matching: 2, page: 2, pages: 2 });
     expect(second.items.map((i) => [i.document.slug, i.words.includes("园区")])).toEqual([[SLUG, true]]);
-    expect((await reviewPage({ page: 9, pageSize: 1 })).page).toBe(2);
+    expect((await reviewPage({ kind: "party-rejected", page: 9, pageSize: 1 })).page).toBe(2);
+  });
+
+  test("a party name the lexicon does not confirm is listed with the name; removing the party handles it", async () => {
+    const [unsure] = (await reviewPage({ kind: "party-unsure" })).items;
+    expect(unsure?.kindLabel).toBe("待确认的单位名称");
+    expect(unsure?.message?.candidate).toBe("现代农业装备职业教育集团");
+    const party = unsure!.message!.candidate!;
+    const before = (await getDocument(OTHER))?.responsibilities.filter((r) => r.party === party && r.provision === unsure!.provision?.id);
+    expect(before).toHaveLength(1);
+    await createCorrection({ document: OTHER, provision: unsure!.provision?.id ?? null, fact: "responsibility", action: "remove", value: { party }, message: messageOf(unsure!), note: "集团非责任主体", editor: "王五" });
+    expect((await getDocument(OTHER))?.responsibilities.filter((r) => r.party === party && r.provision === unsure!.provision?.id)).toHaveLength(0);
+    expect((await reviewPage({ kind: "party-unsure" })).items).toEqual([]);
+    expect((await reviewPage({ kind: "party-unsure", handled: true })).items[0]?.decided).toContain("王五");
   });
 
   test("an accepted message becomes the provision's party and leaves the queue; a dismissed one leaves it too", async () => {
@@ -67,13 +85,14 @@ describe("the review queue", () => {
 
     expect((await reviewPage({})).items).toEqual([]);
     const handled = await reviewPage({ handled: true });
-    expect(handled.items.map((i) => [i.document.slug, i.decided?.slice(0, 3)])).toEqual([
-      [OTHER, "已忽略"],
-      [SLUG, "已采纳"],
+    expect(handled.items.map((i) => [i.document.slug, i.kind, i.decided?.slice(0, 3)])).toEqual([
+      [OTHER, "party-unsure", "已采纳"],
+      [OTHER, "party-rejected", "已忽略"],
+      [SLUG, "party-rejected", "已采纳"],
     ]);
-    expect(handled.items[1]?.decided).toContain("张三");
+    expect(handled.items[2]?.decided).toContain("张三");
     // The decision is a correction of its own, which an editor may undo.
-    expect(handled.items.map((i) => i.decision)).toEqual([dismissed.id, accepted.id]);
+    expect(handled.items.slice(1).map((i) => i.decision)).toEqual([dismissed.id, accepted.id]);
   });
 
   test("a correction whose provision changed in a new version is listed as needing a look, with why; a decided message stays decided", async () => {
@@ -107,12 +126,13 @@ describe("the correction log", () => {
       ["校正", "张三", "责任单位·修改"],
       ["校正", "李四", "解析提示·忽略"],
       ["校正", "张三", "责任单位·添加"],
+      ["校正", "王五", "责任单位·删除"],
     ]);
     expect(all.lines[1]).toMatchObject({ after: "省政府督查室（牵头）", before: "省政府督查室（协调）", note: "督查室牵头", status: "已撤销" });
     expect(all.lines[3]).toMatchObject({ after: "园区（协调）", before: null, note: "园区管委会参与", status: "已生效" });
-    expect(all.editors).toEqual(["张三", "李四"].sort());
+    expect(all.editors).toEqual(["张三", "李四", "王五"].sort());
     expect((await logPage({ editor: "李四" }, TODAY)).lines.map((l) => l.event)).toEqual(["撤销", "校正"]);
-    expect((await logPage({ document: OTHER }, TODAY)).lines.map((l) => l.what)).toEqual(["解析提示·忽略"]);
+    expect((await logPage({ document: OTHER }, TODAY)).lines.map((l) => l.what)).toEqual(["解析提示·忽略", "责任单位·删除"]);
 
     const csv = toCsv(logTable(await logPage({ editor: "张三" }, TODAY)));
     expect(csv).toContain("筛选条件：编辑=张三");
