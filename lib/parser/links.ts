@@ -263,16 +263,21 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
 
   if (units.length > MAX_INFERRED_UNITS) return links;
   // A quoted name (“国际人才港”, “一网通办”) is a named programme: two units that name the same rare one are linked.
-  const quoted = units.map((u) => new Set(allMatches(QUOTED_NAME, u.text).map((m) => m[1]!)));
-  const quotedDf = new Map<string, number>();
-  for (const set of quoted) for (const q of set) quotedDf.set(q, (quotedDf.get(q) ?? 0) + 1);
-  for (let i = 0; i < units.length; i++) {
-    for (let j = i + 1; j < units.length; j++) {
-      const kind = kindOf(units[i]!.role, units[j]!.role);
-      const name = kind && [...quoted[i]!].find((q) => quoted[j]!.has(q) && quotedDf.get(q)! <= 3);
-      if (!kind || !name || isWithin(units[i]!.node, units[j]!.node) || isWithin(units[j]!.node, units[i]!.node)) continue;
-      const [from, to] = units[i]!.role === "goal" || (units[i]!.role === "task" && units[j]!.role === "measure") ? [i, j] : [j, i];
-      add(units[from]!.node, units[to]!.node, kind, 0.8, `共同提法“${name}”`, "inferred");
+  const namers = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    if (!u.text.includes("“") && !u.text.includes('"')) return;
+    for (const q of new Set(allMatches(QUOTED_NAME, u.text).map((m) => m[1]!))) namers.set(q, [...(namers.get(q) ?? []), i]);
+  });
+  for (const [name, named] of namers) {
+    if (named.length < 2 || named.length > 3) continue;
+    for (let x = 0; x < named.length; x++) {
+      for (let y = x + 1; y < named.length; y++) {
+        const [i, j] = [named[x]!, named[y]!];
+        const kind = kindOf(units[i]!.role, units[j]!.role);
+        if (!kind || isWithin(units[i]!.node, units[j]!.node) || isWithin(units[j]!.node, units[i]!.node)) continue;
+        const [from, to] = units[i]!.role === "goal" || (units[i]!.role === "task" && units[j]!.role === "measure") ? [i, j] : [j, i];
+        add(units[from]!.node, units[to]!.node, kind, 0.8, `共同提法“${name}”`, "inferred");
+      }
     }
   }
   // Inferred links from shared content terms, weighted by rarity among the link units.

@@ -665,6 +665,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和[\u4e00-\u9fa5]{2})?下/.test(after);
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy) continue;
+    // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
+    if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before)) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     // 请A会同B… / 由A牵头…: A leads.

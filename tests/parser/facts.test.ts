@@ -140,6 +140,10 @@ describe("responsibilities", () => {
     expect(named("民用航空器所载人员、行李、货物应当接受边防、海关等主管部门的检查。").map(([p]) => p)).toEqual(["边防主管部门", "海关"]);
     expect(named("应当将作业的时间、地点等事项报告港口行政管理部门。")).toEqual([]);
     expect(named("县、乡两级人民政府应当为农村教师住房提供便利。").map(([p]) => p)).toEqual(["县人民政府", "乡人民政府"]);
+    // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
+    expect(named("市政务数据主管部门应当通过中山市政务大数据中心对全市政务数据进行整合。").map(([p]) => p)).toEqual(["市政务数据主管部门"]);
+    expect(named("政务部门向中山市政务大数据中心提供的政务信息，应当经过保密审查。")).toEqual([]);
+    expect(named("加快建设数字政府，提升治理能力。")).toEqual([]);
     // 商 inside a name (商业, 商务) is no verb between two names.
     expect(named("由国务院商业保险监督管理部门负责实施。")).toEqual([["国务院商业保险监督管理部门", "responsible"]]);
     // 由A自…之日起: the name ends before the time it acts from.

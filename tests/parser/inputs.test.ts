@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, test } from "vitest";
 import { InputError, parseDocument, type PolicyDoc } from "../../lib/parser";
+import { frontMatter, markdownMarkup } from "../../lib/parser/markdown";
 import { docx, zip } from "../helpers/docx";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 const SEED_MD = path.resolve(import.meta.dirname, "..", "..", "content", "qinghai-2016-industry-supply-side-reform.md");
 const seedMarkdown = readFileSync(SEED_MD, "utf8");
@@ -160,5 +163,28 @@ describe("a document of many thousand items", () => {
     expect(doc.responsibilities.length).toBeGreaterThanOrEqual(3000);
     expect(doc.targets.length).toBeGreaterThanOrEqual(2900);
     expect(messages.some((m) => m.ruleId === "links-skipped")).toBe(true);
+  });
+});
+
+describe("Markdown with only headings and comment blocks", () => {
+  // The line-by-line path must mark exactly what remark marks: compared with the same text made to go through remark
+  // (an inline code span appended after it, outside the compared part).
+  const viaRemark = (text: string, bodyStart: number) => markdownMarkup(`${text}${text.endsWith("\n") ? "" : "\n"}\n\`x\`\n`, bodyStart).slice(0, text.length);
+  const samples = [
+    ...readdirSync(path.join(ROOT, "content")).filter((f) => f.endsWith(".md")).map((f) => readFileSync(path.join(ROOT, "content", f), "utf8")),
+    "# 标题\n正文。\n",
+    "## 第一章 总则 ##\n第一条 内容。\n",
+    "##\n内容\n",
+    "   ### 缩进标题\n内容\n",
+    "#\u3000不是标题\n",
+    "## 标题   \n",
+    "## 标题 #不是结尾\n",
+    "<!-- 注释 -->\n# 标题\n正文\n",
+    "<!-- 多行\n注释 -->后文\n## 二\n",
+    "#\t制表\n",
+  ];
+  test.each(samples.map((s, i) => [i, s]))("sample %i", (_i, text) => {
+    const { bodyStart } = frontMatter(text as string);
+    expect([...markdownMarkup(text as string, bodyStart)]).toEqual([...viaRemark(text as string, bodyStart)]);
   });
 });
