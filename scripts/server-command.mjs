@@ -6,7 +6,7 @@ import path from "node:path";
  * Node flags of the server. --heap-growing-percent=30: after each full
  * collection the heap may grow to 1.3 × what is live; V8's own factor (up
  * to 4 ×) let a 10,000-document server under load pass 1 GB of memory
- * (BENCHMARKS.md, "Late evening").
+ * (BENCHMARKS.md, "Figures behind choices in the code").
  */
 export const SERVER_NODE_FLAGS = ["--heap-growing-percent=30"];
 
