@@ -552,8 +552,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   }
   // 2. Running text.
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
-  // The levels the list's government stands for come first when there are several (市、县（市、区）人民政府发展改革、财政等部门).
-  const sectorList = /((?:[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?、)+[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?(?=人民政府|政府)|两省一市(?=人民政府|政府))?((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  // The levels the list's government stands for come first when there are several (市、有关县（市、区）人民政府发展改革、财政等部门).
+  const sectorList = /((?:(?:有关|相关)?[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?、)+(?:有关|相关)?[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?(?=人民政府|政府)|两省一市(?=人民政府|政府))?((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = text.includes("等") && text.includes("、") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (inSpans(covered, m.index)) continue;
@@ -569,7 +569,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // A function word with 和 (住房和城乡建设) is one item: only what precedes it is cleaned.
     const andFunction = FUNCTIONS.find((f) => f.includes("和") && names[0]!.endsWith(f));
     const head = names[0]!.slice(0, names[0]!.length - (andFunction?.length ?? 0));
-    names[0] = (m[1] ?? "") + head.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对|或者|或)/, "") + (andFunction ?? "");
+    names[0] = head.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对|或者|或)/, "") + (andFunction ?? "");
     // An item longer than the pattern's reach lost its level (县级以上人民政府食品安全监督管理 → 政府食品安全…): take it back.
     let listFrom = m.index;
     if (!m[1] && /^(?:人民政府|民政府|政府|府)/.test(names[0]!)) {
@@ -582,6 +582,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     }
     names = names.map(cleanParty).filter((n) => n.length >= 2 && !STOP_WORDS.some((w) => n.includes(w)));
     if (names.length < 2) continue;
+    // The levels the government stands for (市、有关县（市、区）) lead the first item: expandList hands them on.
+    if (m[1]) names[0] = m[1] + names[0];
     // Each item takes the list's body word: 财政、教育等部门 → 财政部门, 教育部门; not what a clause says of them (等事项报告…部门).
     const shared = /等(?:有关|相关)?([^及和与的、,，。;；\s]{0,10}?(?:部门|单位|机构))/.exec(m[0])?.[1] ?? "部门";
     if (LIST_BREAK.test(shared) || /事项|情况|材料|内容/.test(shared)) continue;

@@ -138,6 +138,7 @@ describe("responsibilities", () => {
     expect(named("县级以上人民政府食品安全监督管理、卫生行政、农业行政等部门有下列行为").map(([p]) => p)).toEqual(["县级以上人民政府食品安全监督管理部门", "县级以上人民政府卫生行政部门", "县级以上人民政府农业行政部门"]);
     expect(named("市、县（市、区）人民政府发展改革、水利等有关部门按照各自职责做好工作。").map(([p]) => p)).toEqual(["市、县(市、区)人民政府发展改革部门", "市、县(市、区)人民政府水利部门"]);
     expect(named("民用航空器所载人员、行李、货物应当接受边防、海关等主管部门的检查。").map(([p]) => p)).toEqual(["边防主管部门", "海关"]);
+    expect(named("第二十二条市、有关县（市、区）人民政府发展改革、文化和旅游等部门应当建立信用制度。").map(([p]) => p)).toEqual(expect.arrayContaining(["市、有关县(市、区)人民政府发展改革部门", "市、有关县(市、区)人民政府文化和旅游部门"]));
     expect(named("应当将作业的时间、地点等事项报告港口行政管理部门。")).toEqual([]);
     expect(named("县、乡两级人民政府应当为农村教师住房提供便利。").map(([p]) => p)).toEqual(["县人民政府", "乡人民政府"]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
