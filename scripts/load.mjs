@@ -167,6 +167,7 @@ async function main() {
     if (ingest) {
       const exit = await ingest.run.exited;
       ingestOutcome = { exit: exit.code, documents: ingest.done(), seconds: (Date.now() - ingest.started) / 1000 };
+      if (exit.code !== 0) log(`load: the parallel ingest exited ${exit.code}${exit.signal ? ` (${exit.signal})` : ""}; its last lines:\n${exit.tail.map((l) => `  ${l}`).join("\n")}`);
     }
     const all = [...latencies.search, ...latencies.reader].sort((a, b) => a - b);
     const summary = (list) => {

@@ -51,7 +51,15 @@ export function cliChild(args, env, onLine = () => {}) {
     rest = lines.pop() ?? "";
     for (const l of lines) onLine(l);
   });
-  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  // The last lines it wrote, to say why when it fails.
+  const tail = [];
+  const keep = onLine;
+  onLine = (l) => {
+    tail.push(l);
+    if (tail.length > 20) tail.shift();
+    keep(l);
+  };
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, tail: [...tail, ...(rest ? [rest] : [])] })));
   return { child, exited };
 }
 
