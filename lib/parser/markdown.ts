@@ -79,7 +79,8 @@ const COMMENT_BLOCK = /^ {0,3}<!--[\s\S]*?-->[^\n]*|^ {0,3}<!--[\s\S]*$/gm;
 /**
  * Marks ATX headings' # sequences and HTML comment blocks in `mask` when
  * they are the body's only Markdown syntax (true); false, with `mask`
- * untouched, when anything else is there for remark to read.
+ * untouched, when anything else is there for remark to read. The caller
+ * unmarks newlines, as for remark's marks.
  */
 function headingsAndComments(body: string, mask: Uint8Array, bodyStart: number): boolean {
   const marks: Array<[number, number]> = [];
@@ -104,11 +105,7 @@ function headingsAndComments(body: string, mask: Uint8Array, bodyStart: number):
     blank(contentEnd, m.index + m[0].length);
   }
   if (!marks.length || MARKDOWN_SYNTAX.test(rest)) return false;
-  for (const [s, e] of marks) {
-    mask.fill(1, bodyStart + s, bodyStart + e);
-    // Newlines always separate lines.
-    for (let i = s; i < e; i++) if (body.charCodeAt(i) === 10) mask[bodyStart + i] = 0;
-  }
+  for (const [s, e] of marks) mask.fill(1, bodyStart + s, bodyStart + e);
   return true;
 }
 
@@ -124,7 +121,14 @@ export function markdownMarkup(text: string, bodyStart: number): Uint8Array {
   if (!MARKDOWN_SYNTAX.test(body)) return mask;
   // Plain text with ATX headings (## 第一章 总则) and HTML comment blocks only, as laws are often
   // saved: those marks are found line by line, a fraction of remark's cost, with the same result.
-  if (headingsAndComments(body, mask, bodyStart)) return mask;
+  if (!headingsAndComments(body, mask, bodyStart)) markRemarkSyntax(text, body, bodyStart, mask);
+  // Newlines always separate lines.
+  for (let i = bodyStart; i < text.length; i++) if (text.charCodeAt(i) === 10) mask[i] = 0;
+  return mask;
+}
+
+/** Marks what remark reads as syntax in the body (from `bodyStart` of `text`). */
+function markRemarkSyntax(text: string, body: string, bodyStart: number, mask: Uint8Array): void {
   const tree = markdownParser.parse(body) as Root;
   // Block containers: everything inside is syntax unless a text-bearing node unmarks it.
   const markRange = (s: number, e: number, v: 0 | 1) => mask.fill(v, bodyStart + s, bodyStart + e);
@@ -199,7 +203,4 @@ export function markdownMarkup(text: string, bodyStart: number): Uint8Array {
     mask.fill(1, at, at + 2);
     mask.fill(1, at + m[0].length - 2, at + m[0].length);
   }
-  // Newlines always separate lines.
-  for (let i = bodyStart; i < text.length; i++) if (text.charCodeAt(i) === 10) mask[i] = 0;
-  return mask;
 }

@@ -196,18 +196,20 @@ export function bodyWordOf(name: string): string | null {
 const BODY_WORD_SET = new Set(BODY_WORDS);
 const BODY_WORD_LENGTHS = [...new Set(BODY_WORDS.map((w) => w.length))].sort((a, b) => b - a);
 
-/** Verdicts already given: names repeat across a document and a corpus (cleared when large). */
-const verdicts = new Map<string, NameVerdict>();
+/** `fn` with its answers kept: names repeat across a document and a corpus (cleared when large). */
+function remembered<T>(fn: (name: string) => T): (name: string) => T {
+  const answers = new Map<string, T>();
+  return (name) => {
+    if (answers.has(name)) return answers.get(name)!;
+    const answer = fn(name);
+    if (answers.size > 50_000) answers.clear();
+    answers.set(name, answer);
+    return answer;
+  };
+}
 
 /** Judges one candidate party name by the grammar and the lexicon. */
-export function judgeName(raw: string): NameVerdict {
-  const known = verdicts.get(raw);
-  if (known) return known;
-  const verdict = judge(raw);
-  if (verdicts.size > 50_000) verdicts.clear();
-  verdicts.set(raw, verdict);
-  return verdict;
-}
+export const judgeName: (raw: string) => NameVerdict = remembered((raw) => judge(raw));
 
 function judge(raw: string): NameVerdict {
   const name = raw.replace(/\s+/g, "").replace(/^[“"‘]|[”"’]$/g, "");
@@ -320,16 +322,7 @@ const ADMINISTRATIVE = new PrefixSet(["监督管理", "监督", "管理", "监�
  * name made wholly of known words. A name with more than two such characters
  * is one the grammar alone accepted; the parser flags it for review.
  */
-export function unknownWords(raw: string): string {
-  let unknown = unknownOf.get(raw);
-  if (unknown === undefined) {
-    unknown = unknownWordsOf(raw.replace(/\s+/g, ""));
-    if (unknownOf.size > 50_000) unknownOf.clear();
-    unknownOf.set(raw, unknown);
-  }
-  return unknown;
-}
-const unknownOf = new Map<string, string>();
+export const unknownWords: (raw: string) => string = remembered((raw) => unknownWordsOf(raw.replace(/\s+/g, "")));
 
 function unknownWordsOf(name: string): string {
   if (KNOWN_BODIES.has(name) || FUNCTION_NAMES.has(name) || BARE_FUNCTION_BODIES.has(name) || GENERIC.test(name) || COLLECTIVE.test(name) || COUNTED_GROUP.test(name) || PLACE_SET.has(name)) return "";
