@@ -18,7 +18,11 @@ export interface LinkUnit {
   heading: string;
 }
 
-const TASK_REFERENCE = /(?:上述|以上|前述|各项|本意见(?:确定|提出|明确)?的|本方案(?:确定|提出)?的|本通知(?:明确)?的)?(?:重点|主要|各项)(?:工作)?任务|重点工作任务/;
+const TASK_REFERENCE = /((?:上述|以上|前述|本(?:实施)?(?:意见|方案|通知|规划|计划)(?:确定|提出|明确|部署)?的)?)(?:重点|主要|各项)(?:工作)?任务/;
+/** A heading that names a kind of part (试点任务, 工作进度, 基本原则, 工作目标). */
+const NAMED_PART = /^[\u4e00-\u9fa5]{2}(?:任务|目标|原则|进度|安排)$/;
+/** What the document itself lays down, listed: 本方案确定的原则目标、试点内容和工作进度. */
+const DETERMINED_LIST = /本(?:实施)?(?:意见|方案|通知|规划|计划|办法)(?:确定|提出|明确|部署|规定)的([^。；，,;]{2,40})/;
 const PART_REFERENCE = /本(?:意见|方案|通知|办法|规定)第([一二三四五六七八九十]+)部分/g;
 const GOAL_REFERENCE = /(?:上述|以上|前述|各项)(?:发展|主要|工作)?目标/;
 /** The document's projects as a whole (各项目, 上述重点项目, 各工程), not one project or 项目建设单位. */
@@ -32,6 +36,14 @@ const KIND_OF_DOCUMENT = /^(?:[\u4e00-\u9fa5]{0,2}(?:方案|意见|办法|通知
 /** A pointer to an attachment: （见附件）, （附件2）, 列入附件三, 列于本法附件一; not 安全附件 or 作为合同的附件. */
 const ATTACHMENT_REFERENCE = /(?:见|[（(]|列[入于]|载于)(?:本(?:法|办法|条例|规定|意见|方案|通知))?附件\s*([0-9一二三四五六七八九十]*)|附件\s*([0-9一二三四五六七八九十]+)/g;
 
+/** A count of a document's groups (7个方面, 五个方面, 三大类): it may count an attachment's parts. */
+const COUNTED_PARTS = /([0-9]+|[一二三四五六七八九十]+)(?:个|大)(?:方面|大项|类|部分)/g;
+
+/** A group's name without its count or points: 知识产权保护方面 of 知识产权保护方面5项 and of …（共5项）（40分）. */
+function groupName(heading: string): string {
+  return heading.replace(/[（(][0-9.]+分[)）]$/, "").replace(/[（(]?共?[0-9]+项[)）]?$/, "").replace(/[\s“”"]/g, "");
+}
+
 /**
  * Inferred links compare units pair by pair and targets with every task: past
  * these sizes (real documents have under 200 units and 100 targets) a file is
@@ -40,7 +52,10 @@ const ATTACHMENT_REFERENCE = /(?:见|[（(]|列[入于]|载于)(?:本(?:法|办�
 export const MAX_INFERRED_UNITS = 1000;
 export const MAX_TARGET_PAIRS = 100_000;
 
-/** Units to link: sections (（一）) under the parts with a role, or the parts themselves. */
+/** A heading that carries points (政务服务“一网通办”（25分）): an evaluation criterion, not a task or measure. */
+const SCORED_HEADING = /[（(]\d+(?:\.\d+)?分[)）]\s*$/;
+
+/** Units to link: sections (（一）) under the parts with a role, or the parts themselves; never scored criteria. */
 export function linkUnits(root: ProvisionNode, textOf: (n: ProvisionNode) => string): LinkUnit[] {
   const units: LinkUnit[] = [];
   const visit = (node: ProvisionNode, level: number) => {
@@ -49,6 +64,7 @@ export function linkUnits(root: ProvisionNode, textOf: (n: ProvisionNode) => str
         visit(child, level);
         continue;
       }
+      if (SCORED_HEADING.test(child.heading ?? "")) continue;
       if (child.role === "other" || child.role === "requirement" || child.role === "principle") {
         if (level === 0) visit(child, level + 1);
         continue;
@@ -178,13 +194,16 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   const tops = root.children.flatMap((c) => (c.container ? c.children : [c]));
   const taskParts = tops.filter((t) => t.role === "task");
   const projectParts = tops.filter((t) => countItems(t, (n) => PROJECT_HEADING.test(n.heading ?? "")) >= 2);
+  // Parts and sections headed by what they are (试点任务, 工作进度, 基本原则): other provisions name them so.
+  const namedParts = tops.flatMap((t) => [t, ...t.children.filter((c) => c.marker && !c.marker.inline)]).filter((t) => NAMED_PART.test(t.heading ?? ""));
   for (const u of units) {
     const own = u.text;
     const m = TASK_REFERENCE.exec(own);
     if (m && u.role !== "task" && taskParts.length) {
-      // The part the document calls its tasks (二、重点任务); else all its task parts.
+      // The part the document calls its tasks (二、重点任务); else, when the words point inside the
+      // document (上述, 本意见确定的), all its task parts. Bare 重点任务 may be another document's.
       const named = taskParts.filter((t) => /任务/.test(t.heading ?? ""));
-      const targets = named.length ? named : taskParts;
+      const targets = named.length ? named : m[1] ? taskParts : [];
       for (const t of targets) {
         if (isWithin(u.node, t)) continue;
         add(u.node, t, u.role === "goal" ? "goal-task" : "task-measure", 1, `${m[0]} ↔ ${t.marker?.label ?? t.containerLabel ?? ""}${t.heading ?? ""}`, "explicit");
@@ -200,6 +219,15 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     const g = GOAL_REFERENCE.exec(own);
     if (g && u.role !== "goal") {
       for (const goal of units.filter((x) => x.role === "goal")) add(goal.node, u.node, u.role === "task" ? "goal-task" : "goal-measure", 1, `${g[0]} ↔ ${goal.heading}`, "explicit");
+    }
+    // 按照本方案确定的原则目标、试点内容和工作进度: the parts those words head (基本原则, 工作目标, 四、工作进度).
+    const listed = DETERMINED_LIST.exec(own)?.[1] ?? "";
+    for (const t of namedParts) {
+      if (isWithin(u.node, t) || isWithin(t, u.node)) continue;
+      const heading = t.heading!;
+      const kind = heading.slice(-2);
+      const said = own.includes(heading) ? heading : listed && (listed.includes(heading) || (listed.includes(kind) && namedParts.filter((x) => x.heading!.endsWith(kind)).length === 1)) ? kind : "";
+      if (said) add(u.node, t, "reference", 1, `${said} ↔ ${t.marker?.label ?? ""}${heading}`, "explicit");
     }
     PART_REFERENCE.lastIndex = 0;
     for (let p = PART_REFERENCE.exec(own); p; p = PART_REFERENCE.exec(own)) {
@@ -259,6 +287,27 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       }
     };
     visit(root, null, 0);
+
+    // An attachment that details what the body sums up: the body's part groups its items under the
+    // same headings (（一）知识产权保护方面5项 ↔ 一、知识产权保护方面（共5项）), or counts its N parts (7个方面).
+    const groupsOf = (node: ProvisionNode) => new Set(node.children.filter((c) => c.marker && !c.marker.inline).map((c) => groupName(c.heading ?? "")).filter((h) => h.length >= 4));
+    for (const a of attachments) {
+      const parts = a.children.filter((c) => c.marker && !c.marker.inline && c.marker.style === "cn-dun");
+      const groups = groupsOf(a);
+      for (const part of tops) {
+        if (part.container) continue;
+        const shared = [...groupsOf(part)].filter((h) => groups.has(h));
+        if (shared.length >= 2) add(part, a, "reference", 1, `分组相同：${shared.slice(0, 3).join("、")} ↔ ${a.containerLabel ?? "附件"} ${a.heading}`, "explicit");
+      }
+      if (parts.length < 3) continue;
+      for (const u of units) {
+        if (isWithin(u.node, a)) continue;
+        for (const m of allMatches(COUNTED_PARTS, ownText(u.node))) {
+          const n = /^[0-9]+$/.test(m[1]!) ? Number(m[1]) : chineseToNumber(m[1]!);
+          if (n === parts.length) add(u.node, a, "reference", 1, `${m[0]} ↔ ${a.containerLabel ?? "附件"}的${n}个部分`, "explicit");
+        }
+      }
+    }
   }
 
   if (units.length > MAX_INFERRED_UNITS) return links;

@@ -33,8 +33,10 @@ function headingRole(heading: string | null, title: string | null): { role: Role
   let best: { role: Role; at: number; topic: boolean } | null = null;
   for (const [role, re] of ROLE_KEYWORDS) {
     const m = re.exec(heading);
-    // A measure keyword naming what the whole document is about (考评 in a 考评办法) makes no safeguard measure.
-    if (m && role === "measure" && title?.includes(m[0])) continue;
+    // A measure keyword naming what the whole document is about (考评 in a 考评办法) makes no safeguard
+    // measure, unless the heading narrows a kind of support to a field the title does not (土地政策支持
+    // in a 政策支持…意见); a topic (考核 in 建立考核信息系统 of a 绩效考核意见) stays the subject.
+    if (m && role === "measure" && title?.includes(m[0]) && (m.index < 2 || TOPIC_MEASURE.test(m[0]) || title.includes(heading.slice(m.index - 2, m.index + m[0].length)))) continue;
     if (m && (!best || m.index < best.at)) best = { role, at: m.index, topic: role === "measure" && TOPIC_MEASURE.test(m[0]) };
   }
   return best;

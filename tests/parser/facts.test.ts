@@ -322,6 +322,65 @@ describe("links a writer states by naming", () => {
   });
 });
 
+describe("links a writer states by naming parts", () => {
+  const linksOf = async (lines: string[]) => {
+    const { doc } = await parseDocument(new TextEncoder().encode(lines.join("\n")), "plan.txt");
+    const byId = new Map(doc.provisions.map((p) => [p.id, `${p.label ?? ""}${p.heading ?? ""}`]));
+    return doc.links.filter((l) => l.method === "explicit").map((l) => `${byId.get(l.from)} → ${byId.get(l.to)}`);
+  };
+  test("本方案确定的原则目标和工作进度 and a part's own heading (试点任务) point at those parts", async () => {
+    const links = await linksOf([
+      "试点工作方案",
+      "一、总体要求",
+      "（一）基本原则。统筹规划。",
+      "（二）工作目标。年底前完成集约化工作。",
+      "二、试点任务",
+      "（一）建设集约化平台。建设统一平台。",
+      "三、工作进度",
+      "（一）组织开展试点。确保完成试点任务。",
+      "四、保障措施",
+      "（一）加强组织领导。按照本方案确定的原则目标和工作进度，精心组织实施。",
+    ]);
+    expect(links).toEqual(expect.arrayContaining(["（一）组织开展试点 → 二、试点任务", "（一）加强组织领导 → （一）基本原则", "（一）加强组织领导 → （二）工作目标", "（一）加强组织领导 → 三、工作进度"]));
+  });
+  test("bare 重点任务 (perhaps another plan's) links nowhere when no part is named for tasks", async () => {
+    const links = await linksOf(["考评办法", "一、考评内容", "（一）数字政府建设。推进政务服务。", "二、保障措施", "（一）统筹推进。全力推动重点任务按时完成。"]);
+    expect(links).toEqual([]);
+  });
+  test("a summary grouped like its attachment, or counting its parts, is linked to it", async () => {
+    const links = await linksOf([
+      "关于推广改革举措的通知",
+      "一、推广的改革举措",
+      "（一）知识产权保护方面2项：专利保险；快速审判。",
+      "（二）科技金融创新方面1项：科技创新专板。",
+      "（三）管理体制创新方面1项：容错机制。",
+      "二、认真抓好组织实施",
+      "（一）计算3个方面分值的平均分值。",
+      "附件：推广清单",
+      "国务院办公厅",
+      "2018年12月23日",
+      "附件",
+      "推广清单",
+      "一、知识产权保护方面（共2项）（40分）",
+      "二、科技金融创新方面（共1项）（30分）",
+      "三、管理体制创新方面（共1项）（30分）",
+    ]);
+    expect(links).toEqual(expect.arrayContaining([expect.stringMatching(/^一、推广的改革举措 → 附件/), expect.stringMatching(/^（一）计算3个方面.* → 附件/)]));
+  });
+});
+
+describe("roles from headings", () => {
+  test("a kind of support narrowed to a field is a measure even when the title names support; a topic the title names is not", async () => {
+    const roleOf = async (title: string, heading: string) => {
+      const text = [title, "一、总体要求", "坚持创新发展。", "二、加快产业集聚", "推进产业发展。", `三、${heading}`, "保障用地指标。"].join("\n");
+      const { doc } = await parseDocument(new TextEncoder().encode(text), "opinion.txt");
+      return doc.provisions.find((p) => p.heading === heading)?.role;
+    };
+    expect(await roleOf("关于深化政策支持临港地区发展的若干意见", "加强土地政策支持")).toBe("measure");
+    expect(await roleOf("关于加强三级公立医院绩效考核工作的意见", "建立考核信息系统")).toBe("task");
+  });
+});
+
 describe("an annotation closing a paragraph of inline points", () => {
   test("belongs to the numbered item, not to its last 一是…五是 point", async () => {
     const text = "关于考评的通知\n一、政务服务\n1．全面提升热线服务水平。一是实现诉求直达；二是开展满意度回访。（6月底完成，牵头考核单位：市政府办公室、市公安局）\n";
