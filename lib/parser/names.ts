@@ -85,7 +85,7 @@ const BODY_WORDS: readonly string[] = [
 /** Named organisations: an own name and one of these (省港航集团, 国家融资担保基金, 中国南方人才市场). */
 const NAMED_ORG = /(?:集团|公司|银行|基金|协会|学会|商会|联合会|大学|学院|研究院|研究所|医院|交易所|人才市场|出版社|报社|电视台|电台|冬奥组委|组委会|专班|推进组|特钢|钢铁|股份|控股|矿业)$/;
 /** Collectives a text tells to act (GUIDE rule 2, settled cases). */
-const COLLECTIVE = /^(?:各(?:有关)?(?:地区|地方|地|部门|单位|省(?:份|级)?|市|县|区|乡镇|街道|级|省[(（]区、市[)）]|省、自治区、直辖市|市州|市[(（]州[)）]|县[(（]市、区[)）]|区县|县区|战区|军兵种|[\u4e00-\u9fa5]{1,8}?(?:园区|开发区|新区|高新区|示范区|试验区|片区|单位|部门|机构|委办局|集团|企业|学校|高校|医院))(?:人民政府|政府|党委)?|(?:有关|相关)(?:部门|单位|方面)|试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府|人民政府)?|各级(?:政府|人民政府)|[\u4e00-\u9fa5]{0,10}(?:成员单位|牵头单位|责任单位|配合单位))$/;
+const COLLECTIVE = /^(?:各(?:有关)?(?:地区|地方|地|部门|单位|省(?:份|级)?|市|县|区|乡镇|街道|级|省[(（]区、市[)）]|省、自治区、直辖市|市州|市[(（]州[)）]|县[(（]市、区[)）]|区县|县区|战区|军兵种|[\u4e00-\u9fa5]{1,8}?(?:园区|开发区|新区|高新区|示范区|试验区|片区|单位|部门|机构|委办局|集团|企业|学校|高校|医院))(?:人民政府|政府|党委)?|(?:各|其他)?(?:有关|相关)(?:部门|单位|方面)(?:和单位)?|试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府|人民政府)?|各级(?:政府|人民政府)|[\u4e00-\u9fa5]{0,10}(?:成员单位|牵头单位|责任单位|配合单位))$/;
 /** A counted group the text acts on (18户省属出资企业). */
 const COUNTED_GROUP = /^\d+[户家个所][\u4e00-\u9fa5]{2,12}(?:企业|集团|公司|单位|医院|高校|学校|机构)$/;
 /** Names of kinds of actor that are regulated, not regulating (企业, 学校, 金融机构): parties only when an annotation or a specific task names them. */
@@ -102,7 +102,7 @@ const LEAD_INS_LONGEST_FIRST = [...new Set(LEAD_INS)].sort((a, b) => b.length - 
 /** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
 const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
 /** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
-const CLAUSE_VERB = /发挥|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)|设立(?!登记)|设置|实行|依法|制定|施行|划分|同时|如果|假如|任期|不影响|拒不|承认|有权|不服|加入|组建|(?<!受)委托|运用|利用|指定|携带|召集|冲击|造成|报送|分别|不能|密切配合|积极配合/;
+const CLAUSE_VERB = /发挥|提供|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)|设立(?!登记)|设置|实行|依法|制定|施行|划分|同时|如果|假如|任期|不影响|拒不|承认|有权|不服|加入|组建|(?<!受)委托|运用|利用|指定|携带|召集|冲击|造成|报送|分别|不能|密切配合|积极配合/;
 /** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
 const PERSON = /(?:负责人|代表人|合伙人|投资人|秘书长|书记|部长|厅长|局长|市长|省长|县长|区长|州长|总理|院长|检察长|主任|委员|专家|人员|干部|同志|领导(?!小组)|经理|董事长|人)$/;
 /** Foreign bodies and background actors (日本政府, 外国法院, 派遣国政府; 中国政府 and 党中央 in history and authority). */
@@ -112,9 +112,9 @@ const CUT_START = /^(?:他|者|务|级|干(?!部)|以上|以下|下简称|下统
 /** A name ending before its body word is complete (管委会同意 → 管委; 主任委员 → 主任委), or in 委 cut from 委任/委托 after a body (主管部门委). */
 const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委|(?:部门|机关|政府|机构|单位)委)$/;
 /** Two names joined by a verb: a clause, not a name (公安部凭外交部, 第二审人民法院发回原审人民法院). */
-const TWO_NAMES = /(?:人民法院|人民检察院|人民政府|政府|部|局|厅|委员会|机关|部门|机构|企业|单位|公司)(?:凭|发回|发现|根据|会同|协同|商|向|对|报|报请|移送|通知|协助|配合|指导|督促|授权|委托|决定|征求|提请|审查|印发|强令|存入|处理|受理|责成|办理|调取|移交|告知|答复|监督|审批|罢免|设立|经)[\u4e00-\u9fa5]{2,}/;
+const TWO_NAMES = /(?:人民法院|人民检察院|人民政府|政府|部|局|厅|委员会|机关|部门|机构|企业|单位|公司|组织|合作社)(?:妨害|妨碍|主管(?!部门|机构|机关|单位)|凭|发回|发现|根据|会同|协同|商|向|对|报|报请|移送|通知|协助|配合|指导|督促|授权|委托|决定|征求|提请|审查|印发|强令|存入|处理|受理|责成|办理|调取|移交|告知|答复|监督|审批|罢免|设立|经)[\u4e00-\u9fa5]{2,}/;
 /** Things and places that end like a body (居所, 候问室, 爱国主义教育基地, 选区). */
-const OBJECT = /(?:居所|场所|住所|处所|室内|基地|园区|景区|选区|街区|片区|小区|社区|港区|库区|保护区|控制区|功能区|示范区|试验区|开发区|新区|自贸区|保税区|综合保税区|城区|市区|地区)$/;
+const OBJECT = /(?:文物保护单位|居所|场所|住所|处所|室内|基地|园区|景区|选区|街区|片区|小区|社区|港区|库区|保护区|控制区|功能区|示范区|试验区|开发区|新区|自贸区|保税区|综合保税区|城区|市区|地区)$/;
 /** One-character body words that only end a body after these heads (派出所, 委员会, 银行, 办事处). */
 const ONE_CHARACTER_HEADS: Record<string, RegExp> = {
   所: /(?:派出|看守|拘留|管理|服务|检验|检测|研究|交易|事务|戒毒|卫生|司法|财政|税务|工商|监测|设计|测绘|鉴定|规划|公证|律师|会计师|审计|土地|林业|农技|兽医|水文|气象)所$/,
@@ -219,6 +219,8 @@ function judge(raw: string): NameVerdict {
   if (/^(?:基金|机关|部门|单位|机构|中心|政府|人民政府|委员会|常务委员会|常委会|工作机构|办公室)$/.test(name)) return { ok: false, why: "fragment" };
   // A fund named by a determiner (不同基金, 部分基金) is some of the funds a law speaks of, no body.
   if (/^(?:不同|部分|各类|其他|其它|该|本|上述|同一|每一|除)基金$/.test(name)) return { ok: false, why: "object" };
+  // A fund is money (失业保险基金, 产业发展基金, 各项社会保险基金) unless it is a national fund company (国家融资担保基金).
+  if (/基金$/.test(name) && !/^(?:国家|中国)/.test(name)) return { ok: false, why: "object" };
   // 不同人民检察院: which ones is said elsewhere; 不同 and 部分 start no name.
   if (/^(?:不同|部分)/.test(name)) return { ok: false, why: "fragment" };
   if (/\d/.test(name) && !/^\d+[户家个所]/.test(name)) return { ok: false, why: /\d{4}年/.test(name) ? "background" : "clause" };
@@ -233,6 +235,7 @@ function judge(raw: string): NameVerdict {
   // A verb after the body word (公安机关交通管理部门处罚款 → …部门处, 县级以上人民政府组织): the body is the name.
   const runOn = /^(.*(?:部门|机关|机构|政府|委员会|总局|局|厅|委|办|署))(?:处|组织|负责|代行|要|依法查处|查处|侦办|承办|督办|查办|办理|处理|没收所?|提出[\u4e00-\u9fa5]*)$/.exec(name);
   if (runOn && runOn[1]!.length >= 2) return { ok: false, why: "fragment", rest: runOn[1]! };
+  if (COLLECTIVE.test(name) && /部门和单位$/.test(name)) return { ok: true, kind: "collective" };
   // Two names joined by 和 (街道办事处和公安机关): split before they are judged.
   if (/(?:部门|机关|机构|政府|委员会|总局|总署|办事处|局|厅|署)(?:和|与|及|以及|及其)[\u4e00-\u9fa5]{2,}/.test(name) && !/(?:和|与|及)(?:信息化|城乡建设|社会保障|旅游|规划|草原|计划生育|物资储备|绿化)/.test(name)) return { ok: false, why: "fragment" };
   // Units listed in one name (劳动部、人事部): a list is split before names are judged; only a list of levels sharing a body stays whole.
@@ -248,13 +251,16 @@ function judge(raw: string): NameVerdict {
       if (again.ok) return { ok: false, why: "lead-in", rest };
     }
   }
+  // 组织 opening a candidate before a level or a count (组织两省一市人民政府…) is the verb: the name follows.
+  const organised = /^组织((?:各|有关|相关|两|[一二三四五六七八九十]|[省市县区]|县级|国务院)[\u4e00-\u9fa5]{3,})$/.exec(name);
+  if (organised && judgeName(organised[1]!).ok) return { ok: false, why: "lead-in", rest: organised[1]! };
   // A verb taking a body as its object, inside the candidate (患有国务院卫生行政部门, 离开公安机关,
   // 驾驶人拒绝生态环境主管部门, 议定书报送国家体委): the name starts after it, where a name can start.
   const led = nameAfterVerb(name);
   if (led === "") return { ok: false, why: "clause" };
   if (led) return { ok: false, why: "lead-in", rest: led };
   // One character cut from the word before a name (指国家药品监督管理局, 国公安部): the name is what follows.
-  if (!LEVEL_PREFIXES.longestPrefix(name) && !PLACE_PREFIXES.longestPrefix(name)) {
+  if (!LEVEL_PREFIXES.longestPrefix(name) && !PLACE_PREFIXES.longestPrefix(name) && !WORDS_OF_ONE_CHARACTER_VERBS.has(name.slice(0, 2))) {
     const rest = name.slice(1);
     const restStartsAName = KNOWN_BODIES.has(rest) || LEVEL_PREFIXES.longestPrefix(rest, 2) !== null || PLACE_PREFIXES.longestPrefix(rest) !== null || /^(?:人民|国务院|国家|中央|全国)/.test(rest);
     if (restStartsAName && judgeName(rest).ok && !KNOWN_BODIES.has(name)) return { ok: false, why: "fragment", rest };
@@ -346,10 +352,12 @@ function unknownWordsOf(name: string): string {
 }
 
 /** Verbs whose object is a body (拒绝, 报送, 答复, 调取), and single characters that lead to one (报, 经, 向). */
+/** Words that begin with a one-character verb of OBJECT_VERBS: 属地市场监督管理部门 is local, not 属 + a name. */
+const WORDS_OF_ONE_CHARACTER_VERBS = new Set(["属地", "报废", "报社", "报刊", "经济", "经营", "经贸", "经信", "经侦", "商务", "商业", "商贸", "商标", "商品", "向导", "当地", "当事", "至今"]);
 const OBJECT_VERBS = new PrefixSet([
   // 组织 inside a name is a noun (国际刑警组织).
   ...LEAD_INS.filter((w) => w.length >= 2 && w !== "组织"),
-  "患有", "离开", "逃避", "罢免", "属", "至", "答复", "回复", "办理", "调取", "参加", "设立", "连同", "利用", "变造", "伪造", "冒充", "报告", "抄送", "抄报", "提请", "送达", "函告", "商", "报", "经", "向", "当",
+  "患有", "离开", "逃避", "退回", "罢免", "属", "至", "答复", "回复", "办理", "调取", "参加", "设立", "连同", "利用", "变造", "伪造", "冒充", "报告", "抄送", "抄报", "提请", "送达", "函告", "商", "报", "经", "向", "当",
 ]);
 /** Where a name can start: a level or place word, a national head (国务院, 国家, 中央), a function word, a lexicon body. */
 const KNOWN_BODY_PREFIXES = new PrefixSet(KNOWN_BODIES);
@@ -378,6 +386,8 @@ function nameAfterVerb(name: string): string | null {
     if (!startsName(rest)) continue;
     const verb = OBJECT_VERBS.longestSuffix(name.slice(0, k));
     if (!verb) continue;
+    // A one-character verb that is the start of a word (属地, 报废, 经济) cuts nothing.
+    if (verb.length === 1 && WORDS_OF_ONE_CHARACTER_VERBS.has(name.slice(k - 1, k + 1))) continue;
     if (levelPrefix(name) >= k || judgeName(name.slice(0, k)).ok) continue;
     const verdict = judgeName(rest);
     if (!verdict.ok || (verdict.kind !== "body" && verdict.kind !== "named")) continue;
@@ -410,6 +420,8 @@ export function expandList(items: string[], shared: string): string[] {
   return items.map((item, i) => {
     if (judgeName(item).ok) return item;
     const placed = i > 0 && prefix && levelPrefix(item) === 0 ? prefix + item : item;
-    return placed.endsWith(body) ? placed : placed + body;
+    if (placed.endsWith(body)) return placed;
+    // 城市管理 + 管理部门 → 城市管理部门, not 城市管理管理部门.
+    return placed.endsWith("管理") && body.startsWith("管理") ? placed + body.slice(2) : placed + body;
   });
 }

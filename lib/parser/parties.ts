@@ -46,7 +46,7 @@ export function cleanParty(raw: string): string {
   let s = compact(raw)
     .replace(/^(?:和|及|以及|与|由|请|并|或|、)+/, "")
     .replace(/(?:按职责分工|按照职责分工|按职责|分工|分别|共同|等)*(?:负责|牵头|配合|参与|指导|落实|组织实施|实施)?$/, "")
-    .replace(/(?:等|等部门|等单位|等有关部门|等相关部门|等机构)$/, "")
+    .replace(/(?:等|等部门|等单位|等(?:有关|相关)部门(?:和单位)?|等机构)$/, "")
     .replace(/等$/, "")
     .replace(/^[“"]|[”"]$/g, "");
   s = s.replace(/[。,;:]+$/, "");
@@ -132,7 +132,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
     if (!m) continue;
     const names = splitParties(m[1]!);
     // Inside an annotation a listed generic counts too: A、B等有关部门负责.
-    const generic = /等((?:有关|相关)(?:部门|单位))$/.exec(m[1]!);
+    const generic = /等((?:有关|相关)(?:部门|单位)(?:和单位)?)$/.exec(m[1]!);
     if (generic && !names.includes(generic[1]!)) names.push(generic[1]!);
     const verb = m[2] ?? "负责";
     names.forEach((p, i) => {
@@ -679,8 +679,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
     else if (guidedBy) role = "coordinate";
-    // 发挥行业协会作用: an actor worked with; 发挥…基金作用 uses a fund, no actor.
-    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !/基金$/.test(name)) role = "coordinate";
+    // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with (a fund that is money is no name at all).
+    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";

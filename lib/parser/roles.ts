@@ -96,7 +96,9 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
   // In a flat list of work items a topic word (宣传, 考核) sets no role: the item is read like the rest.
   const ownRoles = found.map((r) => (r && (structured || !r.topic) ? r.role : null));
   const assign = (node: ProvisionNode, inherited: Role | null) => {
-    const own = headingSetsRole(node, lawLike) ? roleOfHeading(node.heading, title) : null;
+    const found = headingSetsRole(node, lawLike) ? headingRole(node.heading, title) : null;
+    // Inside a part with a role, a topic (建立专区监督管理体系, 完善考核办法) is what the item works on, not a safeguard part.
+    const own = found && !(found.topic && inherited) ? found.role : null;
     let role: Role;
     // A row of a task-division table is a task, whatever part of the document holds the table.
     if (node.row) role = "task";
