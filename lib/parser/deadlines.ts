@@ -19,6 +19,8 @@ export interface FoundDeadline {
   estimate?: string;
   /** A window's first day (1997年4―6月 → 1997-04-01), kept beside its end. */
   from?: string;
+  /** Why the date is an assumption a person should check (a year the text does not write). */
+  doubt?: string;
   start: number;
   end: number;
 }
@@ -30,6 +32,8 @@ export interface DeadlineContext {
   documentLevel: boolean;
   /** The year a month without one belongs to: the document's (its title's year, else its issue year). */
   documentYear?: number | null;
+  /** Whether that year is the title's (2022年…考评办法): then a month without a year is no guess. */
+  yearFromTitle?: boolean;
 }
 
 const CN_MONTH = "[一二三四五六七八九十]{1,3}";
@@ -256,6 +260,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const yearBefore = allMatches(YEAR_MENTION, prior).at(-1);
     const tail = /^\s*(前|之前|以前)?/.exec(text.slice(e))?.[1] ?? "";
     let date: string | null = null;
+    let doubt: string | null = null;
     if (every) {
       const start = everyYearFrom !== null ? iso(everyYearFrom, 1, 1) : context.effectiveFrom ?? issued;
       if (start) {
@@ -266,17 +271,20 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     } else {
       const year = yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear ?? documentYear;
       date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
+      if (!yearBefore && everyYearFrom === null && lastYear === null && !context.yearFromTitle) doubt = year ? `年份未写明，按文件年份推定为${year}年` : "年份未写明，文件也没有年份";
     }
     if (isHistory(date, issued)) continue;
     const from = every ? s - 2 : s;
-    found.push({ text: text.slice(from, e + tail.length), date, kind: "due", start: offset + from, end: offset + e + tail.length });
+    if (every && !date) doubt = "起始年份未知（文件没有成文或施行日期）";
+    found.push({ text: text.slice(from, e + tail.length), date, kind: "due", ...(doubt ? { doubt } : {}), start: offset + from, end: offset + e + tail.length });
   }
   // 年底前完成 without a year: the end of the document's year.
   for (const m of text.includes("年底") || text.includes("年末") ? allMatches(YEAR_END_ONLY, text) : []) {
     if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
-    const year = allMatches(YEAR_MENTION, text.slice(0, m.index)).at(-1)?.[1] ?? documentYear;
+    const named = allMatches(YEAR_MENTION, text.slice(0, m.index)).at(-1)?.[1];
+    const year = named ?? documentYear;
     if (!year) continue;
-    found.push({ text: m[0], date: iso(Number(year), 12, 31), kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0], date: iso(Number(year), 12, 31), kind: "due", ...(named || context.yearFromTitle ? {} : { doubt: `年份未写明，按文件年份推定为${year}年` }), start: offset + m.index, end: offset + m.index + m[0].length });
   }
 
   // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.
@@ -285,7 +293,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const amount = numeralValue(m[2]!) ?? 0;
     const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : issued;
     const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
-    found.push({ text: m[0].trim(), date, kind: "due", start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0].trim(), date, kind: "due", ...(date ? {} : { doubt: `起算日期（${m[1]}日期）未知，无法算出时限` }), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   // 自印发之日起施行 → the issue date; 有效期2年 → the effective date plus two years, less a day.
   for (const m of text.includes("之日起") ? allMatches(EFFECTIVE_ON_ISSUE, text) : []) {

@@ -210,10 +210,15 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const seg of segments) {
     const t = segText(seg);
     const provision = provisionId(seg);
-    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear });
-    for (const d of segDeadlines) deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
-    for (const tg of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start), context: leadOf(seg.node?.parent ?? null) })) {
+    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) });
+    for (const d of segDeadlines) {
+      deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
+      // A date resting on an assumption is kept and flagged for review.
+      if (d.doubt) messages.push({ reason: `时限「${text.slice(d.start, d.end)}」${d.date ? `读作 ${d.date}` : "没有日期"}：${d.doubt}`, ruleId: "deadline-unsure", start: d.start, end: d.end });
+    }
+    for (const { doubt, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start), context: leadOf(seg.node?.parent ?? null) })) {
       targets.push({ provision, ...tg });
+      if (doubt) messages.push({ reason: `指标「${tg.text}」（${tg.value}${tg.unit}）：${doubt}`, ruleId: "target-unsure", start: tg.start, end: tg.end });
     }
     for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });

@@ -679,8 +679,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
     else if (guidedBy) role = "coordinate";
-    // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with (a fund that is money is no name at all).
-    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before)) role = "coordinate";
+    // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with; 发挥…发展基金作用 uses money, no actor.
+    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !(/基金$/.test(name) && !/^(?:国家|中国)/.test(name))) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";

@@ -20,6 +20,8 @@ export interface FoundTarget {
   baseline: string | null;
   deadline: string | null;
   text: string;
+  /** Why the number may not be a target: kept, and flagged for review. */
+  doubt?: string;
   start: number;
   end: number;
 }
@@ -108,6 +110,8 @@ export function findTargets(text: string, offset: number, options: { role: Role;
     const previous = found.at(-1);
     const sameList = previous && previous.unit === unit && s - (previous.end - offset) < 80 && !/[。;]/.test(text.slice(previous.end - offset, s));
     if (score < 2 && !(sameList && score > -2)) continue;
+    // Kept on weaker evidence: a number in a list that borrows the first one's verb, or one with no verb of reaching.
+    const doubt = score < 2 || (!verb && sameList) ? "列举中的数字，沿用前一个指标的动词" : !verb ? "没有“达到、提高、完成”等动词，按上下文读作指标" : undefined;
     const comparator: Comparator =
       /以内|不超过|不高于|控制在|以下|降至|降低到|降低至|下降到|下降至/.test(before.slice(-8) + (qualifier?.[0] ?? "")) ? "≤"
         : /不少于|不低于|不得低于|超过|突破|以上/.test(before.slice(-8) + (qualifier?.[0] ?? "")) || /达到|达/.test(verb?.[0] ?? "") ? "≥"
@@ -128,6 +132,7 @@ export function findTargets(text: string, offset: number, options: { role: Role;
       baseline,
       deadline: options.deadline(s),
       text: text.slice(a, Math.min(b, e + (qualifier?.[0].length ?? 0) + 12)).trim(),
+      ...(doubt ? { doubt } : {}),
       start: offset + s,
       end: offset + e,
     });

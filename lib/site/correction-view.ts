@@ -31,6 +31,8 @@ export const REASON_LABELS: Record<NotAppliedReason, string> = {
 export const MESSAGE_LABELS: Record<string, string> = {
   "party-rejected": "未采纳的单位名称",
   "party-unsure": "待确认的单位名称",
+  "deadline-unsure": "待确认的时限",
+  "target-unsure": "待确认的指标",
   "links-skipped": "未推断的关联",
   "unplaced-text": "未归位的文字",
   "numbering-gap": "编号跳号",

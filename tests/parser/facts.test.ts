@@ -369,6 +369,31 @@ describe("links a writer states by naming parts", () => {
   });
 });
 
+describe("facts the parser is unsure of become messages with positions", () => {
+  const parse = async (lines: string[]) => (await parseDocument(new TextEncoder().encode(lines.join("\n")), "notice.txt"));
+  test("a month without a year is read in the document's year and flagged, unless the title names the year", async () => {
+    const body = ["一、工作任务", "6月底前完成清理工作。（省财政厅负责）", "某省人民政府办公厅", "2019年3月1日"];
+    const plain = await parse(["关于开展清理工作的通知", ...body]);
+    const unsure = plain.messages.filter((m) => m.ruleId === "deadline-unsure");
+    expect(unsure.map((m) => m.reason)).toEqual(["时限「6月底前」读作 2019-06-30：年份未写明，按文件年份推定为2019年"]);
+    expect(plain.doc.deadlines.map((d) => d.date)).toContain("2019-06-30");
+    const text = ["关于开展清理工作的通知", ...body].join("\n");
+    expect(text.slice(unsure[0]!.start, unsure[0]!.end)).toBe("6月底前");
+    const titled = await parse(["关于开展2019年清理工作的通知", ...body]);
+    expect(titled.messages.filter((m) => m.ruleId === "deadline-unsure")).toEqual([]);
+  });
+  test("a time counted from an unknown date has no date and says why", async () => {
+    const { doc, messages } = await parse(["某市管理办法", "第一条 有关部门应当自本办法施行之日起6个月内制定细则。", "第二条 本办法由市人民政府负责解释。", "第三条 本办法的施行日期另行公布。"]);
+    expect(doc.deadlines.some((d) => d.date === null)).toBe(true);
+    expect(messages.find((m) => m.ruleId === "deadline-unsure")?.reason).toMatch(/起算日期（施行日期）未知/);
+  });
+  test("numbers that borrow the first one's verb in a list are kept as targets and flagged", async () => {
+    const { doc, messages } = await parse(["关于实施人才工程的意见", "一、主要目标", "到2020年，培养200名领军人才，60名青年优秀人才，100名青年后备人才。"]);
+    expect(doc.targets.map((t) => t.value)).toEqual([200, 60, 100]);
+    expect(messages.filter((m) => m.ruleId === "target-unsure").map((m) => m.reason)).toEqual([expect.stringMatching(/^指标「.*」（60名）：列举中的数字/), expect.stringMatching(/（100名）：列举中的数字/)]);
+  });
+});
+
 describe("roles from headings", () => {
   test("a kind of support narrowed to a field is a measure even when the title names support; a topic the title names is not", async () => {
     const roleOf = async (title: string, heading: string) => {
