@@ -13,7 +13,7 @@
  */
 import { allMatches } from "./matches";
 import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
-import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, judgeName } from "./names";
+import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, judgeName, startsWithFunction } from "./names";
 import type { ResponsibilityRole } from "./types";
 
 export interface FoundResponsibility {
@@ -216,6 +216,11 @@ function nameStart(text: string, end: number, floor: number, mask: Uint8Array | 
   if (level) s -= level[0].length;
   for (const w of LEVELS_WITH_STOPS) {
     const k = w.length - 1;
+    // Right before the name: 设区的市人民政府.
+    if (s - w.length >= floor && text.startsWith(w, s - w.length) && !(w === "设区的" && text[s - w.length - 1] === "不")) {
+      s -= w.length;
+      break;
+    }
     if (s - k >= floor && text.startsWith(w, s - k) && text.slice(s - k, s + 1).length === w.length) {
       s -= k;
       break;
@@ -230,8 +235,10 @@ function nameStart(text: string, end: number, floor: number, mask: Uint8Array | 
   let stripped = true;
   while (stripped && end - s > 2) {
     stripped = false;
+    // A word that begins a longer function word (科学 of 科学技术行政部门) is part of the name.
+    const fn = startsWithFunction(text.slice(s, end), 3);
     for (const w of LEADING_WORDS_BY_FIRST.get(text.charCodeAt(s)) ?? []) {
-      if (text.startsWith(w, s) && end - s - w.length >= 2) {
+      if (text.startsWith(w, s) && end - s - w.length >= 2 && !(fn && fn.length > w.length)) {
         s += w.length;
         stripped = true;
         break;
@@ -242,6 +249,11 @@ function nameStart(text: string, end: number, floor: number, mask: Uint8Array | 
   const time = /^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|中旬|上旬|下旬|末|内)?(?:前|起|后|以来)?/.exec(text.slice(s, end));
   if (time && time[0] && /\d/.test(time[0]) && end - s - time[0].length >= 2) s += time[0].length;
   return s;
+}
+
+/** An item that names a body by itself (公安部, 人民检察院): a list of such items shares no body word. */
+function isBodyOnItsOwn(item: string): boolean {
+  return bodyWordOf(item) !== null && judgeName(item).ok;
 }
 
 /** 林业和绿化主管部门: two words joined by 和 before a body word form one function. */
@@ -562,6 +574,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // Bodies cited as the source of another document are not parties (…等九部门《关于…》).
     if (/^\s*(?:《|印发|发布|联合印发|出台)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || /(?:贯彻落实|贯彻|落实|根据|依据|按照)\s*\S{0,6}$/.test(before)) continue;
     let names = m[2]!.split("、");
+    // Bodies whose rules are followed (依照公安部、交通运输部等部门的规定) or who are told of something (向…等部门报案) do not act.
+    if (/(?:依照|遵照|参照|向)/.test(names[0]!)) continue;
     // A verb inside an item starts the list after it (人员、行李、货物应当接受边防、海关等 → 边防, 海关).
     const restart = names.findLastIndex((n) => LIST_BREAK.test(n));
     if (restart > 0) names = [names[restart]!.replace(new RegExp(`^.*(?:${LIST_BREAK.source})`), ""), ...names.slice(restart + 1)];
@@ -600,6 +614,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     items[0] = items[0]!.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "");
     // Sector names only: not 各地区、各部门, not a numbering (三十四、), not generic.
     if (items.some((n, i) => n.length < 2 || (i < items.length - 1 && STOP_WORDS.some((w) => n.includes(w))) || /[的了在是]/.test(n) || /^(?:各|有关|相关|[一二三四五六七八九十百零〇]+$)/.test(n) || GENERIC_PARTY.test(n))) continue;
+    // A list of bodies (监察机关、人民检察院、公安机关部门) is no list of sectors.
+    if (items.slice(1, -1).some((n) => isBodyOnItsOwn(cleanParty(n)))) continue;
     if (!DIRECTIVE_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     const last = items.at(-1)!;
     const shared = /(?:主管|行政|管理)*部门$/.exec(last)?.[0] ?? "部门";
@@ -663,6 +679,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     }
     const before = text.slice(Math.max(0, hit.start - 8), hit.start);
     const after = text.slice(listEnd, listEnd + 30);
+    // A title after the body (国务院各部部长, 省政府秘书长) names a person, not the body.
+    if (/^(?:长|副(?:部|局|厅|主任|秘书)|主任|书记|秘书长)/.test(after)) continue;
     // The start of a quoted name (“中国广州发布”平台) is no party.
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和[\u4e00-\u9fa5]{2})?下/.test(after);
@@ -682,7 +700,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with; 发挥…发展基金作用 uses money, no actor.
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !(/基金$/.test(name) && !/^(?:国家|中国)/.test(name))) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
-    else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) ? "subject" : null;
+    // 推动上海国际金融中心建设: a thing to build, not a body acted upon.
+    else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) && !/^(?:的)?(?:建设|建成|打造|发展)/.test(after) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
     else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";

@@ -418,3 +418,20 @@ describe("an annotation closing a paragraph of inline points", () => {
     expect(doc.deadlines.map((d) => [label.get(d.provision!), d.text])).toEqual([["1．", "6月底"]]);
   });
 });
+
+describe("lists of bodies and words before names", () => {
+  const parties = (text: string) => findResponsibilities(text, 0, { firstIsLead: false }, { addressees: [] }).map((r) => r.party);
+  test("a list of bodies sharing 等部门 is no sector list; cited as a source or told of, it names no party", () => {
+    expect(parties("依照公安部、交通运输部等部门的有关规定处理。")).toEqual([]);
+    expect(parties("有权向监察机关、人民检察院、公安机关等部门报案、控告。")).toEqual([]);
+    expect(parties("会同发展改革、财政、科技等部门制定办法。")).toEqual(["发展改革部门", "财政部门", "科技部门"]);
+  });
+  test("科学 of 科学技术行政部门 is the name's; a centre to build is no party", () => {
+    expect(parties("科学技术行政部门在安排科技计划时，应当支持中医药研究。")).toEqual(["科学技术行政部门"]);
+    expect(parties("推动上海国际金融中心建设。")).toEqual([]);
+  });
+  test("a body followed by a title (部长, 主任) names a person; 设区的市 is part of the name", () => {
+    expect(parties("第九十条国务院各部部长、各委员会主任负责本部门的工作。")).toEqual([]);
+    expect(parties("第五条 设区的市人民政府应当加强管理。")).toEqual(["设区的市人民政府"]);
+  });
+});
