@@ -102,7 +102,7 @@ const LEAD_INS_LONGEST_FIRST = [...new Set(LEAD_INS)].sort((a, b) => b.length - 
 /** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
 const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
 /** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
-const CLAUSE_VERB = /发挥|提供|迁移|兼办|不设(?!区)|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)|设立(?!登记)|设置|实行|依法|制定|施行|划分|同时|如果|假如|任期|不影响|拒不|承认|有权|不服|加入|组建|(?<!受)委托|运用|利用|指定|携带|召集|冲击|造成|报送|分别|不能|密切配合|积极配合/;
+const CLAUSE_VERB = /发挥|提供|迁移|兼办|运出|部署|不设(?!区)|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)|设立(?!登记)|设置|实行|依法|制定|施行|划分|同时|如果|假如|任期|不影响|拒不|承认|有权|不服|加入|组建|(?<!受)委托|运用|利用|指定|携带|召集|冲击|造成|报送|分别|不能|密切配合|积极配合/;
 /** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
 const PERSON = /(?:负责人|代表人|合伙人|投资人|秘书长|书记|部长|厅长|局长|市长|省长|县长|区长|州长|总理|院长|检察长|主任|委员|专家|人员|干部|同志|领导(?!小组)|经理|董事长|人)$/;
 /** Foreign bodies and background actors (日本政府, 外国法院, 派遣国政府; 中国政府 and 党中央 in history and authority). */
@@ -110,7 +110,7 @@ const BACKGROUND = /^(?:外国|国外|境外|派遣国|接受国|第三国|日�
 /** The start of a word cut off its head (其他 → 他, 若干 → 干, 中华人民共和国 → 国…, 县级以上 → 级/以上, 村（居）民委员会 → 民委员会). */
 const CUT_START = /^(?:他|者|务|级|干(?!部)|以上|以下|下简称|下统称|上人民政府|民委员会$|国(?=政府|公安部|外交部|国家|人民法院|全国)|当(?=会同|通知|经|报|向|由|按|依|组织|协助|配合))/;
 /** A name ending before its body word is complete (管委会同意 → 管委; 主任委员 → 主任委), or in 委 cut from 委任/委托 after a body (主管部门委). */
-const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委|(?:部门|机关|政府|机构|单位)委)$/;
+const CUT_END = /(?:管理委|委员|理事|董事|监事|主任委|候补委|(?:部门|机关|政府|机构|单位|委员会)委)$/;
 /** Two names joined by a verb: a clause, not a name (公安部凭外交部, 第二审人民法院发回原审人民法院). */
 const TWO_NAMES = /(?:人民法院|人民检察院|人民政府|政府|部|局|厅|委员会|机关|部门|机构|企业|单位|公司|组织|合作社)(?:妨害|妨碍|主管(?!部门|机构|机关|单位)|凭|发回|发现|根据|会同|协同|商|向|对|报|报请|移送|通知|协助|配合|指导|督促|授权|委托|决定|征求|提请|审查|印发|强令|存入|处理|受理|责成|办理|调取|移交|告知|答复|监督|审批|罢免|设立|经)[\u4e00-\u9fa5]{2,}/;
 /** Things and places that end like a body (居所, 候问室, 爱国主义教育基地, 选区). */
@@ -222,7 +222,9 @@ function judge(raw: string): NameVerdict {
   // A fund is money (失业保险基金, 产业发展基金, 各项社会保险基金) unless it is a national fund company (国家融资担保基金).
   if (/基金$/.test(name) && !/^(?:国家|中国)/.test(name)) return { ok: false, why: "object" };
   // 不同人民检察院: which ones is said elsewhere; 不同 and 部分 start no name.
-  if (/^(?:不同|部分)/.test(name)) return { ok: false, why: "fragment" };
+  if (/^(?:不同|部分|除(?!了))/.test(name)) return { ok: false, why: "fragment" };
+  // A building or body yet to be built (新建数据中心, 存量数据中心, 新建国家机关办公建筑) is an object.
+  if (/^(?:新建|存量|已建|在建|拟建|改建|扩建)/.test(name)) return { ok: false, why: "object" };
   if (/\d/.test(name) && !/^\d+[户家个所]/.test(name)) return { ok: false, why: /\d{4}年/.test(name) ? "background" : "clause" };
   if (COUNTED_GROUP.test(name)) return { ok: true, kind: "collective" };
   // An article's number run into the name that begins it (第二十二条市人民政府): the name is what follows.
@@ -357,7 +359,7 @@ const WORDS_OF_ONE_CHARACTER_VERBS = new Set(["属地", "报废", "报社", "报
 const OBJECT_VERBS = new PrefixSet([
   // 组织 inside a name is a noun (国际刑警组织).
   ...LEAD_INS.filter((w) => w.length >= 2 && w !== "组织"),
-  "患有", "离开", "逃避", "退回", "罢免", "属", "至", "答复", "回复", "办理", "调取", "参加", "设立", "连同", "利用", "变造", "伪造", "冒充", "报告", "抄送", "抄报", "提请", "送达", "函告", "商", "报", "经", "向", "当",
+  "患有", "离开", "逃避", "退回", "倡导", "罢免", "属", "至", "答复", "回复", "办理", "调取", "参加", "设立", "连同", "利用", "变造", "伪造", "冒充", "报告", "抄送", "抄报", "提请", "送达", "函告", "商", "报", "经", "向", "当",
 ]);
 /** Where a name can start: a level or place word, a national head (国务院, 国家, 中央), a function word, a lexicon body. */
 const KNOWN_BODY_PREFIXES = new PrefixSet(KNOWN_BODIES);

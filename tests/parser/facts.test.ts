@@ -433,5 +433,10 @@ describe("lists of bodies and words before names", () => {
   test("a body followed by a title (部长, 主任) names a person; 设区的市 is part of the name", () => {
     expect(parties("第九十条国务院各部部长、各委员会主任负责本部门的工作。")).toEqual([]);
     expect(parties("第五条 设区的市人民政府应当加强管理。")).toEqual(["设区的市人民政府"]);
+    expect(parties("鼓励、倡导行政机关负责人出庭应诉。")).toEqual([]);
+  });
+  test("a committee set up is a party acted upon; a facility built is not", () => {
+    expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
+    expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
   });
 });
