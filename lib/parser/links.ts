@@ -196,6 +196,11 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   const projectParts = tops.filter((t) => countItems(t, (n) => PROJECT_HEADING.test(n.heading ?? "")) >= 2);
   // Parts and sections headed by what they are (试点任务, 工作进度, 基本原则): other provisions name them so.
   const namedParts = tops.flatMap((t) => [t, ...t.children.filter((c) => c.marker && !c.marker.inline)]).filter((t) => NAMED_PART.test(t.heading ?? ""));
+  // Items headed by a short phrase of their own (摸底排查, 全面整改): a provision that lists that phrase
+  // with others (摸底排查、全面整改等各项任务) names the item.
+  const headed = tops.flatMap((t) => [t, ...t.children.filter((c) => c.marker && !c.marker.inline)]).filter((t) => /^[\u4e00-\u9fa5]{4,10}$/.test(t.heading ?? "") && !NAMED_PART.test(t.heading!));
+  const headingCount = new Map<string, number>();
+  for (const t of headed) headingCount.set(t.heading!, (headingCount.get(t.heading!) ?? 0) + 1);
   for (const u of units) {
     const own = u.text;
     const m = TASK_REFERENCE.exec(own);
@@ -228,6 +233,12 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       const kind = heading.slice(-2);
       const said = own.includes(heading) ? heading : listed && (listed.includes(heading) || (listed.includes(kind) && namedParts.filter((x) => x.heading!.endsWith(kind)).length === 1)) ? kind : "";
       if (said) add(u.node, t, "reference", 1, `${said} ↔ ${t.marker?.label ?? ""}${heading}`, "explicit");
+    }
+    for (const t of headed) {
+      const heading = t.heading!;
+      if (headingCount.get(heading)! > 1 || isWithin(u.node, t) || isWithin(t, u.node)) continue;
+      const at = own.indexOf(heading);
+      if (at >= 0 && (/^[、和及与等]/.test(own.slice(at + heading.length)) || /[、“"]$/.test(own.slice(0, at)))) add(u.node, t, "reference", 1, `${heading} ↔ ${t.marker?.label ?? ""}${heading}`, "explicit");
     }
     PART_REFERENCE.lastIndex = 0;
     for (let p = PART_REFERENCE.exec(own); p; p = PART_REFERENCE.exec(own)) {

@@ -343,6 +343,17 @@ describe("links a writer states by naming parts", () => {
     ]);
     expect(links).toEqual(expect.arrayContaining(["（一）组织开展试点 → 二、试点任务", "（一）加强组织领导 → （一）基本原则", "（一）加强组织领导 → （二）工作目标", "（一）加强组织领导 → 三、工作进度"]));
   });
+  test("a provision listing other items' headings (摸底排查、全面整改等各项任务) names those items", async () => {
+    const links = await linksOf([
+      "关于开展治理工作的通知",
+      "一、工作任务",
+      "1.摸底排查。各地要全面摸底。",
+      "2.全面整改。限期整改到位。",
+      "二、组织实施",
+      "1.加强组织领导。切实把摸底排查、全面整改等各项任务落到实处。",
+    ]);
+    expect(links).toEqual(expect.arrayContaining(["1.加强组织领导 → 1.摸底排查", "1.加强组织领导 → 2.全面整改"]));
+  });
   test("bare 重点任务 (perhaps another plan's) links nowhere when no part is named for tasks", async () => {
     const links = await linksOf(["考评办法", "一、考评内容", "（一）数字政府建设。推进政务服务。", "二、保障措施", "（一）统筹推进。全力推动重点任务按时完成。"]);
     expect(links).toEqual([]);
