@@ -542,6 +542,8 @@ const HELPED_BEFORE = /(?:配合|协助)\s*$/;
 const COORDINATE_BEFORE = /(?:协调|加强与|与|同|商)\s*$/;
 const AUTHORITY_BEFORE = /(?:贯彻落实|贯彻|落实|根据|依据|按照|遵照|经|在|党中央、|中共中央、)\s*$/;
 const AUTHORITY_AFTER = /^(?:关于|决策部署|精神|批准|同意|(?:印发|出台|发布)(?:的)?\s*[《〈“"]|审议|通过|领导|重要|部署|的决策|的要求|的部署|的领导|《|令|第\d|会议|常务会议|全体会议)/;
+/** A list of places or collectives whose work an assessment in the same clause is about. */
+const ASSESSED = /(?:对|计算|纳入)((?:各[\u4e00-\u9fa5]{1,4}?|[\u4e00-\u9fa5]{2,6}?(?:区|县|市|旗|州))(?:[、和及](?:各[\u4e00-\u9fa5]{1,4}?|[\u4e00-\u9fa5]{2,6}?(?:区|县|市|旗|州)))+)(?=[（(的\d]|承担|领导|进行|报送|[^\u4e00-\u9fa5])(?=[^。；;]{0,40}?(?:考核|考评|评估|分值|打分|评分))/g;
 const NAMED_ENTITY = /(?:集团|公司|银行|大学|学院|研究院|研究所|中心|基地|开发区|新区|园区|市场|协会|学会|自贸区|示范区|保税区|委员会|工作组)$|^[\u4e00-\u9fa5]{2,4}(?:区|县|市)$/;
 
 /**
@@ -644,6 +646,14 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     for (const n of m[1]!.split("、").map(cleanParty).filter((x) => x.length >= 2)) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([listStart, m.index + m[0].length]);
   }
+  // 2c'. The bodies an assessment is about (对各旗县区、稀土高新区及各部门…进行考核; 计算…分值; 纳入…实绩考核): acted upon.
+  for (const m of /考核|考评|评估|分值|打分|评分/.test(text) ? allMatches(ASSESSED, text) : []) {
+    if (inSpans(covered, m.index)) continue;
+    const listStart = m.index + m[0].indexOf(m[1]!);
+    const names = m[1]!.split(/[、和及]/).map(cleanParty).filter((n) => n.length >= 2 && !GENERIC_PARTY.test(n) && !/^各(?:部门|单位|地区|地|级)$/.test(n) && judgeName(n).ok);
+    for (const n of names) out.push({ party: n, role: "subject", text: m[0], start: offset + listStart, end: offset + listStart + m[1]!.length, annotated: false });
+    if (names.length) sectorCovered.push([listStart, listStart + m[1]!.length]);
+  }
   // 2d. Counted groups acted upon: 18户省属出资企业，
   const counted = /(\d+\s*[户家个所])([\u4e00-\u9fa5]{2,10}(?:企业|集团|公司|单位|医院|高校))(?=[,，。;；、])/g;
   for (let m = counted.exec(text); m; m = counted.exec(text)) {
@@ -686,7 +696,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (/^(?:长|副(?:部|局|厅|主任|秘书)|主任|书记|秘书长|(?:主要)?负责人|工作人员)/.test(after)) continue;
     // The start of a quoted name (“中国广州发布”平台) is no party.
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
-    const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和[\u4e00-\u9fa5]{2})?下/.test(after);
+    const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和?[\u4e00-\u9fa5]{2})?下/.test(after);
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy) continue;
     // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
     if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before)) continue;
@@ -699,7 +709,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // 与A沟通 / 加强与A的协作: worked with; 与A对接 (a system to connect to) is no one's duty.
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
-    else if (guidedBy) role = "coordinate";
+    else if (guidedBy) role = /^(?:的)?监督/.test(after) ? "supervise" : "coordinate";
     // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with; 发挥…发展基金作用 uses money, no actor.
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !(/基金$/.test(name) && !/^(?:国家|中国)/.test(name))) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";

@@ -446,6 +446,12 @@ describe("lists of bodies and words before names", () => {
     expect(parties("第五条 设区的市人民政府应当加强管理。")).toEqual(["设区的市人民政府"]);
     expect(parties("鼓励、倡导行政机关负责人出庭应诉。")).toEqual([]);
   });
+  test("the places whose work an assessment is about are subjects; generic 各部门 is not", () => {
+    const roles = (text: string) => findResponsibilities(text, 0, { firstIsLead: false }, { addressees: [] }).map((r) => `${r.party}:${r.role}`);
+    expect(roles("计算各旗县区、稀土高新区及各部门7个方面分值的平均分值。")).toEqual(["各旗县区:subject", "稀土高新区:subject"]);
+    expect(roles("对各市州、各县市区的工作进行考评。")).toEqual(["各市州:subject", "各县市区:subject"]);
+    expect(roles("运营单位应在专区监管部门的监督指导下，建立健全安全管理制度。")).toContain("专区监管部门:supervise");
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
