@@ -530,7 +530,7 @@ const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十�
 const SENTENCE_DUTY = /应当|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|自(?=[^，。；]{0,20}(?:之日|起)))/;
+const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
 /** Before a body acted upon (对A, 支持A, 设立A委员会); not before a facility built (建立A检测中心): see SET_UP_FACILITY. */
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 /** A facility set up (建立检测中心, 设立直销中心, 建设基地): the act's object, no body acted upon. */
@@ -578,6 +578,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const before = text.slice(Math.max(0, listStart - 6), listStart);
     // Bodies cited as the source of another document are not parties (…等九部门《关于…》).
     if (/^\s*(?:《|印发|发布|联合印发|出台)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || /(?:贯彻落实|贯彻|落实|根据|依据|按照)\s*\S{0,6}$/.test(before)) continue;
+    // Bodies to be built (构建大规划、大经济等大部门) do not act yet.
+    if (/(?:构建|组建|建立|设立|形成|打造|整合)\s*$/.test(before) || /^(?:构建|组建|建立|设立|形成|打造|整合)/.test(m[2]!)) continue;
     let names = m[2]!.split("、");
     // Bodies whose rules are followed (依照公安部、交通运输部等部门的规定) or who are told of something (向…等部门报案) do not act.
     if (/(?:依照|遵照|参照|向)/.test(names[0]!)) continue;
@@ -697,7 +699,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // The start of a quoted name (“中国广州发布”平台) is no party.
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和?[\u4e00-\u9fa5]{2})?下/.test(after);
-    if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy) continue;
+    // 经A批准 names the approving authority; 经A组织论证、审定 gives A the work to do.
+    const worksAfterJing = /经\s*$/.test(before) && /^(?:组织|审定|审核|论证|认定|评审|验收|检测|鉴定|核实|核查|审查)/.test(after);
+    if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy && !worksAfterJing) continue;
     // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
     if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before)) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
@@ -710,6 +714,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
     else if (guidedBy) role = /^(?:的)?监督/.test(after) ? "supervise" : "coordinate";
+    else if (worksAfterJing) role = "responsible";
     // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with; 发挥…发展基金作用 uses money, no actor.
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !(/基金$/.test(name) && !/^(?:国家|中国)/.test(name))) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";

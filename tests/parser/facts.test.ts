@@ -452,6 +452,12 @@ describe("lists of bodies and words before names", () => {
     expect(roles("对各市州、各县市区的工作进行考评。")).toEqual(["各市州:subject", "各县市区:subject"]);
     expect(roles("运营单位应在专区监管部门的监督指导下，建立健全安全管理制度。")).toContain("专区监管部门:supervise");
   });
+  test("bodies to be built, 禁止…干预 and duty-named bodies of listed levels", () => {
+    expect(parties("构建大规划、大经济、大监管等大部门体制。")).toEqual([]);
+    expect(parties("禁止领导干部干预司法机关办案。")).toEqual([]);
+    expect(parties("由省、自治区、直辖市人民政府管理专利工作的部门责令限期改正。")).toEqual(["省、自治区、直辖市人民政府管理专利工作的部门"]);
+    expect(parties("市建设行政主管部门优先推荐其申报国家级示范项目。")).toEqual(["市建设行政主管部门"]);
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);

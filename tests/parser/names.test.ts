@@ -42,7 +42,7 @@ describe("names the lexicon confirms, and names it does not", () => {
     expect(unknownWords(name)).toBe("");
   });
   // Accepted by the grammar with words the lexicon does not know: flagged for review.
-  test.each(["禁止干预司法机关", "大经济部门", "地区性中小银行", "现代农业装备职业教育集团"])("%s is flagged", (name) => {
+  test.each(["电动自行车行业协会", "大经济部门", "地区性中小银行", "现代农业装备职业教育集团"])("%s is flagged", (name) => {
     expect(judgeName(name).ok).toBe(true);
     expect(unknownWords(name).length).toBeGreaterThan(2);
   });
