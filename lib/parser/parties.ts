@@ -695,7 +695,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const before = text.slice(Math.max(0, hit.start - 8), hit.start);
     const after = text.slice(listEnd, listEnd + 30);
     // A title after the body (国务院各部部长, 省政府秘书长) names a person, not the body.
-    if (/^(?:长|副(?:部|局|厅|主任|秘书)|主任|书记|秘书长|(?:主要)?负责人|工作人员)/.test(after)) continue;
+    if (/^(?:长|副(?:部|局|厅|主任|秘书)|主任|书记|秘书长|(?:主要)?负责人|工作人员|组成人员|领导同志|(?:分管|主要)领导|名义)/.test(after)) continue;
+    // 国务院公布的行政法规: the body describes a thing (its source), it is told nothing.
+    if (/^(?:公布|发布|制定|作出|颁布|印发|出台|通过)的/.test(after)) continue;
     // The start of a quoted name (“中国广州发布”平台) is no party.
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和?[\u4e00-\u9fa5]{2})?下/.test(after);

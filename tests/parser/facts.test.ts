@@ -458,6 +458,10 @@ describe("lists of bodies and words before names", () => {
     expect(parties("由省、自治区、直辖市人民政府管理专利工作的部门责令限期改正。")).toEqual(["省、自治区、直辖市人民政府管理专利工作的部门"]);
     expect(parties("市建设行政主管部门优先推荐其申报国家级示范项目。")).toEqual(["市建设行政主管部门"]);
   });
+  test("a body's members and leaders are persons; a body describing its own act (国务院公布的…) is told nothing", () => {
+    expect(parties("国务院组成人员要履行宪法和法律赋予的职责。")).toEqual([]);
+    expect(parties("国务院公布的行政法规、决定、命令，应当及时刊登。")).toEqual([]);
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
