@@ -27,7 +27,7 @@ export interface FoundResponsibility {
 }
 
 /** Last characters of organisation names. */
-const ORG_SUFFIX = /(?:专班|人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|基金|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|机关|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|试验区|区|县|市|州|镇|乡|港|企业|单位|部门|机构|组织|高校)$/;
+const ORG_SUFFIX = /(?:专班|人民政府|人民代表大会常务委员会|人大常委会|常委会|委员会|办公厅|办公室|管委会|领导小组|工作小组|小组|联席会议|推进机制|协调机制|研究院|研究所|研究会|总局|总署|总社|总会|总工会|工会|工商联|科协|妇联|团市委|团省委|共青团|集团|公司|银行|基金|协会|学会|中心|基地|大学|学院|法院|检察院|政府|党委|机关|市委|省委|区委|县委|纪委|监委|编办|部|委|局|厅|署|办|院|行|会|室|处|站|所|园区|开发区|新区|自贸区|示范区|保税区|试验区|区|县|市|州|镇|乡|旗|盟|港|企业|单位|部门|机构|组织|高校)$/;
 
 /** Two-character words a name never contains: where a name starts after them. */
 const STOP_WORDS = ["会同", "牵头", "负责", "配合", "参与", "协调", "督促", "支持", "鼓励", "引导", "推动", "依托", "通过", "发挥", "加强", "组织", "委托", "授权", "指导", "按照", "根据", "依据", "落实", "贯彻", "建立", "成立", "设立", "要求", "责成", "指定", "联合", "协同", "商请", "报请", "报送", "提请", "会商", "征求", "听取", "实施", "推进", "开展", "做好", "深入", "选派", "安排", "确保", "充分", "积极", "进一步", "加快", "完善", "统筹", "同意", "批准", "以及", "或者", "其中", "包括", "其他", "此外", "同时", "并且", "共同", "分别", "主要", "重点", "对于", "关于", "有关", "经过", "作为"];
@@ -345,6 +345,8 @@ const SUFFIXES_BY_LAST = groupBy(
   ORG_SUFFIX.source.replace(/[()?:$|\\]/g, " ").split(" ").filter(Boolean).sort((a, b) => b.length - a.length),
   (w) => w.charCodeAt(w.length - 1),
 );
+/** Characters before 旗 that make it a flag, not a banner. */
+const FLAG_BEFORE = new Set([..."国党团红军队锦彩区大"].map((c) => c.charCodeAt(0)));
 /** 1 at the code of a character some organisation suffix ends with: the quick test made at every character of every run. */
 const SUFFIX_LAST = new Uint8Array(0x10000);
 for (const code of SUFFIXES_BY_LAST.keys()) SUFFIX_LAST[code] = 1;
@@ -361,6 +363,8 @@ function orgSuffixAt(text: string, runStart: number, end: number): string | null
   if (!SUFFIX_LAST[last]) return null;
   const beforeLast = end - 2 >= runStart ? text.charCodeAt(end - 2) : -1;
   for (const w of SUFFIXES_BY_LAST.get(last) ?? []) {
+    // 旗 ends a banner's name (达茂旗), not a flag's (国旗, 党旗, 红旗).
+    if (w === "旗" && FLAG_BEFORE.has(beforeLast)) return null;
     if (w.length === 1) return w;
     if (w.charCodeAt(w.length - 2) === beforeLast && end - w.length >= runStart && text.endsWith(w, end)) return w;
   }
@@ -723,7 +727,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // 推动上海国际金融中心建设: a thing to build, not a body acted upon.
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) && !/^(?:的)?(?:建设|建成|打造|发展)/.test(after) && !(/(?:设立|成立|组建|建立)\s*[“"]?$/.test(before) && SET_UP_FACILITY.test(name)) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
-    else if (DIRECTIVE_AFTER.test(after)) role = /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
+    // 与A建立接口连接: A is what the work connects to, not who does it.
+    else if (DIRECTIVE_AFTER.test(after) && !/与\s*$/.test(before)) role = /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
     if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test(text.slice(listEnd, listEnd + 80).split(/[。;；]/)[0]!)) role = "responsible";

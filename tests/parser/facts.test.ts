@@ -462,6 +462,11 @@ describe("lists of bodies and words before names", () => {
     expect(parties("国务院组成人员要履行宪法和法律赋予的职责。")).toEqual([]);
     expect(parties("国务院公布的行政法规、决定、命令，应当及时刊登。")).toEqual([]);
   });
+  test("a banner (达茂旗) can be told to act; a flag cannot; 与A建立接口 gives A no duty", () => {
+    expect(parties("按分工交由达茂旗牵头落实。")).toEqual(["达茂旗"]);
+    expect(parties("机关应当升挂国旗。")).toEqual([]);
+    expect(parties("与自治区大数据中心、自治区政务服务局建立接口连接，获取本地数据。")).toEqual([]);
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
