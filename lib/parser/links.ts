@@ -115,6 +115,13 @@ function countItems(node: ProvisionNode, test: (n: ProvisionNode) => boolean): n
   return n;
 }
 
+/** The top-level part `node` lies in (一、…), below the root and any container (附件). */
+function partOf(node: ProvisionNode): ProvisionNode {
+  let n = node;
+  while (n.parent && n.parent.parent && !n.parent.container) n = n.parent;
+  return n;
+}
+
 /** Whether `node` is `ancestor` or lies under it. */
 function isWithin(node: ProvisionNode, ancestor: ProvisionNode): boolean {
   for (let n: ProvisionNode | null = node; n; n = n.parent) if (n === ancestor) return true;
@@ -159,11 +166,13 @@ function inferredCandidates<T>(units: LinkUnit[], texts: string[], termsOf: (tex
     sharableGoalTask.push(goalTask);
     sharableRare.push(rare);
   }
+  // Items of one part share its subject: words link units of different parts, not siblings.
+  const parts = units.map((u) => partOf(u.node));
   const candidates: Array<Candidate<T>> = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const kind = kindOf(units[i]!.role, units[j]!.role);
-      if (!kind) continue;
+      if (!kind || parts[i] === parts[j]) continue;
       const other = words[j]!;
       const shared = (kind === "goal-task" ? sharableGoalTask : sharableRare)[i]!.filter((w) => other.has(w));
       if (!shared.length) continue;

@@ -354,6 +354,19 @@ describe("links a writer states by naming parts", () => {
     ]);
     expect(links).toEqual(expect.arrayContaining(["1.加强组织领导 → 1.摸底排查", "1.加强组织领导 → 2.全面整改"]));
   });
+  test("items of one part are not linked by the words they share; items of different parts are", async () => {
+    const inferred = async (lines: string[]) => {
+      const { doc } = await parseDocument(new TextEncoder().encode(["关于促进创业就业的意见", ...lines].join("\n")), "opinion.txt");
+      const byId = new Map(doc.provisions.map((p) => [p.id, p.label]));
+      return doc.links.filter((l) => l.method === "inferred").map((l) => `${byId.get(l.from)}→${byId.get(l.to)}`);
+    };
+    const task = "（一）支持自主创业。对失业人员自主创业给予创业担保贷款贴息。";
+    const measure = "（二）强化资金保障。创业担保贷款贴息资金列入财政预算。";
+    const rest = ["（四）促进农民工就业。引导农民工返乡就业。", "（五）加强宣传引导。做好政策解读和舆论宣传。", "（六）强化督促检查。开展督查评估。"];
+    const training = "（三）发展职业培训。开展技能培训，提升就业能力。";
+    expect(await inferred(["一、支持创业", task, measure, training, "二、促进就业", ...rest])).toEqual([]);
+    expect(await inferred(["一、支持创业", task, training, "二、促进就业", measure, ...rest])).toEqual(["（一）→（二）"]);
+  });
   test("bare 重点任务 (perhaps another plan's) links nowhere when no part is named for tasks", async () => {
     const links = await linksOf(["考评办法", "一、考评内容", "（一）数字政府建设。推进政务服务。", "二、保障措施", "（一）统筹推进。全力推动重点任务按时完成。"]);
     expect(links).toEqual([]);
