@@ -531,7 +531,7 @@ function specificTask(text: string, end: number, hits: NameHit[], k: number): bo
 /** Where a sentence starts: after 。；：, a line start, or an article's or item's label. */
 const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十百零〇\d]+条\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|[一二三四五六七八九十]、\s*|\d+[.、]\s*)\s*$/;
 /** A duty laid on a sentence's subject further on: 应当, 须, 负责 (not 可以: what a body may do is no duty). */
-const SENTENCE_DUTY = /应当|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
+const SENTENCE_DUTY = /应当|会同|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
 
 /** Words after a name that tell it to act. */
 const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
@@ -709,7 +709,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const worksAfterJing = /经\s*$/.test(before) && /^(?:组织|审定|审核|论证|认定|评审|验收|检测|鉴定|核实|核查|审查)/.test(after);
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy && !worksAfterJing) continue;
     // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
-    if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before)) continue;
+    if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before) || /^(?:通过|借助|经由)/.test(name)) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     // 请A会同B… / 由A牵头…: A leads.

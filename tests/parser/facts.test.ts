@@ -480,6 +480,10 @@ describe("lists of bodies and words before names", () => {
     expect(parties("机关应当升挂国旗。")).toEqual([]);
     expect(parties("与自治区大数据中心、自治区政务服务局建立接口连接，获取本地数据。")).toEqual([]);
   });
+  test("通过X is a channel even inside a candidate; X接到…后，会同Y: X acts", () => {
+    expect(parties("第十三条　市政务数据主管部门应当通过中山市政务大数据中心对全市政务数据进行整合。")).toEqual(["市政务数据主管部门"]);
+    expect(parties("市政务数据主管部门接到校核申请后，会同政务数据提供部门在五个工作日内进行核查。")).toContain("市政务数据主管部门");
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
