@@ -243,6 +243,9 @@ function judge(raw: string): NameVerdict {
   // Units listed in one name (劳动部、人事部): a list is split before names are judged; only a list of levels sharing a body stays whole.
   if (/[:：，,。；;]/.test(name)) return { ok: false, why: "fragment" };
   if (name.includes("、") && !COLLECTIVE.test(name) && !/^各?(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?(?:、(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?)+[\u4e00-\u9fa5]{0,20}$/.test(name)) return { ok: false, why: "fragment" };
+  // A passes the matter on to B (省建设行政主管部门转呈国家建设行政主管部门评审): B is who acts next.
+  const passedOn = /^(.{2,}?(?:部门|机关|机构|政府|委员会|局|厅))(?:转呈|转报|转送|转交)(.{2,})$/.exec(name);
+  if (passedOn && judgeName(passedOn[2]!).ok) return { ok: false, why: "fragment", rest: passedOn[2]! };
   if (TWO_NAMES.test(name)) return { ok: false, why: "clause" };
   // A word that leads to a name, kept before it: what follows is the name.
   if (!LEAD_IN_WORDS_THAT_START_NAMES.test(name) && !LEVEL_PREFIXES.longestPrefix(name, 2) && !FUNCTION_PREFIXES.longestPrefix(name, 2)) {
@@ -256,6 +259,9 @@ function judge(raw: string): NameVerdict {
   // 组织 opening a candidate before a level or a count (组织两省一市人民政府…) is the verb: the name follows.
   const organised = /^组织((?:各|有关|相关|两|[一二三四五六七八九十]|[省市县区]|县级|国务院)[\u4e00-\u9fa5]{3,})$/.exec(name);
   if (organised && judgeName(organised[1]!).ok) return { ok: false, why: "lead-in", rest: organised[1]! };
+  // 经 after words that are no name (专区反哺数据经专区监管部门审核): an approval in a clause, no party.
+  const via = /^([\u4e00-\u9fa5]{2,})经(?!济|营|贸|信|侦|费|办|常|销|纪)([\u4e00-\u9fa5]{2,})$/.exec(name);
+  if (via && !judgeName(via[1]!).ok && !LEVEL_PREFIXES.longestPrefix(name)) return { ok: false, why: "clause" };
   // A verb taking a body as its object, inside the candidate (患有国务院卫生行政部门, 离开公安机关,
   // 驾驶人拒绝生态环境主管部门, 议定书报送国家体委): the name starts after it, where a name can start.
   const led = nameAfterVerb(name);
@@ -418,7 +424,8 @@ export function expandList(items: string[], shared: string): string[] {
   const first = items[0] ?? "";
   const level = levelPrefix(first);
   const government = /^(.*?(?:人民政府|政府|国务院))(?=[\u4e00-\u9fa5]{2,})/.exec(first)?.[1];
-  const prefix = government && government.length >= level ? government : level > 0 && level < first.length ? first.slice(0, level) : "";
+  // A first item that is a body of its own (乡镇人民政府、…、安全生产监督管理等部门) lends no level to the rest.
+  const prefix = judgeName(first).ok ? "" : government && government.length >= level ? government : level > 0 && level < first.length ? first.slice(0, level) : "";
   return items.map((item, i) => {
     if (judgeName(item).ok) return item;
     const placed = i > 0 && prefix && levelPrefix(item) === 0 ? prefix + item : item;

@@ -306,7 +306,7 @@ const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
 const COMPOUND_AFTER = /^(?:院[所校长]|行[业为使动政驶]|会[议同见]|处[置理罚于以]|局[面势]|部[署分门队位]|委[托员]|办[理法成园学案]|区[域别级]|市[场级民]|县[级域]|所[有需得属在列提以谓]|室[内外]|站[立])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
-const SPLIT_VERBS = ["报送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
+const SPLIT_VERBS = ["报送", "转呈", "转报", "转送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
 
 /** A government by level, as a sector list's first item starts (县级以上人民政府, 省级以上人民政府, 市人民政府). */
 const GOVERNMENT_LEAD = /(?:县级以上(?:地方)?(?:各级)?|设区的市级?(?:以上)?(?:地方)?(?:各级)?|省级以上(?:地方)?|[省市县乡]级|地方各级|各级|(?<![\u4e00-\u9fa5])[省市县区乡镇])(?:人民政府|政府)/g;
@@ -574,7 +574,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   // 2. Running text.
   // 2a. Lists of sector names: 与发展改革、财政、科技等部门 / 市发展改革、财政等部门.
   // The levels the list's government stands for come first when there are several (市、有关县（市、区）人民政府发展改革、财政等部门).
-  const sectorList = /((?:(?:有关|相关)?[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?、)+(?:有关|相关)?[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?(?=人民政府|政府)|两省一市(?=人民政府|政府))?((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
+  const sectorList = /((?:(?:有关|相关)?[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?、)+(?:有关|相关)?[省市县区州乡镇旗盟](?:[(（][\u4e00-\u9fa5、]{1,8}[)）])?(?=人民政府|政府)|两省一市(?=人民政府|政府))?((?:[\u4e00-\u9fa5]{2,10}、)+[\u4e00-\u9fa5]{2,10})等(?:(?:有关|相关)?(?:部门|单位|机构)|(?![向对由经报在按])[^及和与的、,，。;；\s]{1,10}?(?:有关|相关)?部门)(?:和((?:各[\u4e00-\u9fa5]{1,6}|[\u4e00-\u9fa5]{2,6})(?:、[\u4e00-\u9fa5]{2,6})*))?/g;
   const sectorCovered: Array<[number, number]> = [];
   for (let m = text.includes("等") && text.includes("、") ? sectorList.exec(text) : null; m; m = sectorList.exec(text)) {
     if (inSpans(covered, m.index)) continue;
@@ -605,6 +605,11 @@ export function findResponsibilities(text: string, offset: number, state: Annota
         listFrom = m.index - (back.length - lead.index);
       }
     }
+    // Two bodies joined by 和 in one item (街道办事处和公安机关) are two items.
+    names = names.flatMap((n) => {
+      const pair = n.split(/和|及/);
+      return pair.length === 2 && pair.every((x) => isBodyOnItsOwn(cleanParty(x))) ? pair : [n];
+    });
     names = names.map(cleanParty).filter((n) => n.length >= 2 && !STOP_WORDS.some((w) => n.includes(w)));
     if (names.length < 2) continue;
     // The levels the government stands for (市、有关县（市、区）) lead the first item: expandList hands them on.
@@ -700,6 +705,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const after = text.slice(listEnd, listEnd + 30);
     // A title after the body (国务院各部部长, 省政府秘书长) names a person, not the body.
     if (/^(?:长|副(?:部|局|厅|主任|秘书)|主任|书记|秘书长|(?:主要)?负责人|工作人员|组成人员|领导同志|(?:分管|主要)领导|名义)/.test(after)) continue;
+    // 国家突发事件部门应急预案: the name is part of a document's title.
+    if (/^(?:应急预案|预案|规章|实施细则|细则)/.test(after)) continue;
     // 国务院公布的行政法规: the body describes a thing (its source), it is told nothing.
     if (/^(?:公布|发布|制定|作出|颁布|印发|出台|通过)的/.test(after)) continue;
     // The start of a quoted name (“中国广州发布”平台) is no party.

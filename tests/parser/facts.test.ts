@@ -484,6 +484,12 @@ describe("lists of bodies and words before names", () => {
     expect(parties("第十三条　市政务数据主管部门应当通过中山市政务大数据中心对全市政务数据进行整合。")).toEqual(["市政务数据主管部门"]);
     expect(parties("市政务数据主管部门接到校核申请后，会同政务数据提供部门在五个工作日内进行核查。")).toContain("市政务数据主管部门");
   });
+  test("names the sample review found wrong", () => {
+    expect(parties("报经省建设行政主管部门转呈国家建设行政主管部门评审。")).toEqual(["国家建设行政主管部门"]);
+    expect(parties("未将食品原料、食品添加剂、产品配方、标签等向食品安全监督管理部门备案的。")).toEqual([]);
+    expect(parties("乡镇人民政府、街道办事处和公安机关、安全生产监督管理等部门应当加强检查。")).toEqual(["乡镇人民政府", "街道办事处", "公安机关", "安全生产监督管理部门"]);
+    expect(parties("有关部门应当制定国家突发事件部门应急预案。")).not.toContain("国家突发事件部门");
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
