@@ -490,6 +490,9 @@ describe("lists of bodies and words before names", () => {
     expect(parties("乡镇人民政府、街道办事处和公安机关、安全生产监督管理等部门应当加强检查。")).toEqual(["乡镇人民政府", "街道办事处", "公安机关", "安全生产监督管理部门"]);
     expect(parties("有关部门应当制定国家突发事件部门应急预案。")).not.toContain("国家突发事件部门");
   });
+  test("what bodies may do as needed is no duty; a later 由A会同B is A's", () => {
+    expect(parties(fold("各政务部门、各区按需在目录系统中提出数据共享申请，由专区监管部门会同运营单位审核同意后提供。"))).toEqual(["专区监管部门"]);
+  });
   test("a committee set up is a party acted upon; a facility built is not", () => {
     expect(parties("设立“高层次人才发展咨询委员会”，聘请专家学者担任决策咨询顾问。")).toEqual(["高层次人才发展咨询委员会"]);
     expect(parties("建立进口关键原材料检测中心和验放监管模式。")).toEqual([]);
