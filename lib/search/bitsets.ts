@@ -5,7 +5,6 @@
  * query starts; TokenBitsets keeps those of common tokens across queries
  * until the index changes.
  */
-import { SLOT_MASK } from "./postings";
 import type { Slots } from "./slots";
 
 export const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
@@ -127,9 +126,6 @@ export class TokenBitsets {
 
   /** Sets the bits of the slots holding a token. */
   private setPostingBits(token: string, bits: Uint32Array): Uint32Array {
-    for (const list of this.slots.postings(token)) {
-      for (let i = 0; i < list.length; i++) setBit(bits, list[i]! & SLOT_MASK);
-    }
-    return bits;
+    return this.slots.setTokenBits(token, bits);
   }
 }

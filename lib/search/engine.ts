@@ -22,7 +22,7 @@ import { ColdReader } from "./cold";
 import { ScratchBitsets, TokenBitsets } from "./bitsets";
 import { emptyFacets, facetCounts, hasFilters, passes, type Repeals } from "./facets";
 import { formsOf, matchingWord, Planner } from "./plan";
-import type { FrozenPostings, PostingSource } from "./postings";
+import type { FrozenPostings, PostingSource, PostingWriters } from "./postings";
 import { score, scoring, WEIGHTS } from "./rank";
 import type { FoldedDocument, SearchRecord } from "./records";
 import { Slots } from "./slots";
@@ -139,8 +139,8 @@ export class SearchEngine {
     return this.slots.freeze();
   }
 
-  /** Writes every posting (removed provisions' dropped) as a postings file's bytes through `write`; then reads them from `adopt()`. */
-  savePostings(write: (produce: (chunk: (bytes: Buffer) => Promise<void>) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
+  /** Writes every posting (removed provisions' dropped) as a postings file's and its stored bitsets' bytes through `write`; then reads them from `adopt()`. */
+  savePostings(write: (produce: (out: PostingWriters) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
     return this.slots.savePostings(write, adopt);
   }
 
