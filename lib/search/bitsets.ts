@@ -5,7 +5,6 @@
  * query starts; TokenBitsets keeps those of common tokens across queries
  * until the index changes.
  */
-import { SLOT_MASK } from "./postings";
 import type { Slots } from "./slots";
 
 export const hasBit = (bits: Uint32Array, slot: number) => (bits[slot >>> 5]! & (1 << (slot & 31))) !== 0;
@@ -63,13 +62,26 @@ export class ScratchBitsets {
  */
 export class TokenBitsets {
   private readonly cached = new Map<string, Uint32Array>();
+  /**
+   * Tokens whose kept bitsets the current query holds: a query tests its
+   * candidates against them until it ends, so they are not dropped (nor
+   * their memory reused) before the next query starts.
+   */
+  private readonly lent = new Set<string>();
   /** The slots' generation the cached bitsets were made at. */
   private generation = -1;
 
   constructor(
     private readonly slots: Slots,
     private readonly scratch: ScratchBitsets,
+    /** Memory for kept bitsets (at least 16 are kept). */
+    private readonly budget = CACHED_BITSET_BYTES,
   ) {}
+
+  /** A query starts: the bitsets lent before may be dropped again. */
+  reset(): void {
+    this.lent.clear();
+  }
 
   /** Whether a token's bitset is kept (then it costs nothing to use). */
   has(token: string): boolean {
@@ -77,26 +89,31 @@ export class TokenBitsets {
     return this.cached.has(token);
   }
 
-  /** A token's bitset: kept when its posting list is long, else a scratch one. */
+  /** A token's bitset, valid until the next query: kept when its posting list is long, else a scratch one. */
   get(token: string): Uint32Array {
     this.sync();
     const cached = this.cached.get(token);
     if (cached) {
       this.cached.delete(token);
       this.cached.set(token, cached);
+      this.lent.add(token);
       return cached;
     }
     if (this.slots.df(token) < SIEVE_FROM) return this.setPostingBits(token, this.scratch.take());
-    // The least recently used bitset is reused (not garbage for the collector to find), else a new one.
+    // The least recently used bitset not lent to this query is reused (not garbage for the collector to find), else a new one.
     const size = Math.max(wordsFor(this.slots.slotCount), 1024);
     let bits: Uint32Array | undefined;
-    if (this.cached.size >= Math.max(16, Math.floor(CACHED_BITSET_BYTES / (size * 4)))) {
-      const [oldest, old] = this.cached.entries().next().value!;
-      this.cached.delete(oldest);
-      if (old.length >= size) bits = old.fill(0);
+    if (this.cached.size >= Math.max(16, Math.floor(this.budget / (size * 4)))) {
+      for (const [oldest, old] of this.cached) {
+        if (this.lent.has(oldest)) continue;
+        this.cached.delete(oldest);
+        if (old.length >= size) bits = old.fill(0);
+        break;
+      }
     }
     bits = this.setPostingBits(token, bits ?? new Uint32Array(size));
     this.cached.set(token, bits);
+    this.lent.add(token);
     return bits;
   }
 
@@ -109,9 +126,6 @@ export class TokenBitsets {
 
   /** Sets the bits of the slots holding a token. */
   private setPostingBits(token: string, bits: Uint32Array): Uint32Array {
-    for (const list of this.slots.postings(token)) {
-      for (let i = 0; i < list.length; i++) setBit(bits, list[i]! & SLOT_MASK);
-    }
-    return bits;
+    return this.slots.setTokenBits(token, bits);
   }
 }

@@ -22,7 +22,7 @@ import { ColdReader } from "./cold";
 import { ScratchBitsets, TokenBitsets } from "./bitsets";
 import { emptyFacets, facetCounts, hasFilters, passes, type Repeals } from "./facets";
 import { formsOf, matchingWord, Planner } from "./plan";
-import type { FrozenPostings, PostingSource } from "./postings";
+import type { FrozenPostings, PostingSource, PostingWriters } from "./postings";
 import { score, scoring, WEIGHTS } from "./rank";
 import type { FoldedDocument, SearchRecord } from "./records";
 import { Slots } from "./slots";
@@ -85,6 +85,7 @@ const byScore = (a: Scored, b: Scored) => b.score - a.score || a.slot - b.slot;
 export class SearchEngine {
   private readonly slots: Slots;
   private readonly scratch: ScratchBitsets;
+  private readonly tokens: TokenBitsets;
   private readonly plan: Planner;
   private readonly tiers: MatchTiers;
   private readonly snippets = new Snippets();
@@ -95,9 +96,9 @@ export class SearchEngine {
     this.keepText = options.keepText ?? true;
     this.slots = new Slots(this.keepText);
     this.scratch = new ScratchBitsets(this.slots);
-    const tokens = new TokenBitsets(this.slots, this.scratch);
-    this.plan = new Planner(this.slots, this.scratch, tokens);
-    this.tiers = new MatchTiers(this.slots, this.plan, tokens);
+    this.tokens = new TokenBitsets(this.slots, this.scratch);
+    this.plan = new Planner(this.slots, this.scratch, this.tokens);
+    this.tiers = new MatchTiers(this.slots, this.plan, this.tokens);
   }
 
   // ---- documents (slots.ts) ------------------------------------------------------
@@ -138,8 +139,8 @@ export class SearchEngine {
     return this.slots.freeze();
   }
 
-  /** Writes every posting (removed provisions' dropped) as a postings file's bytes through `write`; then reads them from `adopt()`. */
-  savePostings(write: (produce: (chunk: (bytes: Buffer) => Promise<void>) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
+  /** Writes every posting (removed provisions' dropped) as a postings file's and its stored bitsets' bytes through `write`; then reads them from `adopt()`. */
+  savePostings(write: (produce: (out: PostingWriters) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
     return this.slots.savePostings(write, adopt);
   }
 
@@ -190,6 +191,7 @@ export class SearchEngine {
   /** Runs a query: all words must match, in any order and distance; then partial and loose matches when too few do. */
   run(q: EngineQuery): EngineResult {
     this.scratch.reset();
+    this.tokens.reset();
     const today = q.today ?? todayInChina();
     if (!q.words.length) return { total: 0, totalIsLowerBound: false, hits: [], textIds: [], facets: emptyFacets() };
     const entries = this.slots.entries;

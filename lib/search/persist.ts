@@ -2,11 +2,13 @@
  * The engine's persisted copy on disk, beside its database: for SQLite
  * `<db file>.search/`, otherwise `.data/search-<hash of the URL>/`.
  *
- * One copy is a generation of four files, and `state.json`, written last
+ * One copy is a generation of five files, and `state.json`, written last
  * and renamed into place, says which generation is whole:
  *
  * - `<gen>.postings.bin`: the posting lists (postings.ts), read by offset
  *   after loading: only their directory is held in memory;
+ * - `<gen>.bitsets.bin`: the bitsets of the tokens with the longest lists
+ *   (postings.ts, StoredBitsets), read by offset when a query needs one;
  * - `<gen>.table.bin`: the per-slot columns (entries.ts) as their bytes,
  *   then the facts, after a JSON header with the documents and the interned
  *   names, dates and roles;
@@ -31,7 +33,7 @@ import { FilePostings } from "./postings";
 import { COLUMN_NAMES, Interned, type ColdFile, type Columns, type DocumentFields, type TableDocument } from "./entries";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
-const FORMAT = 10;
+const FORMAT = 11;
 
 interface State {
   format: number;
@@ -198,6 +200,7 @@ export function frame(text: string): Buffer {
 
 const filesOf = (dir: string, generation: string) => ({
   postings: path.join(dir, `${generation}.postings.bin`),
+  bitsets: path.join(dir, `${generation}.bitsets.bin`),
   table: path.join(dir, `${generation}.table.bin`),
   texts: path.join(dir, `${generation}.texts.bin`),
   cold: path.join(dir, `${generation}.cold.bin`),
@@ -303,7 +306,10 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
     // Both started in one turn of the event loop, so the table and the postings hold the same documents
     // (each takes what it writes before its first wait); the engine then reads its postings from their file.
     const table = writeTable(engine, files);
-    const postings = engine.savePostings((produce) => writeChunks(files.postings, produce), () => FilePostings.open(files.postings));
+    const postings = engine.savePostings(
+      (produce) => writeChunks(files.postings, (postings) => writeChunks(files.bitsets, (bitsets) => produce({ postings, bitsets }))),
+      () => FilePostings.open(files.postings, files.bitsets),
+    );
     for (const r of await Promise.allSettled([table, postings])) if (r.status === "rejected") throw r.reason;
     const documents = await table;
     await writeState(dir, { format: FORMAT, fingerprint, keepText: engine.keepText, generation, documents });
@@ -314,7 +320,7 @@ export async function persist(engine: SearchEngine, fingerprint: string): Promis
   // Keep this generation and the one before (a reader may still be loading it); drop the rest and older formats.
   const keep = new Set([generation, previous?.generation].filter(Boolean));
   for (const name of await readdir(dir)) {
-    const gen = name.match(/^(.+)\.(?:postings\.bin|index\.ndjson|records\.ndjson|records\.bin|table\.bin|texts\.bin|cold\.bin)$/)?.[1];
+    const gen = name.match(/^(.+)\.(?:postings\.bin|bitsets\.bin|index\.ndjson|records\.ndjson|records\.bin|table\.bin|texts\.bin|cold\.bin)$/)?.[1];
     if ((gen && !keep.has(gen)) || name === "index.json") await rm(path.join(dir, name), { force: true });
   }
 }
@@ -394,7 +400,7 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
       const d = e.c.doc[slot]!;
       if (d >= 0) slotsOf[d]![e.c.position[slot]!] = slot;
     }
-    slots.restorePostings(FilePostings.open(files.postings));
+    slots.restorePostings(FilePostings.open(files.postings, files.bitsets));
     header.documents.forEach(([slug, version, documentTitle, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, run, runStart, runLength, coldAt, coldBytes], i) => {
       const fields: DocumentFields = { document: slug, documentTitle, kind, issuer, issuedAt, effectiveFrom, effectiveUntil };
       const d: TableDocument = { fields, version, slots: slotsOf[i]!, run: runs[run]!, runStart, runLength, cold: { file: cold, at: coldAt, bytes: coldBytes } };

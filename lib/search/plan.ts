@@ -5,7 +5,7 @@
  * search (sieve), and whether a slot contains it (matches). The match tiers
  * (tiers.ts) choose the driving word and run the plan.
  */
-import { hasBit, setBit, SIEVE_FROM, wordsFor, type ScratchBitsets, type TokenBitsets } from "./bitsets";
+import { hasBit, setBit, SIEVE_FROM, type ScratchBitsets, type TokenBitsets } from "./bitsets";
 import { SLOT_MASK } from "./postings";
 import type { Slots } from "./slots";
 import { bigramTokens, isCjk, type QueryWord } from "./tokenize";
@@ -19,14 +19,40 @@ import { bigramTokens, isCjk, type QueryWord } from "./tokenize";
  */
 export const SCAN_SIEVED_FROM = 300;
 
-/** A word's sieve: the slots that may contain it, and per form the slots that may contain that form. */
+/** A form's part of a sieve: the bitsets of its rarest tokens; a slot that may hold the form has its bit in each. */
+export interface SieveForm {
+  form: string;
+  tokens: Uint32Array[];
+}
+
+/**
+ * A word's sieve: the slots that may contain it are those passing one of its
+ * forms (every token's bit set) or, for a word naming a date, holding a
+ * deadline on it. Tested per candidate (passesSieve), never merged into a
+ * bitset of the word: at 5.8 million slots each pass over a bitset costs
+ * more than the few thousand candidates a query reads.
+ */
 export interface Sieve {
   word: QueryWord;
-  bits: Uint32Array;
   /** Passing the sieve is containing the word (a plain one-bigram word). */
   exact: boolean;
-  /** Per form, its bits, and the slots they hold when the form was sieved from a short posting list (else null). */
-  forms: Array<{ form: string; bits: Uint32Array; slots: number[] | null }>;
+  forms: SieveForm[];
+  /** The slots with a deadline on the word's date, or null. */
+  dated: ReadonlySet<number> | null;
+}
+
+/** Whether a slot may hold a sieve's form: its bit is set in each of the form's token bitsets. */
+export function passesForm(f: SieveForm, slot: number): boolean {
+  const tokens = f.tokens;
+  for (let k = 0; k < tokens.length; k++) if (!hasBit(tokens[k]!, slot)) return false;
+  return true;
+}
+
+/** Whether a slot passes a word's sieve (may contain the word). */
+export function passesSieve(s: Sieve, slot: number): boolean {
+  const forms = s.forms;
+  for (let i = 0; i < forms.length; i++) if (passesForm(forms[i]!, slot)) return true;
+  return s.dated !== null && s.dated.has(slot);
 }
 
 /** The forms a hit may contain for a word: as typed, or an alternative (alias). */
@@ -135,79 +161,45 @@ export class Planner {
   }
 
   /**
-   * The slots that may contain a word, as a bitset: for each form, the slots
-   * holding its rarest tokens (two, or up to four when the others are common
-   * enough to have their bitsets kept); and the slots with a deadline on the
-   * word's date. `exact` when that is the same as containing the word (a
-   * plain two-character Chinese word is one bigram); otherwise candidates
-   * that pass are verified by substring. None when a form has no token the
-   * index can look up.
+   * The sieve of a word: for each form, the bitsets of its rarest tokens
+   * (two, or up to four when the others are common enough to have their
+   * bitsets kept); and the slots with a deadline on the word's date.
+   * `exact` when passing is the same as containing the word (a plain
+   * two-character Chinese word is one bigram); otherwise candidates that
+   * pass are verified by substring. None when a form has no token the index
+   * can look up.
    */
   sieve(w: QueryWord): Sieve[] {
-    const words = wordsFor(this.slots.slotCount);
-    const forms = formsOf(w);
     const exact = plainToken(w) !== null;
-    const perForm: Sieve["forms"] = [];
-    for (const form of forms) {
+    const forms: SieveForm[] = [];
+    for (const form of formsOf(w)) {
       // The two rarest tokens of a form narrow it almost as much as all of them, at a fraction of the
       // postings to read (社会, 保障 of 人力资源社会保障部 are in every tenth provision); what passes is
       // verified by substring unless the word is one bigram.
-      // Common tokens' bitsets are kept across queries, so the next ones cost a pass over the bitset only:
+      // Common tokens' bitsets are kept across queries, so the next ones cost a bit test only:
       // numbers and dates (2019年2月底前: 2, 2019, 月底, 底前) narrow little by two.
       const sorted = [...new Set(tokensOf(form))].map((token) => ({ token, df: this.slots.df(token) })).sort((a, b) => a.df - b.df);
       const tokens = sorted.filter((t, i) => i < 2 || (i < 4 && (t.df >= SIEVE_FROM || this.tokens.has(t.token))));
       if (!tokens.length) return [];
       // A form no provision holds cannot match.
       if (tokens[0]!.df === 0) continue;
-      if (tokens.length === 1) {
-        perForm.push({ form, bits: this.tokens.get(tokens[0]!.token), slots: null });
-        continue;
-      }
-      const others = tokens.slice(1).map((t) => this.tokens.get(t.token));
-      const bits = this.scratch.take();
-      if (tokens[0]!.df < words) {
-        // Fewer postings than the bitset has words: test each against the other tokens' bits
-        // (a pass over every word per token costs more; 市发展和改革委员会 and its four other forms).
-        // The slots too when the word's bits will be the union of several (forms, a date).
-        const slots: number[] | null = forms.length > 1 || w.date ? [] : null;
-        for (const list of this.slots.postings(tokens[0]!.token)) {
-          next: for (let i = 0; i < list.length; i++) {
-            const slot = list[i]! & SLOT_MASK;
-            for (let k = 0; k < others.length; k++) if (!hasBit(others[k]!, slot)) continue next;
-            setBit(bits, slot);
-            slots?.push(slot);
-          }
-        }
-        perForm.push({ form, bits, slots });
-        continue;
-      }
-      bits.set(this.tokens.get(tokens[0]!.token).subarray(0, words));
-      for (const other of others) for (let i = 0; i < words; i++) bits[i]! &= other[i]!;
-      perForm.push({ form, bits, slots: null });
+      // Rarest first: most candidates fail at the first bit test.
+      forms.push({ form, tokens: tokens.map((t) => this.tokens.get(t.token)) });
     }
-    // One form, no date: its bitset is the word's.
-    if (perForm.length === 1 && !w.date) return [{ word: w, bits: perForm[0]!.bits, exact, forms: perForm }];
-    const out = this.scratch.take();
-    for (const { bits, slots } of perForm) {
-      if (slots) for (const slot of slots) setBit(out, slot);
-      else for (let i = 0; i < words; i++) out[i]! |= bits[i]!;
-    }
-    if (w.date) for (const slot of this.slots.withDate(w.date) ?? []) setBit(out, slot);
-    return [{ word: w, bits: out, exact, forms: perForm }];
+    return [{ word: w, exact, forms, dated: w.date ? this.slots.withDate(w.date) ?? null : null }];
   }
 
   /**
    * Whether a slot that passed a word's sieve contains the word: only the
-   * forms whose own bits it has are looked for (one substring search, not
-   * one per alias).
+   * forms it passes are looked for (one substring search, not one per alias).
    */
   matchesSieved(slot: number, s: Sieve): boolean {
     if (s.exact) return true;
     const e = this.slots.entries;
     if (!e.has(slot)) return false;
     for (let i = 0; i < s.forms.length; i++) {
-      const { form, bits } = s.forms[i]!;
-      if (hasBit(bits, slot) && e.contains(slot, form)) return true;
+      const f = s.forms[i]!;
+      if (passesForm(f, slot) && e.contains(slot, f.form)) return true;
     }
     return s.word.date !== null && e.hasDate(slot, s.word.date);
   }

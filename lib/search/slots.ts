@@ -16,7 +16,7 @@ import { responsibilityKey } from "../db/index-source";
 import { foldForSearch } from "./fold";
 import { documentFields, Entries, indexedText, type ColdPlace, type ColdProvision, type DocumentFields, type TableDocument } from "./entries";
 import { setBit } from "./bitsets";
-import { FrozenPostings, MAX_SLOTS, PostingBuilder, writePostings, type PostingSource } from "./postings";
+import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK, writePostings, type PostingSource, type PostingWriters } from "./postings";
 import type { SearchRecord } from "./records";
 import { sharedRoleName } from "./records";
 import { bigramRuns } from "./tokenize";
@@ -263,6 +263,22 @@ export class Slots {
     return this.withRecent(this.frozen.chunks(token), saving, recent);
   }
 
+  /**
+   * Sets the bits of the slots holding a token in `bits` (zeroed): the
+   * frozen postings' stored bitset when their file has one, else a bit per
+   * entry; then the recent entries.
+   */
+  setTokenBits(token: string, bits: Uint32Array): Uint32Array {
+    this.settle();
+    const stored = this.frozen.count(token) > 0 && this.frozen.storedBits(token, bits);
+    const lists = stored ? [this.saving?.recent.list(token), this.recent.list(token)] : this.postings(token);
+    for (const list of lists) {
+      if (!list) continue;
+      for (let i = 0; i < list.length; i++) setBit(bits, list[i]! & SLOT_MASK);
+    }
+    return bits;
+  }
+
   private *withRecent(frozen: Iterable<Int32Array>, saving: Int32Array | undefined, recent: Int32Array | undefined): Generator<Int32Array> {
     yield* frozen;
     if (saving?.length) yield saving;
@@ -308,7 +324,7 @@ export class Slots {
    * changes may go on while it writes: they see the postings as before, and
    * what changes meanwhile stays for the next save.
    */
-  async savePostings(write: (produce: (chunk: (bytes: Buffer) => Promise<void>) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
+  async savePostings(write: (produce: (out: PostingWriters) => Promise<void>) => Promise<void>, adopt: () => PostingSource): Promise<void> {
     if (this.saving) throw new Error("search index: two saves at once");
     this.settle();
     const saving: Saving = { recent: this.recent, live: this.live.slice() };
@@ -318,7 +334,7 @@ export class Slots {
     this.removedSinceFreeze = false;
     try {
       const frozen = this.frozen;
-      await write((chunk) => writePostings(frozen, saving.recent, dropping ? (slot) => slot < saving.live.length * 32 && (saving.live[slot >>> 5]! & (1 << (slot & 31))) !== 0 : undefined, chunk));
+      await write((out) => writePostings(frozen, saving.recent, dropping ? (slot) => slot < saving.live.length * 32 && (saving.live[slot >>> 5]! & (1 << (slot & 31))) !== 0 : undefined, out));
       this.frozen = adopt();
     } catch (error) {
       // Not written: what was being saved is recent again.

@@ -10,7 +10,7 @@
  * Each tier returns slots; the engine ranks them (rank.ts).
  */
 import { hasBit, type TokenBitsets } from "./bitsets";
-import { plainToken, SCAN_SIEVED_FROM, type Planner, type Sieve } from "./plan";
+import { passesSieve, plainToken, SCAN_SIEVED_FROM, type Planner, type Sieve } from "./plan";
 import { SLOT_MASK } from "./postings";
 import { WEIGHTS } from "./rank";
 import type { Slots } from "./slots";
@@ -60,12 +60,12 @@ export class MatchTiers {
     const accept = (slot: number): boolean => {
       // A bitset first: testing the columns costs a cache miss per candidate.
       if (!hasBit(live, slot)) return false;
-      for (let i = 0; i < sieves.length; i++) if (!hasBit(sieves[i]!.bits, slot)) return false;
+      for (let i = 0; i < sieves.length; i++) if (!passesSieve(sieves[i]!, slot)) return false;
       // Bit tests before substring checks: a role word needs its text's bits or a provision with parties.
       if (structural) {
         for (let i = 0; i < roleSieves.length; i++) {
           const sieve = roleSieves[i];
-          if (sieve && !hasBit(sieve.bits, slot) && !hasBit(held[i]!, slot)) return false;
+          if (sieve && !passesSieve(sieve, slot) && !hasBit(held[i]!, slot)) return false;
         }
       }
       for (let i = 0; i < verify.length; i++) {
@@ -75,7 +75,7 @@ export class MatchTiers {
       if (!structural) return true;
       for (let i = 0; i < roleWords.length; i++) {
         const sieve = roleSieves[i];
-        const written = sieve ? hasBit(sieve.bits, slot) && plan.matchesSieved(slot, sieve) : plan.matches(slot, roleWords[i]!);
+        const written = sieve ? passesSieve(sieve, slot) && plan.matchesSieved(slot, sieve) : plan.matches(slot, roleWords[i]!);
         if (!written && !hasBit(held[i]!, slot)) return false;
       }
       return true;
@@ -130,7 +130,7 @@ export class MatchTiers {
     const sieve = !exact && plan.estimate(word) > SCAN_SIEVED_FROM ? plan.sieve(word)[0] : undefined;
     plan.stream(word, (slot) => {
       if (!hasBit(live, slot)) return true;
-      if (sieve ? !hasBit(sieve.bits, slot) || !plan.matchesSieved(slot, sieve) : !exact && !plan.matches(slot, word)) return true;
+      if (sieve ? !passesSieve(sieve, slot) || !plan.matchesSieved(slot, sieve) : !exact && !plan.matches(slot, word)) return true;
       out.add(slot);
       return out.size < limit;
     });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SearchEngine, ENOUGH } from "../../lib/search/engine";
+import { hasBit, ScratchBitsets, SIEVE_FROM, TokenBitsets } from "../../lib/search/bitsets";
 import { parseQuery } from "../../lib/search/tokenize";
 import type { SearchRecord } from "../../lib/search/records";
 
@@ -221,3 +222,25 @@ describe("the copy on disk", () => {
   });
 });
 
+
+describe("token bitsets kept across queries", () => {
+  test("a bitset lent to a query is not dropped or reused for another token before the next query", () => {
+    const engine = new SearchEngine();
+    // 24 characters in every provision: 23 bigrams, each with more postings than SIEVE_FROM.
+    const line = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地";
+    engine.addDocument("d", 1, Array.from({ length: SIEVE_FROM + 10 }, (_, i) => record(`t${i}`, i % 2 ? line : `${line}。${i}`)));
+    const slots = engine.table;
+    const scratch = new ScratchBitsets(slots);
+    // No memory budget: 16 bitsets kept, fewer than the 23 one query holds.
+    const tokens = new TokenBitsets(slots, scratch, 0);
+    const bigrams = Array.from({ length: line.length - 1 }, (_, i) => line.slice(i, i + 2));
+    const expected = (bits: Uint32Array) => Array.from({ length: slots.slotCount }, (_, slot) => hasBit(bits, slot)).filter(Boolean).length;
+    for (let round = 0; round < 2; round++) {
+      scratch.reset();
+      tokens.reset();
+      const lent = bigrams.map((t) => tokens.get(t));
+      expect(new Set(lent).size).toBe(bigrams.length);
+      for (const bits of lent) expect(expected(bits)).toBe(SIEVE_FROM + 10);
+    }
+  });
+});

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Index } from "flexsearch";
 import { describe, expect, test } from "vitest";
-import { FrozenPostings, PostingBuilder, BUCKETS, SLOT_MASK, bucketOf } from "../../lib/search/postings";
+import { FilePostings, FrozenPostings, PostingBuilder, BUCKETS, SLOT_MASK, bucketOf, writePostings } from "../../lib/search/postings";
 import { bigramRuns, bigramTokens } from "../../lib/search/tokenize";
 
 const CONTENT = path.resolve(__dirname, "../../content");
@@ -104,5 +105,60 @@ describe("posting lists", () => {
     expect(() => FrozenPostings.fromBytes(aligned.subarray(0, aligned.length - 4))).toThrow(/truncated|not a postings file/);
     aligned[aligned.length - 20] = 0;
     expect(() => FrozenPostings.fromBytes(aligned)).toThrow(/not a postings file/);
+  });
+});
+
+describe("postings written to a file", () => {
+  /** Writes `first` with `second` merged in to files in a fresh folder, and opens them. */
+  async function written(first: FrozenPostings, second: FrozenPostings, keep?: (slot: number) => boolean): Promise<{ file: FilePostings; dir: string }> {
+    const dir = mkdtempSync(path.join(tmpdir(), "postings-"));
+    const parts = { postings: [] as Buffer[], bitsets: [] as Buffer[] };
+    await writePostings(first, second, keep, {
+      postings: async (b) => void parts.postings.push(Buffer.from(b)),
+      bitsets: async (b) => void parts.bitsets.push(Buffer.from(b)),
+    });
+    writeFileSync(path.join(dir, "p.bin"), Buffer.concat(parts.postings));
+    writeFileSync(path.join(dir, "b.bin"), Buffer.concat(parts.bitsets));
+    return { file: FilePostings.open(path.join(dir, "p.bin"), path.join(dir, "b.bin")), dir };
+  }
+  const bitsOf = (list: Int32Array, words: number) => {
+    const bits = new Uint32Array(words);
+    for (const e of list) bits[(e & SLOT_MASK) >>> 5]! |= 1 << (e & 31);
+    return bits;
+  };
+
+  test("a token in many provisions has its bitset stored, the same as its list's; a rare one has none", async () => {
+    // 企业 in 6,000 of 6,000 provisions, 降成本 in every third, 产能 in ten.
+    const rows: Array<[number, string[]]> = Array.from({ length: 6000 }, (_, slot) => [slot, ["企业", ...(slot % 3 ? [] : ["降成本"]), ...(slot % 600 ? [] : ["产能"])]]);
+    const first = built(...rows.slice(0, 4000));
+    const second = built(...rows.slice(4000));
+    // Removed provisions are dropped from the stored bitsets as from the lists.
+    const { file, dir } = await written(first, second, (slot) => slot % 7 !== 0);
+    try {
+      for (const token of ["企业", "降成本"]) {
+        const list = file.list(token)!;
+        expect(list.length).toBeGreaterThan(1000);
+        const into = new Uint32Array(400);
+        expect(file.storedBits(token, into), token).toBe(list.length >= 4096);
+        if (list.length >= 4096) expect([...into]).toEqual([...bitsOf(list, 400)]);
+      }
+      expect(file.storedBits("产能", new Uint32Array(400))).toBe(false);
+      expect(file.storedBits("没有", new Uint32Array(400))).toBe(false);
+      expect(file.list("企业")!.length).toBe(6000 - Math.ceil(6000 / 7));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("postings and bitsets of different writes are refused together", async () => {
+    const a = await written(built([0, ["企业"]], [1, ["产能"]]), FrozenPostings.empty());
+    const b = await written(built([0, ["企业"]]), FrozenPostings.empty());
+    try {
+      expect(() => FilePostings.open(path.join(a.dir, "p.bin"), path.join(b.dir, "b.bin"))).toThrow(/another postings file/);
+      expect(() => FilePostings.open(path.join(a.dir, "p.bin"), path.join(a.dir, "p.bin"))).toThrow(/not a bitsets file|truncated/);
+    } finally {
+      rmSync(a.dir, { recursive: true, force: true });
+      rmSync(b.dir, { recursive: true, force: true });
+    }
   });
 });
