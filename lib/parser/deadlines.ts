@@ -122,6 +122,11 @@ function estimatedEnd(effectiveFrom: string | null, years: number): string | und
   return effectiveFrom ? addToDate(effectiveFrom, { years, days: -1 }) ?? undefined : undefined;
 }
 
+/** Why a date without its year is a guess: the document's year stood in for it. */
+function guessedYear(year: number | null): string {
+  return year ? `年份未写明，按文件年份推定为${year}年` : "年份未写明，文件也没有年份";
+}
+
 /** A month written in Arabic or Chinese numerals. */
 function monthValue(text: string): number | null {
   const n = /^\d+$/.test(text) ? Number(text) : chineseToNumber(text);
@@ -271,7 +276,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     } else {
       const year = yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear ?? documentYear;
       date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
-      if (!yearBefore && everyYearFrom === null && lastYear === null && !context.yearFromTitle) doubt = year ? `年份未写明，按文件年份推定为${year}年` : "年份未写明，文件也没有年份";
+      if (!yearBefore && everyYearFrom === null && lastYear === null && !context.yearFromTitle) doubt = guessedYear(year);
     }
     if (isHistory(date, issued)) continue;
     const from = every ? s - 2 : s;
@@ -284,7 +289,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const named = allMatches(YEAR_MENTION, text.slice(0, m.index)).at(-1)?.[1];
     const year = named ?? documentYear;
     if (!year) continue;
-    found.push({ text: m[0], date: iso(Number(year), 12, 31), kind: "due", ...(named || context.yearFromTitle ? {} : { doubt: `年份未写明，按文件年份推定为${year}年` }), start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0], date: iso(Number(year), 12, 31), kind: "due", ...(named || context.yearFromTitle ? {} : { doubt: guessedYear(Number(year)) }), start: offset + m.index, end: offset + m.index + m[0].length });
   }
 
   // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.

@@ -203,11 +203,14 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   const tops = root.children.flatMap((c) => (c.container ? c.children : [c]));
   const taskParts = tops.filter((t) => t.role === "task");
   const projectParts = tops.filter((t) => countItems(t, (n) => PROJECT_HEADING.test(n.heading ?? "")) >= 2);
+  const partsAndSections = tops.flatMap((t) => [t, ...t.children.filter((c) => c.marker && !c.marker.inline)]);
   // Parts and sections headed by what they are (试点任务, 工作进度, 基本原则): other provisions name them so.
-  const namedParts = tops.flatMap((t) => [t, ...t.children.filter((c) => c.marker && !c.marker.inline)]).filter((t) => NAMED_PART.test(t.heading ?? ""));
+  const namedParts = partsAndSections.filter((t) => NAMED_PART.test(t.heading ?? ""));
+  const kindCount = new Map<string, number>();
+  for (const t of namedParts) kindCount.set(t.heading!.slice(-2), (kindCount.get(t.heading!.slice(-2)) ?? 0) + 1);
   // Items headed by a short phrase of their own (摸底排查, 全面整改): a provision that lists that phrase
   // with others (摸底排查、全面整改等各项任务) names the item.
-  const headed = tops.flatMap((t) => [t, ...t.children.filter((c) => c.marker && !c.marker.inline)]).filter((t) => /^[\u4e00-\u9fa5]{4,10}$/.test(t.heading ?? "") && !NAMED_PART.test(t.heading!));
+  const headed = partsAndSections.filter((t) => /^[\u4e00-\u9fa5]{4,10}$/.test(t.heading ?? "") && !NAMED_PART.test(t.heading!));
   const headingCount = new Map<string, number>();
   for (const t of headed) headingCount.set(t.heading!, (headingCount.get(t.heading!) ?? 0) + 1);
   for (const u of units) {
@@ -240,7 +243,7 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
       if (isWithin(u.node, t) || isWithin(t, u.node)) continue;
       const heading = t.heading!;
       const kind = heading.slice(-2);
-      const said = own.includes(heading) ? heading : listed && (listed.includes(heading) || (listed.includes(kind) && namedParts.filter((x) => x.heading!.endsWith(kind)).length === 1)) ? kind : "";
+      const said = own.includes(heading) ? heading : listed && (listed.includes(heading) || (listed.includes(kind) && kindCount.get(kind) === 1)) ? kind : "";
       if (said) add(u.node, t, "reference", 1, `${said} ↔ ${t.marker?.label ?? ""}${heading}`, "explicit");
     }
     for (const t of headed) {

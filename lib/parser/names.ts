@@ -208,6 +208,11 @@ function remembered<T>(fn: (name: string) => T): (name: string) => T {
   };
 }
 
+/** A fund that is money (失业保险基金, 产业发展基金, 各项社会保险基金), not a national fund company (国家融资担保基金). */
+export function isMoneyFund(name: string): boolean {
+  return /基金$/.test(name) && !/^(?:国家|中国)/.test(name);
+}
+
 /** Judges one candidate party name by the grammar and the lexicon. */
 export const judgeName: (raw: string) => NameVerdict = remembered((raw) => judge(raw));
 
@@ -219,8 +224,7 @@ function judge(raw: string): NameVerdict {
   if (/^(?:基金|机关|部门|单位|机构|中心|政府|人民政府|委员会|常务委员会|常委会|工作机构|办公室)$/.test(name)) return { ok: false, why: "fragment" };
   // A fund named by a determiner (不同基金, 部分基金) is some of the funds a law speaks of, no body.
   if (/^(?:不同|部分|各类|其他|其它|该|本|上述|同一|每一|除)基金$/.test(name)) return { ok: false, why: "object" };
-  // A fund is money (失业保险基金, 产业发展基金, 各项社会保险基金) unless it is a national fund company (国家融资担保基金).
-  if (/基金$/.test(name) && !/^(?:国家|中国)/.test(name)) return { ok: false, why: "object" };
+  if (isMoneyFund(name)) return { ok: false, why: "object" };
   // 不同人民检察院: which ones is said elsewhere; 不同 and 部分 start no name.
   if (/^(?:不同|部分|除(?!了))/.test(name)) return { ok: false, why: "fragment" };
   // A building or body yet to be built (新建数据中心, 存量数据中心, 新建国家机关办公建筑) is an object.
@@ -359,9 +363,9 @@ function unknownWordsOf(name: string): string {
   return body && unknown.endsWith(body) ? unknown.slice(0, -body.length) : unknown;
 }
 
-/** Verbs whose object is a body (拒绝, 报送, 答复, 调取), and single characters that lead to one (报, 经, 向). */
 /** Words that begin with a one-character verb of OBJECT_VERBS: 属地市场监督管理部门 is local, not 属 + a name. */
 const WORDS_OF_ONE_CHARACTER_VERBS = new Set(["属地", "报废", "报社", "报刊", "经济", "经营", "经贸", "经信", "经侦", "商务", "商业", "商贸", "商标", "商品", "向导", "当地", "当事", "至今"]);
+/** Verbs whose object is a body (拒绝, 报送, 答复, 调取), and single characters that lead to one (报, 经, 向). */
 const OBJECT_VERBS = new PrefixSet([
   // 组织 inside a name is a noun (国际刑警组织).
   ...LEAD_INS.filter((w) => w.length >= 2 && w !== "组织"),

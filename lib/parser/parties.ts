@@ -13,7 +13,7 @@
  */
 import { allMatches } from "./matches";
 import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
-import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, judgeName, startsWithFunction } from "./names";
+import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, isMoneyFund, judgeName, startsWithFunction } from "./names";
 import type { ResponsibilityRole } from "./types";
 
 export interface FoundResponsibility {
@@ -729,7 +729,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (guidedBy) role = /^(?:的)?监督/.test(after) ? "supervise" : "coordinate";
     else if (worksAfterJing) role = "responsible";
     // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with; 发挥…发展基金作用 uses money, no actor.
-    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !(/基金$/.test(name) && !/^(?:国家|中国)/.test(name))) role = "coordinate";
+    else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !isMoneyFund(name)) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
     // 推动上海国际金融中心建设: a thing to build, not a body acted upon.
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) && !/^(?:的)?(?:建设|建成|打造|发展)/.test(after) && !(/(?:设立|成立|组建|建立)\s*[“"]?$/.test(before) && SET_UP_FACILITY.test(name)) ? "subject" : null;

@@ -23,11 +23,7 @@ export const ROLE_KEYWORDS: Array<[Role, RegExp]> = [
  */
 const TOPIC_MEASURE = /^(?:监督检查|督促检查|督查|督导|考核|考评|问责|监督管理|宣传引导|宣传|舆论|氛围|队伍建设)$/;
 
-/** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement). */
-export function roleOfHeading(heading: string | null, title: string | null = null): Role | null {
-  return headingRole(heading, title)?.role ?? null;
-}
-
+/** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement); whether it is a topic. */
 function headingRole(heading: string | null, title: string | null): { role: Role; at: number; topic: boolean } | null {
   if (!heading) return null;
   let best: { role: Role; at: number; topic: boolean } | null = null;
@@ -96,9 +92,9 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
   // In a flat list of work items a topic word (宣传, 考核) sets no role: the item is read like the rest.
   const ownRoles = found.map((r) => (r && (structured || !r.topic) ? r.role : null));
   const assign = (node: ProvisionNode, inherited: Role | null) => {
-    const found = headingSetsRole(node, lawLike) ? headingRole(node.heading, title) : null;
+    const said = headingSetsRole(node, lawLike) ? headingRole(node.heading, title) : null;
     // Inside a part with a role, a topic (建立专区监督管理体系, 完善考核办法) is what the item works on, not a safeguard part.
-    const own = found && !(found.topic && inherited) ? found.role : null;
+    const own = said && !(said.topic && inherited) ? said.role : null;
     let role: Role;
     // A row of a task-division table is a task, whatever part of the document holds the table.
     if (node.row) role = "task";
