@@ -19,18 +19,19 @@
  * - `<gen>.cold.bin`: each document's cold provisions (cold.ts) as UTF-16LE
  *   JSON, back to back, read for the hits shown only.
  *
- * Loading reads the table and the texts whole and nothing else. The
+ * Loading reads the table whole and the texts' frame lengths; the texts are
+ * decoded when first read and in the background (RunFile). The
  * previous generation stays until the next write, for a reader still
  * loading it.
  */
 import { createHash } from "node:crypto";
-import { closeSync, createWriteStream, openSync, readSync } from "node:fs";
+import { closeSync, createWriteStream, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
 import { FilePostings } from "./postings";
-import { COLUMN_NAMES, Interned, type ColdFile, type Columns, type DocumentFields, type TableDocument } from "./entries";
+import { COLUMN_NAMES, Interned, type ColdFile, type ColdPlace, type Columns, type DocumentFields, type TableDocument } from "./entries";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
 const FORMAT = 11;
@@ -97,6 +98,24 @@ class OpenColdFile implements ColdFile {
   }
 }
 
+/** A document of a persisted copy: its run of folded texts is read from the texts file when first needed. */
+class StoredDocument implements TableDocument {
+  constructor(
+    readonly fields: DocumentFields,
+    readonly version: number,
+    readonly slots: number[],
+    private readonly runs: RunFile,
+    private readonly runIndex: number,
+    readonly runStart: number,
+    readonly runLength: number,
+    readonly cold: ColdPlace,
+  ) {}
+
+  get run(): string {
+    return this.runs.text(this.runIndex);
+  }
+}
+
 /**
  * Bytes written at a time: small chunks are gathered into blocks of this
  * size first. Node's file stream writes many small buffers slowly (figures
@@ -134,59 +153,104 @@ async function writeChunks(file: string, produce: (chunk: (bytes: Buffer) => Pro
   await Promise.race([new Promise<void>((resolve) => out.end(() => resolve())), failed]);
 }
 
-/**
- * A file read in large blocks, cut into pieces by `next(data, start)` (the
- * end of the piece starting at `start`, or -1 when it runs past the data).
- * A piece longer than a block is gathered from its blocks.
- */
-async function* readPieces(file: string, next: (data: Buffer, start: number) => number): AsyncGenerator<Buffer> {
-  const handle = await open(file, "r");
-  try {
-    const BLOCK = 16 << 20;
-    const SMALL = 1 << 20;
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    for (;;) {
-      // A short rest of the last block (a frame cut at the edge) goes in front of the next read,
-      // so the block is not copied again to join them.
-      const carry = pending.length === 1 && pendingBytes <= SMALL ? pending[0]! : null;
-      const block = Buffer.allocUnsafe((carry?.length ?? 0) + BLOCK);
-      if (carry) carry.copy(block, 0);
-      const { bytesRead } = await handle.read(block, carry?.length ?? 0, BLOCK, null);
-      if (bytesRead === 0) break;
-      if (carry) {
-        pending = [block.subarray(0, carry.length + bytesRead)];
-        pendingBytes = carry.length + bytesRead;
-      } else {
-        pending.push(block.subarray(0, bytesRead));
-        pendingBytes += bytesRead;
-      }
-      let data = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-      let start = 0;
-      for (let end = next(data, start); end >= 0; end = next(data, start)) {
-        yield data.subarray(start, end);
-        start = end;
-      }
-      // Each block is a buffer of its own: the rest of it can wait in place.
-      data = data.subarray(start);
-      pending = data.length ? [data] : [];
-      pendingBytes = data.length;
-    }
-    if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
-  } finally {
-    await handle.close();
-  }
-}
+/** Runs decoded per turn of the event loop while warming (about 1 MB each: a few milliseconds a turn). */
+const WARM_RUNS_PER_TURN = 2;
 
-/** The frames of a file of [uint32 LE byte length][UTF-16LE text] frames, as text. */
-export async function* readFrames(file: string): AsyncGenerator<string> {
-  for await (const piece of readPieces(file, (data, start) => {
-    if (data.length - start < 4) return -1;
-    const end = start + 4 + data.readUInt32LE(start);
-    return end <= data.length ? end : -1;
-  })) {
-    if (piece.length < 4 || piece.length !== 4 + piece.readUInt32LE(0)) throw new Error("truncated frame");
-    yield piece.toString("utf16le", 4, piece.length);
+/**
+ * The runs of folded texts of a persisted copy: a file of [uint32 LE byte
+ * length][UTF-16LE text] frames, each a run's text after FOLDED_RUN. Opening
+ * reads only the frames' lengths; a run is decoded when a query first reads
+ * it, and all of them soon after opening, a few per turn of the event loop
+ * (decoding a gigabyte of text at 100,000 documents took half the load).
+ */
+export class RunFile {
+  private readonly texts: Array<string | undefined>;
+  private warming = false;
+
+  private constructor(
+    private readonly fd: number,
+    /** Byte offset of each frame's first character (FOLDED_RUN), and the frame's text length in bytes. */
+    private readonly offsets: number[],
+    private readonly bytes: number[],
+  ) {
+    this.texts = new Array<string | undefined>(offsets.length);
+  }
+
+  /** Opens a file of frames; throws when a frame runs past the end (the copy is then rebuilt). */
+  static open(file: string): RunFile {
+    const fd = openSync(file, "r");
+    try {
+      const size = fstatSync(fd).size;
+      const offsets: number[] = [];
+      const bytes: number[] = [];
+      const lead = Buffer.alloc(4);
+      for (let at = 0; at < size; ) {
+        if (at + 4 > size || readSync(fd, lead, 0, 4, at) !== 4) throw new Error("search index: truncated frame");
+        const length = lead.readUInt32LE(0);
+        if (at + 4 + length > size || length % 2) throw new Error("search index: truncated frame");
+        offsets.push(at + 4);
+        bytes.push(length);
+        at += 4 + length;
+      }
+      const f = new RunFile(fd, offsets, bytes);
+      closer.register(f, fd);
+      return f;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  get count(): number {
+    return this.offsets.length;
+  }
+
+  /** Characters of run `i`'s text (its first, FOLDED_RUN, left out). */
+  length(i: number): number {
+    return this.bytes[i]! / 2 - 1;
+  }
+
+  /** The whole frame `i` as text (FOLDED_RUN included). */
+  frame(i: number): string {
+    const n = this.bytes[i]!;
+    const buf = Buffer.allocUnsafe(n);
+    for (let done = 0; done < n; ) {
+      const got = readSync(this.fd, buf, done, n - done, this.offsets[i]! + done);
+      if (got === 0) throw new Error("search index: texts file shorter than its frames");
+      done += got;
+    }
+    return buf.toString("utf16le");
+  }
+
+  /** Run `i`'s text, decoded on first use. */
+  text(i: number): string {
+    const known = this.texts[i];
+    if (known !== undefined) return known;
+    const frame = this.frame(i);
+    if (!frame.startsWith(FOLDED_RUN)) throw new Error("search index: not a run of texts");
+    // A slice of a string this long is a pointer into it: the frame is kept, not copied.
+    return (this.texts[i] = frame.slice(FOLDED_RUN.length));
+  }
+
+  /** Decodes every run not read yet, a few per turn of the event loop, without keeping the process alive. */
+  warm(): void {
+    if (this.warming) return;
+    this.warming = true;
+    let next = 0;
+    const turn = () => {
+      try {
+        for (let done = 0; done < WARM_RUNS_PER_TURN && next < this.texts.length; next++) {
+          if (this.texts[next] === undefined) {
+            this.text(next);
+            done++;
+          }
+        }
+      } catch {
+        return; // a query reading the run reports the fault
+      }
+      if (next < this.texts.length) setImmediate(turn).unref();
+    };
+    setImmediate(turn).unref();
   }
 }
 
@@ -388,11 +452,7 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
     if (at !== bytes.length) throw new Error("search index: table file too long");
     e.slotCount = n;
     Object.assign(e, { names: Interned.of(header.names, true), dateNames: Interned.of(header.dates), roleNames: Interned.of(header.roles) });
-    const runs: string[] = [];
-    for await (const text of readFrames(files.texts)) {
-      if (!text.startsWith(FOLDED_RUN)) throw new Error("search index: not a run of texts");
-      runs.push(text.slice(FOLDED_RUN.length));
-    }
+    const runs = RunFile.open(files.texts);
     const cold = OpenColdFile.open(files.cold);
     // Each document's slots, in provision order.
     const slotsOf: number[][] = header.documents.map(() => []);
@@ -403,12 +463,12 @@ export async function loadPersisted(): Promise<{ engine: SearchEngine; fingerpri
     slots.restorePostings(FilePostings.open(files.postings, files.bitsets));
     header.documents.forEach(([slug, version, documentTitle, kind, issuer, issuedAt, effectiveFrom, effectiveUntil, run, runStart, runLength, coldAt, coldBytes], i) => {
       const fields: DocumentFields = { document: slug, documentTitle, kind, issuer, issuedAt, effectiveFrom, effectiveUntil };
-      const d: TableDocument = { fields, version, slots: slotsOf[i]!, run: runs[run]!, runStart, runLength, cold: { file: cold, at: coldAt, bytes: coldBytes } };
-      if (d.run === undefined || runStart + runLength > d.run.length) throw new Error("search index: texts run short");
-      slots.placeDocument(slug, d);
+      if (run >= runs.count || runStart + runLength > runs.length(run)) throw new Error("search index: texts run short");
+      slots.placeDocument(slug, new StoredDocument(fields, version, slotsOf[i]!, runs, run, runStart, runLength, { file: cold, at: coldAt, bytes: coldBytes }));
     });
     if (header.documents.length !== state.documents) return null;
     engine.finishRestore();
+    runs.warm();
     return { engine, fingerprint: state.fingerprint, documents: header.documents.length };
   } catch {
     return null;

@@ -2,38 +2,45 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { frame, readFrames } from "../../lib/search/persist";
+import { frame, RunFile } from "../../lib/search/persist";
 
-/** The persisted index is read in 16 MB blocks: pieces longer than a block, and pieces across block edges, must come back whole. */
+/** The folded texts of a persisted copy are frames read by offset when first needed: each must come back whole. */
 describe("persisted copy files", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "policykb-persist-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const MB = 1 << 20;
+  const run = (text: string) => frame("\u0000" + text);
 
-  test("UTF-16 frames with Chinese text, across block edges", async () => {
-    const texts = ['[1,["seed","降成本"]]', "降".repeat(9 * MB), "市场监管总局牵头", "去产能".repeat(3 * MB), "末"];
-    const file = path.join(dir, "records.bin");
-    writeFileSync(file, Buffer.concat(texts.map(frame)));
-    const read: string[] = [];
-    for await (const text of readFrames(file)) read.push(text);
-    expect(read).toEqual(texts);
+  test("runs of Chinese text, long and short, read in any order", () => {
+    const texts = ['[1,["seed","降成本"]]', "降".repeat(9 * MB), "市场监管总局牵头", "去产能".repeat(3 * MB), "末", ""];
+    const file = path.join(dir, "texts.bin");
+    writeFileSync(file, Buffer.concat(texts.map(run)));
+    const runs = RunFile.open(file);
+    expect(runs.count).toBe(texts.length);
+    expect(texts.map((_, i) => runs.length(i))).toEqual(texts.map((t) => t.length));
+    for (const i of [3, 0, 5, 1, 4, 2, 3]) expect(runs.text(i)).toBe(texts[i]);
   });
 
-  test("many small frames, some cut by a block edge", async () => {
-    const texts = Array.from({ length: 400 }, (_, i) => `${i}:${"供给侧结构性改革".repeat(6000 + i)}`);
+  test("warming decodes every run in the background", async () => {
+    const texts = Array.from({ length: 40 }, (_, i) => `${i}:${"供给侧结构性改革".repeat(600 + i)}`);
     const file = path.join(dir, "many.bin");
-    writeFileSync(file, Buffer.concat(texts.map(frame)));
-    const read: string[] = [];
-    for await (const text of readFrames(file)) read.push(text);
-    expect(read.length).toBe(texts.length);
-    expect(read).toEqual(texts);
+    writeFileSync(file, Buffer.concat(texts.map(run)));
+    const runs = RunFile.open(file);
+    runs.warm();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    rmSync(file); // an open copy stays readable after a later generation deletes it
+    expect(texts.map((_, i) => runs.text(i))).toEqual(texts);
   });
 
-  test("a truncated frame is refused (the copy is then rebuilt)", async () => {
+  test("a truncated frame is refused on opening (the copy is then rebuilt)", () => {
     const file = path.join(dir, "cut.bin");
-    writeFileSync(file, frame("降成本").subarray(0, 7));
-    await expect(async () => {
-      for await (const text of readFrames(file)) void text;
-    }).rejects.toThrow(/truncated/);
+    writeFileSync(file, run("降成本").subarray(0, 7));
+    expect(() => RunFile.open(file)).toThrow(/truncated/);
+  });
+
+  test("a frame that is not a run of texts is refused when read", () => {
+    const file = path.join(dir, "other.bin");
+    writeFileSync(file, frame("降成本"));
+    expect(() => RunFile.open(file).text(0)).toThrow(/not a run of texts/);
   });
 });
