@@ -166,6 +166,7 @@ const WARM_RUNS_PER_TURN = 2;
 export class RunFile {
   private readonly texts: Array<string | undefined>;
   private warming = false;
+  private scratch = Buffer.alloc(0);
 
   private constructor(
     private readonly fd: number,
@@ -213,13 +214,15 @@ export class RunFile {
   /** The whole frame `i` as text (FOLDED_RUN included). */
   frame(i: number): string {
     const n = this.bytes[i]!;
-    const buf = Buffer.allocUnsafe(n);
+    // One buffer for every read: the text is copied out of it, and no megabyte buffers wait for the collector.
+    if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(n);
+    const buf = this.scratch;
     for (let done = 0; done < n; ) {
       const got = readSync(this.fd, buf, done, n - done, this.offsets[i]! + done);
       if (got === 0) throw new Error("search index: texts file shorter than its frames");
       done += got;
     }
-    return buf.toString("utf16le");
+    return buf.toString("utf16le", 0, n);
   }
 
   /** Run `i`'s text, decoded on first use. */
