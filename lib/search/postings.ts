@@ -63,6 +63,10 @@ function probe(keys: Int32Array, key: number): number {
 
 /** Pairs a chunk of the builder holds. */
 const CHUNK = 1 << 16;
+/** Tokens per range of build()'s first pass: 1,024 tokens × 16 buckets of counters (64 KB). */
+const PART_SHIFT = 10;
+const PART_MASK = (1 << PART_SHIFT) - 1;
+const EMPTY = new Int32Array(0);
 
 /**
  * The postings of provisions being added, as (token, entry) pairs in the
@@ -95,6 +99,7 @@ export class PostingBuilder {
   private fill = 0;
   private count = 0;
   private slotLimit = 0;
+  private built = false;
 
   /** How many postings have been added. */
   get size(): number {
@@ -200,31 +205,63 @@ export class PostingBuilder {
     return id;
   }
 
-  /** The postings added, frozen: each token's entries by bucket, in the order added within a bucket. */
+  /**
+   * The postings added, frozen: each token's entries by bucket, in the order
+   * added within a bucket. A stable sort on (token, bucket) in two passes:
+   * the pairs are first spread into ranges of PART_TOKENS tokens, then each
+   * range is counting-sorted with counters that stay in the CPU's cache (one
+   * counter per token and bucket over all tokens missed the cache at every
+   * entry: 31 s of a 100,000-document save). A builder is built once: its
+   * chunks are let go as they are spread.
+   */
   build(): FrozenPostings {
+    if (this.built) throw new Error("a posting builder is built once");
+    this.built = true;
     const tokens = this.names.length;
-    // A stable counting sort on (token, bucket).
-    const starts = new Int32Array(tokens * 16 + 1);
+    const count = this.count;
     const chunks = this.idChunks.length;
     const filled = (c: number) => (c === chunks - 1 ? this.fill : CHUNK);
+    const parts = (tokens >>> PART_SHIFT) + 1;
+    const partStarts = new Int32Array(parts + 1);
     for (let c = 0; c < chunks; c++) {
       const ids = this.idChunks[c]!;
-      const entries = this.entryChunks[c]!;
-      for (let i = 0, n = filled(c); i < n; i++) starts[ids[i]! * 16 + (entries[i]! >>> BUCKET_SHIFT) + 1]!++;
+      for (let i = 0, n = filled(c); i < n; i++) partStarts[(ids[i]! >>> PART_SHIFT) + 1]!++;
     }
-    for (let k = 1; k < starts.length; k++) starts[k]! += starts[k - 1]!;
-    const sorted = new Int32Array(this.count);
-    const next = starts.slice(0, tokens * 16);
+    for (let p = 1; p <= parts; p++) partStarts[p]! += partStarts[p - 1]!;
+    // Spread: entries into their token range, each with its key within the range (token's low bits, bucket).
+    const sorted = new Int32Array(count);
+    const keys = new Uint16Array(count);
+    const next = partStarts.slice(0, parts);
     for (let c = 0; c < chunks; c++) {
       const ids = this.idChunks[c]!;
       const entries = this.entryChunks[c]!;
       for (let i = 0, n = filled(c); i < n; i++) {
+        const id = ids[i]!;
         const e = entries[i]!;
-        sorted[next[ids[i]! * 16 + (e >>> BUCKET_SHIFT)]!++] = e;
+        const k = next[id >>> PART_SHIFT]!++;
+        sorted[k] = e;
+        keys[k] = ((id & PART_MASK) << 4) | (e >>> BUCKET_SHIFT);
       }
+      this.idChunks[c] = this.entryChunks[c] = EMPTY;
     }
+    // Each range sorted on its keys through a buffer the size of the largest range.
+    let largest = 0;
+    for (let p = 0; p < parts; p++) largest = Math.max(largest, partStarts[p + 1]! - partStarts[p]!);
+    const buffer = new Int32Array(largest);
+    const counts = new Int32Array((PART_MASK + 1) * 16 + 1);
     const tokenStarts = new Int32Array(tokens + 1);
-    for (let t = 0; t <= tokens; t++) tokenStarts[t] = starts[t * 16]!;
+    for (let p = 0; p < parts; p++) {
+      const from = partStarts[p]!;
+      const to = partStarts[p + 1]!;
+      counts.fill(0);
+      for (let k = from; k < to; k++) counts[keys[k]! + 1]!++;
+      for (let k = 1; k < counts.length; k++) counts[k]! += counts[k - 1]!;
+      const first = p << PART_SHIFT;
+      for (let t = first; t < Math.min(tokens, first + PART_MASK + 1); t++) tokenStarts[t] = from + counts[(t - first) * 16]!;
+      for (let k = from; k < to; k++) buffer[counts[keys[k]!]!++] = sorted[k]!;
+      sorted.set(buffer.subarray(0, to - from), from);
+    }
+    tokenStarts[tokens] = count;
     const byName = new Map<string, number>();
     this.names.forEach((name, id) => byName.set(typeof name === "string" ? name : cjkToken(name), id));
     return FrozenPostings.of(byName, tokenStarts, sorted, this.slotLimit);
