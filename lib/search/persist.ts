@@ -167,6 +167,7 @@ export class RunFile {
   private readonly texts: Array<string | undefined>;
   private warming = false;
   private scratch = Buffer.alloc(0);
+  private decoded = 0;
 
   private constructor(
     private readonly fd: number,
@@ -194,7 +195,7 @@ export class RunFile {
         at += 4 + length;
       }
       const f = new RunFile(fd, offsets, bytes);
-      closer.register(f, fd);
+      closer.register(f, fd, f);
       return f;
     } catch (error) {
       closeSync(fd);
@@ -212,7 +213,7 @@ export class RunFile {
   }
 
   /** The whole frame `i` as text (FOLDED_RUN included). */
-  frame(i: number): string {
+  private frame(i: number): string {
     const n = this.bytes[i]!;
     // One buffer for every read: the text is copied out of it, and no megabyte buffers wait for the collector.
     if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(n);
@@ -232,7 +233,14 @@ export class RunFile {
     const frame = this.frame(i);
     if (!frame.startsWith(FOLDED_RUN)) throw new Error("search index: not a run of texts");
     // A slice of a string this long is a pointer into it: the frame is kept, not copied.
-    return (this.texts[i] = frame.slice(FOLDED_RUN.length));
+    const text = (this.texts[i] = frame.slice(FOLDED_RUN.length));
+    // Every run read: the file is not needed any more (a later generation may have deleted it: its space is freed).
+    if (++this.decoded === this.texts.length) {
+      closer.unregister(this);
+      closeSync(this.fd);
+      this.scratch = Buffer.alloc(0);
+    }
+    return text;
   }
 
   /** Decodes every run not read yet, a few per turn of the event loop, without keeping the process alive. */
