@@ -185,11 +185,13 @@ export class RunFile {
       const size = fstatSync(fd).size;
       const offsets: number[] = [];
       const bytes: number[] = [];
-      const lead = Buffer.alloc(4);
+      // Each frame's length and first character: a file that is not frames of runs is refused here, not by a query.
+      const lead = Buffer.alloc(6);
       for (let at = 0; at < size; ) {
-        if (at + 4 > size || readSync(fd, lead, 0, 4, at) !== 4) throw new Error("search index: truncated frame");
+        if (at + 4 > size || readSync(fd, lead, 0, 6, at) < 4) throw new Error("search index: truncated frame");
         const length = lead.readUInt32LE(0);
         if (at + 4 + length > size || length % 2) throw new Error("search index: truncated frame");
+        if (length < 2 || lead.toString("utf16le", 4, 6) !== FOLDED_RUN) throw new Error("search index: not a run of texts");
         offsets.push(at + 4);
         bytes.push(length);
         at += 4 + length;

@@ -38,9 +38,9 @@ describe("persisted copy files", () => {
     expect(() => RunFile.open(file)).toThrow(/truncated/);
   });
 
-  test("a frame that is not a run of texts is refused when read", () => {
+  test("a frame that is not a run of texts is refused on opening", () => {
     const file = path.join(dir, "other.bin");
-    writeFileSync(file, frame("降成本"));
-    expect(() => RunFile.open(file).text(0)).toThrow(/not a run of texts/);
+    writeFileSync(file, Buffer.concat([run("降成本"), frame("降成本")]));
+    expect(() => RunFile.open(file)).toThrow(/not a run of texts/);
   });
 });
