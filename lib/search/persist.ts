@@ -30,7 +30,7 @@ import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "nod
 import path from "node:path";
 import { databaseTarget, projectRoot } from "../db/url";
 import { SearchEngine } from "./engine";
-import { FilePostings } from "./postings";
+import { FilePostings, readFully } from "./postings";
 import { COLUMN_NAMES, Interned, type ColdFile, type ColdPlace, type Columns, type DocumentFields, type TableDocument } from "./entries";
 
 /** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
@@ -89,11 +89,7 @@ class OpenColdFile implements ColdFile {
 
   read(at: number, bytes: number): string {
     const buf = Buffer.allocUnsafe(bytes);
-    for (let done = 0; done < bytes; ) {
-      const n = readSync(this.fd, buf, done, bytes - done, at + done);
-      if (n === 0) throw new Error("search index: cold file shorter than its table");
-      done += n;
-    }
+    readFully(this.fd, buf, at, "search index: cold file shorter than its table");
     return buf.toString("utf16le");
   }
 }
@@ -219,13 +215,8 @@ export class RunFile {
     const n = this.bytes[i]!;
     // One buffer for every read: the text is copied out of it, and no megabyte buffers wait for the collector.
     if (this.scratch.length < n) this.scratch = Buffer.allocUnsafe(n);
-    const buf = this.scratch;
-    for (let done = 0; done < n; ) {
-      const got = readSync(this.fd, buf, done, n - done, this.offsets[i]! + done);
-      if (got === 0) throw new Error("search index: texts file shorter than its frames");
-      done += got;
-    }
-    return buf.toString("utf16le", 0, n);
+    readFully(this.fd, this.scratch.subarray(0, n), this.offsets[i]!, "search index: texts file shorter than its frames");
+    return this.scratch.toString("utf16le", 0, n);
   }
 
   /** Run `i`'s text, decoded on first use. */
@@ -233,7 +224,7 @@ export class RunFile {
     const known = this.texts[i];
     if (known !== undefined) return known;
     const frame = this.frame(i);
-    if (!frame.startsWith(FOLDED_RUN)) throw new Error("search index: not a run of texts");
+    // Every frame starts with FOLDED_RUN (checked on opening).
     // A slice of a string this long is a pointer into it: the frame is kept, not copied.
     const text = (this.texts[i] = frame.slice(FOLDED_RUN.length));
     // Every run read: the file is not needed any more (a later generation may have deleted it: its space is freed).

@@ -18,6 +18,7 @@
  * reader by file offset share one entry format and change together.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { setBit, wordsFor } from "./bitsets";
 import { isCjk, runTokenCount, type TokenRuns } from "./tokenize";
 
 /** The slot of a posting entry: `entry & SLOT_MASK`. */
@@ -66,7 +67,6 @@ const CHUNK = 1 << 16;
 /** Tokens per range of build()'s first pass: 1,024 tokens × 16 buckets of counters (64 KB). */
 const PART_SHIFT = 10;
 const PART_MASK = (1 << PART_SHIFT) - 1;
-const EMPTY = new Int32Array(0);
 
 /**
  * The postings of provisions being added, as (token, entry) pairs in the
@@ -208,7 +208,7 @@ export class PostingBuilder {
   /**
    * The postings added, frozen: each token's entries by bucket, in the order
    * added within a bucket. A stable sort on (token, bucket) in two passes:
-   * the pairs are first spread into ranges of PART_TOKENS tokens, then each
+   * the pairs are first spread into ranges of 1,024 tokens, then each
    * range is counting-sorted with counters that stay in the CPU's cache (one
    * counter per token and bucket over all tokens missed the cache at every
    * entry: 31 s of a 100,000-document save). A builder is built once: its
@@ -242,7 +242,7 @@ export class PostingBuilder {
         sorted[k] = e;
         keys[k] = ((id & PART_MASK) << 4) | (e >>> BUCKET_SHIFT);
       }
-      this.idChunks[c] = this.entryChunks[c] = EMPTY;
+      this.idChunks[c] = this.entryChunks[c] = NO_ENTRIES;
     }
     // Each range sorted on its keys through a buffer the size of the largest range.
     let largest = 0;
@@ -292,16 +292,13 @@ export interface PostingWriters {
   bitsets: (bytes: Buffer) => Promise<void>;
 }
 
-/** 32-bit words a bitset over `slots` slots has (as bitsets.ts makes them). */
-const bitsetWords = (slots: number) => (slots >>> 5) + 1;
-
 /**
  * A token with at least this many entries has its bitset stored beside its
  * list (no larger than the list from a 32nd of the slots on): a query reads
  * 720 KB at 5.8 million slots instead of setting a bit per entry of a list
  * of a million, which it did again whenever the kept bitsets had dropped it.
  */
-const storedBitsFrom = (slotBound: number) => Math.max(STORED_BITS_MIN, bitsetWords(slotBound));
+const storedBitsFrom = (slotBound: number) => Math.max(STORED_BITS_MIN, wordsFor(slotBound));
 /** Small indexes store none: their bitsets are cheap to make. */
 const STORED_BITS_MIN = 4096;
 
@@ -655,10 +652,11 @@ class StoredBitsets {
   }
 }
 
-function readFully(fd: number, into: Buffer, position: number): void {
+/** Fills `into` from `position` of an open file; `short` is the error when the file ends first. */
+export function readFully(fd: number, into: Buffer, position: number, short = "postings: file shorter than its directory"): void {
   for (let done = 0; done < into.length; ) {
     const n = readSync(fd, into, done, into.length - done, position + done);
-    if (n === 0) throw new Error("postings: file shorter than its directory");
+    if (n === 0) throw new Error(short);
     done += n;
   }
 }
@@ -681,7 +679,7 @@ export async function writePostings(first: PostingSource, second: PostingSource,
   let slotLimit = keep ? 0 : Math.max(first.slotLimit, second.slotLimit);
   // Every slot named is below this bound; the stored bitsets are made that long.
   const bound = Math.max(first.slotLimit, second.slotLimit);
-  const words = bitsetWords(bound);
+  const words = wordsFor(bound);
   const dense = storedBitsFrom(bound);
   const denseRows: number[] = [];
   const flush = async () => {
@@ -703,10 +701,7 @@ export async function writePostings(first: PostingSource, second: PostingSource,
     starts.push(written + fill);
     if (fill - from < dense) return;
     const bits = new Uint32Array(words);
-    for (let i = from; i < fill; i++) {
-      const slot = entries[i]! & SLOT_MASK;
-      bits[slot >>> 5]! |= 1 << (slot & 31);
-    }
+    for (let i = from; i < fill; i++) setBit(bits, entries[i]! & SLOT_MASK);
     denseRows.push(names.length - 1);
     await out.bitsets(Buffer.from(bits.buffer));
   };
