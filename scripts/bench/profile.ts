@@ -116,13 +116,25 @@ function areaOf(frame: ProfileNode["callFrame"], file: string): string | null {
   return "other";
 }
 
-/** Self time per function and per file of a profile. */
-export function summarise(profile: CpuProfile, top = 25): ProfileSummary {
+/** Now on the clock a profile's timestamps use (V8's and libuv's monotonic clock, in µs). */
+export const profileClockUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Self time per function and per file of a profile; with `window` (µs on
+ * profileClockUs, possibly of another process on this machine) only the
+ * samples taken inside it, e.g. a server's steady state under load.
+ */
+export function summarise(profile: CpuProfile, top = 25, window?: { fromUs: number; toUs: number }): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
+  let at = profile.startTime;
+  for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    if (window && (at < window.fromUs || at > window.toUs)) continue;
+    self.set(samples[i]!, (self.get(samples[i]!) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
   const fn = new Map<string, { name: string; where: string; selfMs: number; callers: Map<string, number> }>();
   const files = new Map<string, number>();
   const parentOf = new Map<number, number>();

@@ -33,7 +33,7 @@ import { buildIndexInChunks, tolerant, ingestOnce, parseThroughput, policykbHits
 import { buildFts5, buildFts5Jieba, buildMiniSearch, likeOnly, peerRecords, type Peer } from "./peers";
 import { queryMix, type BenchQuery } from "./queries";
 import { ensureBuild, memoryOf, runLoad, startServer, stopServer, type BuildOutcome, type ProcessMemory } from "./server";
-import { profiled, printSummary, summarise } from "./profile";
+import { profiled, printSummary, profileClockUs, summarise } from "./profile";
 import { plotGrowth } from "./plot";
 import type { LoadResult } from "./load";
 import { collectGarbage, fmt, median, progress, table, type Latency } from "./util";
@@ -376,11 +376,14 @@ async function serve(dbFile: string, label: string, queries: BenchQuery[], coldR
     rmSync(dir, { recursive: true, force: true });
     const profiledServer = await startServer(root, dbFile, `${label}-prof`, [...nodeArgs(), "--cpu-prof", `--cpu-prof-dir=${dir}`]);
     for (const q of queries) await (await fetch(profiledServer.base + pathOf(q.q))).arrayBuffer();
+    // Only the samples under load count: start, cold start and warm-up are other figures.
+    const fromUs = profileClockUs();
     await runLoad(root, { url: profiledServer.base, paths, connections: opts.connections, duration: opts.duration });
+    const toUs = profileClockUs();
     await stopServer(profiledServer);
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, f)) : [];
     const biggest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0];
-    if (biggest) console.log(printSummary(`CPU profile of the server under load, ${label} (${path.relative(root, biggest)})`, summarise(JSON.parse(readFileSync(biggest, "utf8")), 25)));
+    if (biggest) console.log(printSummary(`CPU profile of the server under load (steady state only), ${label} (${path.relative(root, biggest)})`, summarise(JSON.parse(readFileSync(biggest, "utf8")), 25, { fromUs, toUs })));
     else progress(`${label}: the server wrote no CPU profile`);
   }
   const http: HttpFigure = {
