@@ -17,7 +17,7 @@
  *   the columns slice (V8 keeps a slice as a pointer into its run: a few
  *   thousand strings for the collector, not millions);
  * - `<gen>.cold.bin`: each document's cold provisions (cold.ts) as UTF-16LE
- *   JSON, back to back, read for the hits shown only.
+ *   JSON, a line each, documents back to back, read for the hits shown only.
  *
  * Loading reads the table whole and the texts' frame lengths; the texts are
  * decoded when first read and in the background (RunFile). The
@@ -33,8 +33,8 @@ import { SearchEngine } from "./engine";
 import { FilePostings, readFully } from "./postings";
 import { COLUMN_NAMES, Interned, type ColdFile, type ColdPlace, type Columns, type DocumentFields, type TableDocument } from "./entries";
 
-/** Bump when the engine's options or the record shape change: old copies are then ignored (and rebuilt). */
-const FORMAT = 11;
+/** Bump when the engine's options, the record shape or a file's layout change: old copies are then ignored (and rebuilt). */
+const FORMAT = 12;
 
 interface State {
   format: number;

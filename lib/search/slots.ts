@@ -14,6 +14,7 @@
  */
 import { responsibilityKey } from "../db/index-source";
 import { foldForSearch } from "./fold";
+import { coldText } from "./cold";
 import { documentFields, Entries, indexedText, type ColdPlace, type ColdProvision, type DocumentFields, type TableDocument } from "./entries";
 import { setBit } from "./bitsets";
 import { FrozenPostings, MAX_SLOTS, PostingBuilder, SLOT_MASK, writePostings, type PostingSource, type PostingWriters } from "./postings";
@@ -153,7 +154,7 @@ export class Slots {
       e.c.contextLength[slot] = context.folded.length;
     }
     const fields = doc ?? { document: slug, documentTitle: null, kind: null, issuer: null, issuedAt: null, effectiveFrom: null, effectiveUntil: null };
-    this.placeDocument(slug, { fields, version, slots, run: pieces.join(""), runStart: 0, runLength: length, cold: JSON.stringify(cold) });
+    this.placeDocument(slug, { fields, version, slots, run: pieces.join(""), runStart: 0, runLength: length, cold: coldText(cold) });
   }
 
   /** Puts a document in the table and its slots in the indexes besides postings. */

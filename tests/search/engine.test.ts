@@ -162,6 +162,23 @@ describe("an engine that keeps folded text only", () => {
   });
 });
 
+describe("a shown hit's fields", () => {
+  test("come from its own provision and its ancestors, whatever their text holds", () => {
+    const engine = new SearchEngine();
+    const crumb = (id: string, label: string, heading: string) => ({ id, label, heading });
+    engine.addDocument("d", 1, [
+      record("p1", "", { heading: "主要任务\n（第一部分）", label: "一、" }),
+      record("p1__s1", "多措并举降成本。", { heading: "多措并举", label: "（一）", breadcrumb: [crumb("p1", "一、", "主要任务\n（第一部分）")] }),
+      record("p1__s1__i1", "降低企业用电成本，\"能降尽降\"。", { label: "1.", breadcrumb: [crumb("p1", "一、", "主要任务\n（第一部分）"), crumb("p1__s1", "（一）", "多措并举")] }),
+      record("p2", "降低物流成本。", { label: "二、" }),
+    ]);
+    const hit = query(engine, "用电成本").hits[0]!;
+    expect(hit).toMatchObject({ provision: "p1__s1__i1", label: "1.", breadcrumb: [crumb("p1", "一、", "主要任务\n（第一部分）"), crumb("p1__s1", "（一）", "多措并举")] });
+    expect(query(engine, "物流成本").hits[0]).toMatchObject({ provision: "p2", label: "二、", breadcrumb: [] });
+    expect(query(engine, "第一部分").hits[0]).toMatchObject({ provision: "p1", heading: "主要任务\n（第一部分）" });
+  });
+});
+
 describe("the copy on disk", () => {
   test("a persisted engine loads back with the same records, breadcrumbs, parties, dates and answers", async () => {
     const { mkdtempSync, mkdirSync, existsSync, writeFileSync, readdirSync } = await import("node:fs");
