@@ -6,7 +6,7 @@
  * others. A document's cold text is one JSON array per provision, a line
  * each, so a hit parses its own line and its ancestors', not the document.
  */
-import { breadcrumbs, type ColdFields, type ColdProvision, type TableDocument } from "./entries";
+import type { ColdFields, ColdProvision, TableDocument } from "./entries";
 import type { Crumb } from "./types";
 
 /** Documents whose cold text is kept: a page of hits comes from a few documents, the next query's often from the same. */
@@ -16,19 +16,17 @@ const KEPT = 64;
 export const coldText = (provisions: ColdProvision[]): string => provisions.map((p) => JSON.stringify(p)).join("\n");
 
 /** Where each line of a document's cold text starts. */
-function lineStarts(text: string): Uint32Array {
-  let n = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n++;
-  const starts = new Uint32Array(n + 1);
-  let i = 1;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts[i++] = at + 1;
-  starts[n] = text.length + 1;
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+  starts.push(text.length + 1);
   return starts;
 }
 
 interface ColdDocument {
   text: string;
-  starts: Uint32Array;
+  /** Where each line starts, and where a line after the last would (text.length + 1). */
+  starts: number[];
 }
 
 export class ColdReader {
@@ -53,11 +51,10 @@ export class ColdReader {
     return JSON.parse(d.text.slice(d.starts[position]!, d.starts[position + 1]! - 1)) as ColdProvision;
   }
 
-  /** A document's cold provisions and their breadcrumbs (every line parsed). */
-  document(doc: TableDocument): { provisions: ColdProvision[]; crumbs: Crumb[][] } {
+  /** A document's cold provisions, every line parsed (what a copy of it holds). */
+  document(doc: TableDocument): ColdProvision[] {
     const d = this.text(doc);
-    const provisions = Array.from({ length: d.starts.length - 1 }, (_, i) => this.provision(d, i));
-    return { provisions, crumbs: breadcrumbs(provisions) };
+    return Array.from({ length: d.starts.length - 1 }, (_, i) => this.provision(d, i));
   }
 
   /** The cold fields of the provision at `position` of a document: its line, then its ancestors' for the breadcrumb. */
@@ -68,7 +65,7 @@ export class ColdReader {
     if (p[6]) breadcrumb = p[6];
     else {
       breadcrumb = [];
-      // As breadcrumbs() makes them; the bound guards a damaged copy against a cycle.
+      // Each ancestor by its parent's position; the bound guards a damaged copy against a cycle.
       for (let at = p[5], steps = 0; at >= 0 && steps < d.starts.length; steps++) {
         const up = this.provision(d, at);
         breadcrumb.push({ id: up[0], label: up[1], heading: up[2] });

@@ -17,7 +17,7 @@
  * Bitsets and buffers lent during a query are valid until the next query.
  */
 import { todayInChina } from "../status";
-import { NONE, type TableDocument } from "./entries";
+import { NONE } from "./entries";
 import { ColdReader } from "./cold";
 import { ScratchBitsets, TokenBitsets } from "./bitsets";
 import { emptyFacets, facetCounts, hasFilters, passes, type Repeals } from "./facets";
@@ -163,7 +163,7 @@ export class SearchEngine {
   *indexedDocuments(): Generator<{ slots: number[]; document: FoldedDocument }> {
     const e = this.slots.entries;
     for (const { slug, document: d } of this.slots.tableDocuments()) {
-      const { provisions } = this.cold.document(d);
+      const provisions = this.cold.document(d);
       yield {
         slots: d.slots,
         document: {
@@ -179,11 +179,6 @@ export class SearchEngine {
         },
       };
     }
-  }
-
-  /** A document's fields a shown hit needs (cold.ts). */
-  coldDocument(d: TableDocument) {
-    return this.cold.document(d);
   }
 
   // ---- queries -------------------------------------------------------------------

@@ -306,20 +306,3 @@ export function documentFields(r: SearchRecord, known: DocumentFields | null): D
   ) return known;
   return { document: r.document, documentTitle: r.documentTitle, kind: r.kind, issuer: r.issuer, issuedAt: r.issuedAt, effectiveFrom: r.effectiveFrom, effectiveUntil: r.effectiveUntil };
 }
-
-/** Breadcrumbs of a document's cold provisions, from their parents' positions (shared by siblings). */
-export function breadcrumbs(provisions: ColdProvision[]): Crumb[][] {
-  const NO_CRUMBS: Crumb[] = [];
-  const under = new Map<number, Crumb[]>();
-  const crumbsUnder = (parent: number, depth = 0): Crumb[] => {
-    if (parent < 0 || depth > provisions.length) return NO_CRUMBS;
-    let known = under.get(parent);
-    if (!known) {
-      const p = provisions[parent]!;
-      known = [...crumbsUnder(p[5], depth + 1), { id: p[0], label: p[1], heading: p[2] }];
-      under.set(parent, known);
-    }
-    return known;
-  };
-  return provisions.map((p) => p[6] ?? crumbsUnder(p[5]));
-}
