@@ -19,6 +19,8 @@ export interface LinkUnit {
 }
 
 const TASK_REFERENCE = /((?:上述|以上|前述|本(?:实施)?(?:意见|方案|通知|规划|计划)(?:确定|提出|明确|部署)?的)?)(?:重点|主要|各项)(?:工作)?任务/;
+/** Carrying out the document as a whole (抓好本实施意见的贯彻落实): its substance is its task parts. */
+const IMPLEMENT_DOCUMENT = /(本(?:实施)?(?:意见|方案|通知|规划|计划))的?贯彻落实/;
 /** A heading that names a kind of part (试点任务, 工作进度, 基本原则, 工作目标). */
 const NAMED_PART = /^[\u4e00-\u9fa5]{2}(?:任务|目标|原则|进度|安排)$/;
 /** What the document itself lays down, listed: 本方案确定的原则目标、试点内容和工作进度. */
@@ -215,7 +217,7 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
   for (const t of headed) headingCount.set(t.heading!, (headingCount.get(t.heading!) ?? 0) + 1);
   for (const u of units) {
     const own = u.text;
-    const m = TASK_REFERENCE.exec(own);
+    const m = TASK_REFERENCE.exec(own) ?? IMPLEMENT_DOCUMENT.exec(own);
     if (m && u.role !== "task" && taskParts.length) {
       // The part the document calls its tasks (二、重点任务); else, when the words point inside the
       // document (上述, 本意见确定的), all its task parts. Bare 重点任务 may be another document's.

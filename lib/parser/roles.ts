@@ -70,6 +70,9 @@ export function isLawLike(root: ProvisionNode): boolean {
  */
 const PRINCIPLE_TEXT = /^[^。]*?遵循(?:[^。,，;；]*、){2,}[^。,，;；]*原则[。;；]?\s*$|遵循(?:以下|下列)原则/;
 
+/** A law's chapter named by the safeguard part itself (第八章 保障措施), not a topic (安全保障, 权益保障). */
+const SAFEGUARD_CHAPTER = /^(?:保障措施|保障机制|组织实施)$/;
+
 /**
  * Stage 8 entry point: sets `role` on every node. Top-level parts of a policy
  * (一、二、…) without a keyword are tasks once the document has the usual
@@ -93,8 +96,9 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
   const ownRoles = found.map((r) => (r && (structured || !r.topic) ? r.role : null));
   const assign = (node: ProvisionNode, inherited: Role | null) => {
     const said = headingSetsRole(node, lawLike) ? headingRole(node.heading, title) : null;
-    // Inside a part with a role, a topic (建立专区监督管理体系, 完善考核办法) is what the item works on, not a safeguard part.
-    const own = said && !(said.topic && inherited) ? said.role : null;
+    // Inside a part with a role, a topic (建立专区监督管理体系, 完善考核办法) is what the item works on, not a safeguard part;
+    // so is a kind of support in a task part's item (完善人才服务保障, 加大贴息政策支持力度): the part sets the layout.
+    const own = said && !(said.topic && inherited) && !(inherited === "task" && said.role === "measure") ? said.role : null;
     let role: Role;
     // A row of a task-division table is a task, whatever part of the document holds the table.
     if (node.row) role = "task";
@@ -110,6 +114,7 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
     let role: Role | null = ownRoles[i] ?? null;
     if (!role && structured && top.marker && top.marker.style !== "chapter" && top.marker.style !== "article") role = "task";
     if (top.row) role = "task";
+    if (lawLike && top.marker?.style === "chapter" && SAFEGUARD_CHAPTER.test(top.heading ?? "")) role = "measure";
     top.role = role ?? "other";
     for (const child of top.children) assign(child, role);
   }

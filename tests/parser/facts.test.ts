@@ -367,6 +367,10 @@ describe("links a writer states by naming parts", () => {
     expect(await inferred(["一、支持创业", task, measure, training, "二、促进就业", ...rest])).toEqual([]);
     expect(await inferred(["一、支持创业", task, training, "二、促进就业", measure, ...rest])).toEqual(["（一）→（二）"]);
   });
+  test("a measure to carry out the document as a whole (抓好本实施意见的贯彻落实) serves every task part", async () => {
+    const links = await linksOf(["关于推进法治建设的实施意见", "一、总体要求", "1.指导思想。坚持依法治国。", "二、完善决策机制", "2.健全决策程序。完善听证制度。", "三、发展基层民主", "3.完善自治制度。推进直选。", "四、强化工作保障", "4.加强组织领导。各级各部门要认真抓好本实施意见的贯彻落实。"]);
+    expect(links).toEqual(expect.arrayContaining(["4.加强组织领导 → 二、完善决策机制", "4.加强组织领导 → 三、发展基层民主"]));
+  });
   test("bare 重点任务 (perhaps another plan's) links nowhere when no part is named for tasks", async () => {
     const links = await linksOf(["考评办法", "一、考评内容", "（一）数字政府建设。推进政务服务。", "二、保障措施", "（一）统筹推进。全力推动重点任务按时完成。"]);
     expect(links).toEqual([]);
@@ -427,6 +431,18 @@ describe("roles from headings", () => {
     };
     expect(await roleOf("关于深化政策支持临港地区发展的若干意见", "加强土地政策支持")).toBe("measure");
     expect(await roleOf("关于加强三级公立医院绩效考核工作的意见", "建立考核信息系统")).toBe("task");
+  });
+  test("an item of a task part that works on a kind of support is a task; the safeguard part's items are measures", async () => {
+    const text = ["关于促进就业的意见", "一、鼓励支持就业创业", "（一）加大创业担保贷款贴息支持力度。提高贷款额度。", "（二）完善人才服务保障。优化人才公寓政策。", "二、保障措施", "（三）强化资金保障。资金列入预算。"].join("\n");
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "opinion.txt");
+    const roles = Object.fromEntries(doc.provisions.filter((p) => p.label?.startsWith("（")).map((p) => [p.label, p.role]));
+    expect(roles).toEqual({ "（一）": "task", "（二）": "task", "（三）": "measure" });
+  });
+  test("a law's chapter named 保障措施 is the safeguard part; a chapter on a kind of safeguard (安全保障) is not", async () => {
+    const text = ["某市促进条例", "第一章 总则", "第一条 为了促进发展，制定本条例。", "第二章 安全保障", "第二条 应当保障数据安全。", "第三章 保障措施", "第三条 市人民政府应当安排专项资金。", "第四条 本条例自2020年1月1日起施行。"].join("\n");
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "law.txt");
+    const roles = Object.fromEntries(doc.provisions.filter((p) => p.label?.startsWith("第")).map((p) => [p.label, p.role]));
+    expect(roles).toMatchObject({ 第二章: "other", 第二条: "other", 第三章: "measure", 第三条: "measure" });
   });
 });
 
