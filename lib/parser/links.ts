@@ -415,8 +415,11 @@ function sharedWords(fromText: string, toText: string, grams: Set<Bigram>, segme
     for (const stretch of sharedStretches(run, grams)) {
       if (out.size >= 5) break;
       const at = run.indexOf(stretch);
-      const w0 = Math.max(0, at - 4);
-      const window = run.slice(w0, Math.min(run.length, at + stretch.length + 4));
+      // Eight characters either side: a word the stretch touches is whole in the window, and
+      // growing by two segments does not reach the window's edges, which may be cut mid-word.
+      const w0 = Math.max(0, at - 8);
+      const w1 = Math.min(run.length, at + stretch.length + 8);
+      const window = run.slice(w0, w1);
       const stop = at + stretch.length;
       // The words the stretch touches (grown), and those wholly inside it (inner).
       let a = at;
@@ -445,8 +448,13 @@ function sharedWords(fromText: string, toText: string, grams: Set<Bigram>, segme
       }
       // ICU cuts words it does not know into characters (扶|贫, 集|约|化): take in neighbouring
       // segments while the other unit still has the longer string.
-      for (let k = 0; k < 2 && last >= 0 && last + 1 < bounds.length && toText.includes(run.slice(a, bounds[last + 1]![1])); k++) b = bounds[++last]![1];
-      for (let k = 0; k < 2 && first > 0 && toText.includes(run.slice(bounds[first - 1]![0], b)); k++) a = bounds[--first]![0];
+      // A window's edge segment is a piece of a word when the run goes on past it (育 of 体育).
+      const lastWhole = w1 < run.length ? bounds.length - 2 : bounds.length - 1;
+      const firstWhole = w0 > 0 ? 1 : 0;
+      // Growing stops at 的: what it joins is a phrase, not a term.
+      const joinable = (k: number) => !run.slice(bounds[k]![0], bounds[k]![1]).includes("的");
+      while (last >= 0 && last + 1 <= lastWhole && joinable(last + 1) && toText.includes(run.slice(a, bounds[last + 1]![1]))) b = bounds[++last]![1];
+      while (first > firstWhole && joinable(first - 1) && toText.includes(run.slice(bounds[first - 1]![0], b))) a = bounds[--first]![0];
       const grown = run.slice(a, b);
       const inner = inside.join("");
       if (isSharedWord(grown, toText)) out.add(grown);
@@ -465,9 +473,13 @@ const FUNCTION_CHARS = "的和与及等在对是为了要并或把被将从向�
 const FUNCTION_EDGE = new RegExp(`^[${FUNCTION_CHARS}]|[${FUNCTION_CHARS}]$`);
 const FUNCTION_EDGES = new RegExp(`^[${FUNCTION_CHARS}]+|[${FUNCTION_CHARS}]+$`, "g");
 
-/** A word worth showing as shared: two or more characters, in the other unit's text, not starting or ending on a function character. */
+/**
+ * A word worth showing as shared: two or more characters, in the other unit's
+ * text, not starting or ending on a function character, and no phrase joined
+ * by 的 (力的体育 is two pieces, not a term).
+ */
 function isSharedWord(w: string, toText: string): boolean {
-  return w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w);
+  return w.length >= 2 && toText.includes(w) && !FUNCTION_EDGE.test(w) && !w.includes("的");
 }
 
 /**

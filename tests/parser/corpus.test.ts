@@ -4,6 +4,19 @@ import { describe, expect, test } from "vitest";
 import { parseDocument } from "../../lib/parser";
 
 const content = path.resolve(import.meta.dirname, "..", "..", "content");
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+/** Whether `w` stands somewhere in `text` with a word boundary (as the segmenter reads the sentence) at both ends: 体育竞赛, not 育竞赛. */
+function wholeWordIn(text: string, w: string): boolean {
+  for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+    const from = Math.max(0, at - 12);
+    const cuts = new Set<number>([from]);
+    let pos = from;
+    for (const s of segmenter.segment(text.slice(from, Math.min(text.length, at + w.length + 12)))) cuts.add((pos += s.segment.length));
+    if (cuts.has(at) && cuts.has(at + w.length)) return true;
+  }
+  return false;
+}
 const files = readdirSync(content).filter((f) => f.endsWith(".md")).sort();
 
 describe("every corpus document", () => {
@@ -54,6 +67,7 @@ describe("every corpus document", () => {
           expect(named.length + listed.length, l.why).toBeGreaterThan(0);
           for (const w of [...named, ...listed]) {
             expect(span(l.from), `${l.from}: ${w}`).toContain(w);
+            expect(wholeWordIn(span(l.from), w), `${l.why}: ${w} is a piece of a word`).toBe(true);
             expect(span(l.to), `${l.to}: ${w}`).toContain(w);
             expect(w).not.toMatch(/^[的和与及等在对是为了要并]|[的和与及等在对是为了要并]$/);
           }
