@@ -415,8 +415,8 @@ function sharedWords(fromText: string, toText: string, grams: Set<Bigram>, segme
     for (const stretch of sharedStretches(run, grams)) {
       if (out.size >= 5) break;
       const at = run.indexOf(stretch);
-      // Eight characters either side: a word the stretch touches is whole in the window, and
-      // growing by two segments does not reach the window's edges, which may be cut mid-word.
+      // Eight characters either side, so that the words the stretch touches are whole in the
+      // window; its own edges may be cut mid-word.
       const w0 = Math.max(0, at - 8);
       const w1 = Math.min(run.length, at + stretch.length + 8);
       const window = run.slice(w0, w1);

@@ -70,8 +70,8 @@ export function isLawLike(root: ProvisionNode): boolean {
  */
 const PRINCIPLE_TEXT = /^[^。]*?遵循(?:[^。,，;；]*、){2,}[^。,，;；]*原则[。;；]?\s*$|遵循(?:以下|下列)原则/;
 
-/** A law's chapter named by the safeguard part itself (第八章 保障措施), not a topic (安全保障, 权益保障). */
-const SAFEGUARD_CHAPTER = /^(?:保障措施|保障机制|组织实施)$/;
+/** The safeguard part named as such (第八章 保障措施, （八）组织实施), not a topic (安全保障, 人才服务保障). */
+const SAFEGUARD_PART = /^(?:保障措施|保障机制|组织实施|组织保障)$/;
 
 /**
  * Stage 8 entry point: sets `role` on every node. Top-level parts of a policy
@@ -97,8 +97,10 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
   const assign = (node: ProvisionNode, inherited: Role | null) => {
     const said = headingSetsRole(node, lawLike) ? headingRole(node.heading, title) : null;
     // Inside a part with a role, a topic (建立专区监督管理体系, 完善考核办法) is what the item works on, not a safeguard part;
-    // so is a kind of support in a task part's item (完善人才服务保障, 加大贴息政策支持力度): the part sets the layout.
-    const own = said && !(said.topic && inherited) && !(inherited === "task" && said.role === "measure") ? said.role : null;
+    // so is a kind of support in a task part's item (完善人才服务保障, 加大贴息政策支持力度): the part sets the layout,
+    // unless the item is the safeguard part itself (（八）保障措施).
+    const supportInTask = inherited === "task" && said?.role === "measure" && !SAFEGUARD_PART.test(node.heading ?? "");
+    const own = said && !(said.topic && inherited) && !supportInTask ? said.role : null;
     let role: Role;
     // A row of a task-division table is a task, whatever part of the document holds the table.
     if (node.row) role = "task";
@@ -114,7 +116,7 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
     let role: Role | null = ownRoles[i] ?? null;
     if (!role && structured && top.marker && top.marker.style !== "chapter" && top.marker.style !== "article") role = "task";
     if (top.row) role = "task";
-    if (lawLike && top.marker?.style === "chapter" && SAFEGUARD_CHAPTER.test(top.heading ?? "")) role = "measure";
+    if (lawLike && top.marker?.style === "chapter" && SAFEGUARD_PART.test(top.heading ?? "")) role = "measure";
     top.role = role ?? "other";
     for (const child of top.children) assign(child, role);
   }

@@ -432,11 +432,11 @@ describe("roles from headings", () => {
     expect(await roleOf("关于深化政策支持临港地区发展的若干意见", "加强土地政策支持")).toBe("measure");
     expect(await roleOf("关于加强三级公立医院绩效考核工作的意见", "建立考核信息系统")).toBe("task");
   });
-  test("an item of a task part that works on a kind of support is a task; the safeguard part's items are measures", async () => {
-    const text = ["关于促进就业的意见", "一、鼓励支持就业创业", "（一）加大创业担保贷款贴息支持力度。提高贷款额度。", "（二）完善人才服务保障。优化人才公寓政策。", "二、保障措施", "（三）强化资金保障。资金列入预算。"].join("\n");
+  test("an item of a task part that works on a kind of support is a task; the safeguard part, also as an item, is a measure", async () => {
+    const text = ["关于促进就业的意见", "一、鼓励支持就业创业", "（一）加大创业担保贷款贴息支持力度。提高贷款额度。", "（二）完善人才服务保障。优化人才公寓政策。", "（三）组织实施。各地要加强领导。", "二、保障措施", "（四）强化资金保障。资金列入预算。"].join("\n");
     const { doc } = await parseDocument(new TextEncoder().encode(text), "opinion.txt");
     const roles = Object.fromEntries(doc.provisions.filter((p) => p.label?.startsWith("（")).map((p) => [p.label, p.role]));
-    expect(roles).toEqual({ "（一）": "task", "（二）": "task", "（三）": "measure" });
+    expect(roles).toEqual({ "（一）": "task", "（二）": "task", "（三）": "measure", "（四）": "measure" });
   });
   test("a law's chapter named 保障措施 is the safeguard part; a chapter on a kind of safeguard (安全保障) is not", async () => {
     const text = ["某市促进条例", "第一章 总则", "第一条 为了促进发展，制定本条例。", "第二章 安全保障", "第二条 应当保障数据安全。", "第三章 保障措施", "第三条 市人民政府应当安排专项资金。", "第四条 本条例自2020年1月1日起施行。"].join("\n");
