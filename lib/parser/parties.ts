@@ -184,9 +184,9 @@ function bracketMask(text: string): Uint8Array | null {
 }
 
 /** Scans left from a name's end to where the name starts (a function character or the clause start), then drops leading verbs. */
-function nameStart(text: string, end: number, floor: number, mask: Uint8Array | null = null): number {
+function nameStart(text: string, end: number, floor: number, mask: Uint8Array | null = null, reach = 30): number {
   let s = end;
-  const limit = Math.max(floor, end - 30);
+  const limit = Math.max(floor, end - reach);
   while (s > limit) {
     const code = text.charCodeAt(s - 1);
     if (mask?.[s - 1]) {
@@ -452,6 +452,8 @@ export function findNames(text: string): NameHit[] {
         let floor = runStart;
         for (const [, b] of taken) if (b <= end && b > floor) floor = b;
         let start = nameStart(text, end, floor, mask);
+        // Cut by the reach of a name inside a longer run: no name starts there.
+        const reachCut = start === end - 30 && start > floor && isNameCharacter(text.charCodeAt(start - 1));
         // 领导小组办公室协调省政府督查室: a verb between two names ends the second name's reach.
         const inner = text.slice(start, end);
         for (const { verb, at } of splitVerbsIn(inner)) {
@@ -487,7 +489,18 @@ export function findNames(text: string): NameHit[] {
           // A name run on into what it does (北京市经济和信息化局统筹制定数据专区): the name ends at its body word.
           const cut = name.length <= 8 || judgeName(name).ok ? -1 : nameBeforeVerb(name);
           if (cut > 0) local.push({ name: name.slice(0, cut), start, end: start + cut });
-          else local.push({ name, start, end });
+          else {
+            // A clause longer than a name's reach (县级以上地方各级人民政府根据实际情况建立…协调机制) was cut
+            // inside its first word: the body that acts is found from the clause's true start.
+            const from = reachCut && start === end - 30 ? nameStart(text, end, floor, mask, 60) : start;
+            const whole = from < start ? nameBeforeVerb(text.slice(from, end)) : -1;
+            if (whole > 0) {
+              local.push({ name: text.slice(from, from + whole), start: from, end: from + whole });
+              i = from - runStart;
+              continue;
+            }
+            local.push({ name, start, end });
+          }
           i = start - runStart;
           continue;
         }
@@ -532,6 +545,9 @@ function specificTask(text: string, end: number, hits: NameHit[], k: number): bo
 const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十百零〇\d]+条\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|[一二三四五六七八九十]、\s*|\d+[.、]\s*)\s*$/;
 /** A duty laid on a sentence's subject further on: 应当, 须, 负责 (not 可以: what a body may do is no duty). */
 const SENTENCE_DUTY = /应当|会同|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
+
+/** A government or a department named by its authority (主管部门, 行政部门, 行政机关): what it may do is a power it holds. */
+const AUTHORITY_BODY = /(?:人民政府|政府|主管部门|行政部门|管理部门|主管机关|行政机关)$/;
 
 /** Words after a name that tell it to act. */
 const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
@@ -739,6 +755,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
     if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test(text.slice(listEnd, listEnd + 80).split(/[。;；]|[，,]由/)[0]!)) role = "responsible";
+    // A power given to a government or a competent department (县级以上地方各级人民政府可以设立…) is work assigned to it;
+    // what those a text regulates may do (建设单位可以申请) is their right, no duty.
+    if (!role && /^(?:也|均|亦|还)?可以/.test(after) && members.every((x) => AUTHORITY_BODY.test(cleanParty(x.name))) && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start))) role = "responsible";
     if (!role) continue;
     // A body told to oversee (监督, 督促检查, 审查) in its own sentence supervises.
     if (role === "responsible") {

@@ -461,6 +461,7 @@ describe("an annotation closing a paragraph of inline points", () => {
 
 describe("lists of bodies and words before names", () => {
   const parties = (text: string) => findResponsibilities(fold(text), 0, { firstIsLead: false }, { addressees: [] }).map((r) => r.party);
+  const rows = (text: string) => findResponsibilities(fold(text), 0, { firstIsLead: false }, { addressees: [] }).map((r) => [r.party, r.role]);
   test("a list of bodies sharing 等部门 is no sector list; cited as a source or told of, it names no party", () => {
     expect(parties("依照公安部、交通运输部等部门的有关规定处理。")).toEqual([]);
     expect(parties("有权向监察机关、人民检察院、公安机关等部门报案、控告。")).toEqual([]);
@@ -505,6 +506,15 @@ describe("lists of bodies and words before names", () => {
     expect(parties("未将食品原料、食品添加剂、产品配方、标签等向食品安全监督管理部门备案的。")).toEqual([]);
     expect(parties("乡镇人民政府、街道办事处和公安机关、安全生产监督管理等部门应当加强检查。")).toEqual(["乡镇人民政府", "街道办事处", "公安机关", "安全生产监督管理部门"]);
     expect(parties("有关部门应当制定国家突发事件部门应急预案。")).not.toContain("国家突发事件部门");
+  });
+  test("a power a text gives a government or a competent department is its work; a right of those it regulates is not", () => {
+    expect(rows("县级以上地方各级人民政府可以设立中小企业发展基金。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
+    expect(rows("区人民政府可以按照全市统一规划，建设本区域大数据中心。")).toEqual([["区人民政府", "responsible"]]);
+    expect(parties("建设单位可以向市建设行政主管部门申请奖励。")).toEqual([]);
+    expect(parties("专利代理机构可以接受委托，代理专利申请。")).toEqual([]);
+  });
+  test("a clause longer than a name's reach still yields the body that starts it", () => {
+    expect(rows("县级以上地方各级人民政府根据实际情况建立中小企业促进工作协调机制，负责本行政区域内的中小企业促进工作。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
   test("what bodies may do as needed is no duty; a later 由A会同B is A's", () => {
     expect(parties("各政务部门、各区按需在目录系统中提出数据共享申请，由专区监管部门会同运营单位审核同意后提供。")).toEqual(["专区监管部门"]);
