@@ -306,7 +306,7 @@ const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
 const COMPOUND_AFTER = /^(?:院[所校长]|行[业为使动政驶]|会[议同见]|处[置理罚于以]|局[面势]|部[署分门队位]|委[托员]|办[理法成园学案]|区[域别级]|市[场级民]|县[级域]|所[有需得属在列提以谓]|室[内外]|站[立])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
-const SPLIT_VERBS = ["报送", "转呈", "转报", "转送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
+const SPLIT_VERBS = ["报送", "转呈", "转报", "转送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "鼓励", "引导", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
 
 /** A government by level, as a sector list's first item starts (县级以上人民政府, 省级以上人民政府, 市人民政府). */
 const GOVERNMENT_LEAD = /(?:县级以上(?:地方)?(?:各级)?|设区的市级?(?:以上)?(?:地方)?(?:各级)?|省级以上(?:地方)?|[省市县乡]级|地方各级|各级|(?<![\u4e00-\u9fa5])[省市县区乡镇])(?:人民政府|政府)/g;
@@ -455,13 +455,18 @@ export function findNames(text: string): NameHit[] {
         // Cut by the reach of a name inside a longer run: no name starts there.
         const reachCut = start === end - 30 && start > floor && isNameCharacter(text.charCodeAt(start - 1));
         // 领导小组办公室协调省政府督查室: a verb between two names ends the second name's reach.
-        const inner = text.slice(start, end);
-        for (const { verb, at } of splitVerbsIn(inner)) {
-          if (ORG_SUFFIX.test(inner.slice(0, at)) && end - (start + at + verb.length) >= 2) {
-            start += at + verb.length;
-            // 应当会同, 要配合: the second name starts after every such verb.
-            start += VERB_RUN.exec(text.slice(start, end))?.[0].length ?? 0;
-            break;
+        // Again on what is left: 经济和信息化部门应当会同国有资产监管机构鼓励国有企业 holds three.
+        for (let split = true; split; ) {
+          split = false;
+          const inner = text.slice(start, end);
+          for (const { verb, at } of splitVerbsIn(inner)) {
+            if (ORG_SUFFIX.test(inner.slice(0, at)) && end - (start + at + verb.length) >= 2) {
+              start += at + verb.length;
+              // 应当会同, 要配合: the second name starts after every such verb.
+              start += VERB_RUN.exec(text.slice(start, end))?.[0].length ?? 0;
+              split = true;
+              break;
+            }
           }
         }
         const name = text.slice(start, end);
@@ -548,6 +553,13 @@ const SENTENCE_DUTY = /应当|会同|(?<![反相适对])应(?![用急对])|须|�
 
 /** A government or a department named by its authority (主管部门, 行政部门, 行政机关): what it may do is a power it holds. */
 const AUTHORITY_BODY = /(?:人民政府|政府|主管部门|行政部门|管理部门|主管机关|行政机关)$/;
+
+/** The end of one sector's department: 等部门, 等有关部门. */
+const ONE_SECTOR_END = /等(?:有关|相关)?部门/g;
+/** The level before a sector (国务院林业草原, 市外事, 同级环境保护). */
+const SECTOR_LEVEL = /(?:国务院|同级|本级|县级以上(?:地方)?(?:人民政府)?|(?<![\u4e00-\u9fa5])[省市县区](?:人民政府)?|[省市县区]人民政府)$/;
+/** A verb that gives the department after it its role: 会同/联合 (support), 由/请/协助/配合 (responsible), 与 (coordinate). */
+const ROLE_VERB_BEFORE = /(?:会同|联合|协助|配合|由|请|与)$/;
 
 /** Words after a name that tell it to act. */
 const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
@@ -653,6 +665,25 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const shared = /(?:主管|行政|管理)*部门$/.exec(last)?.[0] ?? "部门";
     for (const n of expandList(items.map(cleanParty), shared)) out.push({ party: n, role: "responsible", text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, annotated: false });
     sectorCovered.push([m.index, m.index + m[0].length]);
+  }
+  // 2a''. One sector with 等部门 (会同市场监管等有关部门, 知识产权等部门应当…): that sector's department, in the
+  // role its place gives it. Only a sector the lexicon knows, right after a role verb or at a sentence's start.
+  for (const m of text.includes("等") && text.includes("部门") ? allMatches(ONE_SECTOR_END, text) : []) {
+    if (inSpans(covered, m.index) || inSpans(sectorCovered, m.index)) continue;
+    const before = text.slice(Math.max(0, m.index - 20), m.index);
+    const sector = endsWithFunction(before);
+    if (!sector) continue;
+    const level = SECTOR_LEVEL.exec(before.slice(0, before.length - sector.length))?.[0] ?? "";
+    const start = m.index - sector.length - level.length;
+    const lead = text.slice(Math.max(0, start - 12), start);
+    const verb = ROLE_VERB_BEFORE.exec(lead)?.[0];
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    let role: ResponsibilityRole | null = null;
+    if (verb) role = /会同|联合/.test(verb) ? "support" : verb === "与" ? "coordinate" : "responsible";
+    else if (SENTENCE_START.test(lead) && DIRECTIVE_AFTER.test(after)) role = /^(?:应当|应|要|须|必须)?(?:牵头|会同)/.test(after) ? "lead" : "responsible";
+    if (!role) continue;
+    out.push({ party: `${level}${sector}部门`, role, text: text.slice(start, m.index + m[0].length), start: offset + start, end: offset + m.index + m[0].length, annotated: false });
+    sectorCovered.push([start, m.index + m[0].length]);
   }
   // 2b. Named lists acted upon: 对西宁特钢、西矿集团、盐湖集团等企业 / 发挥好省信保集团等政策性担保公司作用.
   const namedList = /(?:对|支持|鼓励|扶持|帮助|推动|引导|依托|发挥好?|推进|选择|确定)((?:[\u4e00-\u9fa5]{2,12}、)*[\u4e00-\u9fa5]{2,12})等(?:[\u4e00-\u9fa5]{0,6}?)(?:企业|公司|集团|高校|医院|院校|单位|机构|院所|大学)/g;

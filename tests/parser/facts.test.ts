@@ -513,6 +513,11 @@ describe("lists of bodies and words before names", () => {
     expect(parties("建设单位可以向市建设行政主管部门申请奖励。")).toEqual([]);
     expect(parties("专利代理机构可以接受委托，代理专利申请。")).toEqual([]);
   });
+  test("one sector with 等部门 is that sector's department; a name ends before each verb that follows it", () => {
+    expect(rows("市网信部门会同公安等部门对关键信息基础设施实行重点保护。")).toEqual([["公安部门", "support"], ["市网信部门", "lead"]]);
+    expect(rows("知识产权等部门应当执行数据知识产权保护规则。")).toEqual([["知识产权部门", "responsible"]]);
+    expect(parties("经济和信息化部门应当会同国有资产监管机构鼓励国有企业整合内部信息系统。")).toEqual(["经济和信息化部门", "国有资产监管机构"]);
+  });
   test("a clause longer than a name's reach still yields the body that starts it", () => {
     expect(rows("县级以上地方各级人民政府根据实际情况建立中小企业促进工作协调机制，负责本行政区域内的中小企业促进工作。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
