@@ -10,6 +10,7 @@
 import { addToDate, iso, lastDayOfMonth } from "./dates";
 import { allMatches } from "./matches";
 import { chineseToNumber, numeralValue } from "./numerals";
+import { isDocumentTerm } from "./patterns";
 import type { DeadlineKind } from "./types";
 
 export interface FoundDeadline {
@@ -27,6 +28,8 @@ export interface FoundDeadline {
 
 export interface DeadlineContext {
   issuedAt: string | null;
+  /** The day the text was first published (its notes' 发布/公布 date), when it differs from the issue date of a revision. */
+  publishedAt?: string | null;
   effectiveFrom: string | null;
   /** Whether this text speaks for the whole document (closing lines, preamble). */
   documentLevel: boolean;
@@ -295,17 +298,21 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
   // 印发之日起30日内 → the issue date plus 30 days; 施行后一年内 → the effective date plus a year.
   RELATIVE.lastIndex = 0;
   for (let m = text.includes("内") ? RELATIVE.exec(text) : null; m; m = RELATIVE.exec(text)) {
+    // Only documents are 印发 or 下发; what is 公布 or 发布 without 本 (an application, a list, a notice:
+    // 外观设计国际申请公布之日起3个月内) starts a period with no fixed date, no deadline of this document.
+    if (/发布|公布/.test(m[1]!) && !m[0].includes("本")) continue;
     const amount = numeralValue(m[2]!) ?? 0;
-    const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : issued;
+    const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : /发布|公布/.test(m[1]!) ? (context.publishedAt ?? issued) : issued;
     const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
     found.push({ text: m[0].trim(), date, kind: "due", ...(date ? {} : { doubt: `起算日期（${m[1]}日期）未知，无法算出时限` }), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   // 自印发之日起施行 → the issue date; 有效期2年 → the effective date plus two years, less a day.
   for (const m of text.includes("之日起") ? allMatches(EFFECTIVE_ON_ISSUE, text) : []) {
     if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
-    found.push({ text: m[0], date: issued, kind: "effective", start: offset + m.index, end: offset + m.index + m[0].length });
+    found.push({ text: m[0], date: /发布|公布|颁布/.test(m[0]) ? (context.publishedAt ?? issued) : issued, kind: "effective", start: offset + m.index, end: offset + m.index + m[0].length });
   }
   for (const m of text.includes("有效期") ? allMatches(VALID_FOR, text) : []) {
+    if (!isDocumentTerm(text, m.index)) continue;
     const years = numeralValue(m[1]!);
     const base = context.effectiveFrom ?? issued;
     const date = years && base ? addToDate(addToDate(base, { years }) ?? base, { days: -1 }) : null;

@@ -5,7 +5,7 @@
  */
 import { addToDate, parseFullDate } from "./dates";
 import { numeralValue } from "./numerals";
-import { DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL } from "./patterns";
+import { DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL, isDocumentTerm } from "./patterns";
 import type { Block, Metadata } from "./types";
 
 const compact = (s: string) => s.replace(/\s+/g, "");
@@ -92,7 +92,14 @@ export interface MetadataInput {
 }
 
 /** Stage 10 entry point. */
-export function extractMetadata(input: MetadataInput): Metadata {
+/** A note dating the text's publication: the date, then (with no other date, adoption or revision between) 发布 or 公布. */
+const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,60}?(?:发布|公布)/g;
+
+/** A note dating the text's adoption: the date, then (with no other date between) 通过. */
+const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,60}?通过/g;
+
+/** The document's metadata, and the day its text was first published (null when no note says). */
+export function extractMetadata(input: MetadataInput): Metadata & { publishedAt: string | null } {
   const { blocks, folded, source } = input;
   const text = (b: Block) => source.slice(b.start, b.end).trim();
   const ftext = (b: Block) => folded.slice(b.start, b.end).trim();
@@ -127,9 +134,21 @@ export function extractMetadata(input: MetadataInput): Metadata {
   // (2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订).
   if (!issuedAt) {
     for (const b of blocks.filter((x) => x.zone === "note")) {
-      for (const m of ftext(b).matchAll(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;\n]{0,60}?(?:通过|修订|修正|公布)/g)) {
+      for (const m of ftext(b).matchAll(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;\n]{0,60}?(?:通过|修订|修正|公布|发布)/g)) {
         const date = parseFullDate(m[1]!);
         if (date && (!issuedAt || date > issuedAt)) issuedAt = date;
+      }
+    }
+  }
+  // The day the text itself was first published (2000年1月30日 中华人民共和国国务院令第279号发布): the day
+  // 自发布之日起施行 and 公布之日起30日内 count from, not that of a later revision.
+  // A law adopted with no publication noted was published the day it was adopted (a 主席令 bears the day of the vote).
+  let publishedAt: string | null = null;
+  for (const pattern of [PUBLISHED_NOTE, ADOPTED_NOTE]) {
+    for (const b of publishedAt ? [] : blocks.filter((x) => x.zone === "note")) {
+      for (const m of ftext(b).matchAll(pattern)) {
+        const date = parseFullDate(m[1]!);
+        if (date && (!publishedAt || date < publishedAt)) publishedAt = date;
       }
     }
   }
@@ -162,13 +181,12 @@ export function extractMetadata(input: MetadataInput): Metadata {
     const ruleStarts = e ? /[\u4e00-\u9fa5]/.test(t.charAt(e.index + e[0].length)) : false;
     if (e && !effectiveFrom && !ruleStarts) {
       const when = e[1] ?? "";
-      effectiveFrom = /\d{4}/.test(when) ? fullDateFromMatch(when) : issuedAt;
+      effectiveFrom = /\d{4}/.test(when) ? fullDateFromMatch(when) : /发布|公布|颁布/.test(when) ? (publishedAt ?? issuedAt) : issuedAt;
       if (e[2]) effectiveUntil = fullDateFromMatch(e[2]);
     }
     const v = VALID_UNTIL.exec(t);
     // The document's own term (本方案有效期3年; …施行，有效期至…), not a licence's or a certificate's (许可证有效期为三年).
-    const holder = v ? (t.slice(0, v.index).split(/[。;；,，:：\n]/).pop() ?? "").trim() : "";
-    if (v && !effectiveUntil && (!holder || /^(?:本|此)[\u4e00-\u9fa5]{0,8}?的?$/.test(holder))) {
+    if (v && !effectiveUntil && isDocumentTerm(t, v.index)) {
       if (v[1]) effectiveUntil = fullDateFromMatch(v[1]);
       else if (v[2]) {
         const years = numeralValue(v[2]!);
@@ -179,5 +197,5 @@ export function extractMetadata(input: MetadataInput): Metadata {
     const i = INTERPRETER.exec(t);
     if (i && !interpreter) interpreter = i[1]!.trim();
   }
-  return { title, kind, issuer, docNumber, addressees, issuedAt, effectiveFrom, effectiveUntil, interpreter };
+  return { title, kind, issuer, docNumber, addressees, issuedAt, effectiveFrom, effectiveUntil, interpreter, publishedAt };
 }

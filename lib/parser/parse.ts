@@ -210,7 +210,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const seg of segments) {
     const t = segText(seg);
     const provision = provisionId(seg);
-    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) });
+    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, publishedAt: found.publishedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) });
     for (const d of segDeadlines) {
       deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
       // A date resting on an assumption is kept and flagged for review.

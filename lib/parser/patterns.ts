@@ -166,6 +166,18 @@ export const EFFECTIVE = /自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印
 /** 有效期至2018年12月31日 / 有效期5年 */
 export const VALID_UNTIL = /有效期(?:至|到|截至)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|有效期(?:为)?\s*([\d一二三四五六七八九十两]+)\s*年/;
 
+/**
+ * Whether the 有效期 at `at` is the document's own term (本方案有效期3年; …起施行，有效期5年), not a
+ * licence's or a certificate's (医疗器械经营许可证有效期为5年; 颁发许可证，有效期为五年): its clause names
+ * nothing else, and its sentence names no certificate before it.
+ */
+export function isDocumentTerm(text: string, at: number): boolean {
+  const sentence = text.slice(0, at).split(/[。;；\n]/).pop() ?? "";
+  const holder = (sentence.split(/[,，:：]/).pop() ?? "").trim();
+  if (holder) return /^(?:本|此)[\u4e00-\u9fa5]{0,8}?的?$/.test(holder);
+  return !/证|照|许可|资格|批准文件|批件|登记/.test(sentence) || /(?:本|此)(?:办法|规定|条例|意见|方案|通知|细则|决定|规划|计划|措施|规则)/.test(sentence);
+}
+
 // ---- responsibilities --------------------------------------------------------
 
 /** A bracketed annotation at the end of a paragraph: （A牵头，B配合） / （A、B负责）. */

@@ -27,6 +27,11 @@ describe("deadlines: words resolved to dates", () => {
     ["2012年起5年内，实施六大人才行动计划", [["2016-12-31", "due"]]],
     ["在本意见印发之日起30日内出台实施办法", [["2018-12-16", "due"]], "2018-11-16"],
     ["按照“一年破局、两年稳定、三年提升”的进度要求", [[null, "milestone"], [null, "milestone"], [null, "milestone"]]],
+    // A period from another thing's publication (an application, a list) has no fixed date: no deadline of this text.
+    ["应当自外观设计国际申请公布之日起3个月内提交在先申请文件副本", [], "2023-12-11"],
+    ["可以在选民名单公布之日起五日内向选举委员会提出申诉", [], "2021-03-01"],
+    // A licence's term is a rule for each licence, not the document's expiry.
+    ["医疗器械经营许可证有效期为5年。", [], "2022-03-10"],
   ];
   for (const [text, expected, issued] of TABLE) test(text, () => expect(dates(text, issued ?? null)).toEqual(expected));
 
@@ -254,6 +259,16 @@ describe("metadata of laws and orders without a 落款", () => {
     const m = await meta("中华人民共和国中小企业促进法\n\n2002年6月29日 第九届全国人民代表大会常务委员会第二十八次会议通过\n\n2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订\n\n第一章 总则\n第一条 为了改善中小企业经营环境，制定本法。\n第二条 本法自2018年1月1日起施行。\n");
     expect(m.issuer).toBe("全国人民代表大会常务委员会");
     expect(m.issuedAt).toBe("2017-09-01");
+  });
+  test("自发布之日起施行 takes the day the notes say the text was published, not a later revision's", async () => {
+    const doc = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "doc.txt")).doc;
+    const revised = await doc("建设工程质量管理条例\n\n2000年1月30日 中华人民共和国国务院令第279号发布\n\n2017年10月7日 《国务院关于修改部分行政法规的决定》第一次修订\n\n第一条 为了加强对建设工程质量的管理，制定本条例。\n第二条 本条例自发布之日起施行。\n");
+    expect(revised.issuedAt).toBe("2017-10-07");
+    expect(revised.effectiveFrom).toBe("2000-01-30");
+    expect(revised.deadlines.map((d) => d.date)).toEqual(["2000-01-30"]);
+    // Adopted with no publication noted: a law is published the day it is adopted.
+    const adopted = await doc("中华人民共和国中国人民银行法\n\n（1995年3月18日第八届全国人民代表大会第三次会议通过　根据2003年12月27日第十届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国中国人民银行法〉的决定》修正）\n\n第一条 为了确立中国人民银行的地位，制定本法。\n第二条 本法自公布之日起施行。\n");
+    expect(adopted.effectiveFrom).toBe("1995-03-18");
   });
   test("a licence's term is not the document's: only 本法/本方案…有效期 ends the document", async () => {
     const until = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "doc.txt")).doc.effectiveUntil;
