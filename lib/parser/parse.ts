@@ -194,6 +194,10 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
     return span ? folded.slice(span[0], Math.min(span[1], span[0] + 80)) : undefined;
   };
 
+  // A text in articles (第一条…) is legislation: it sets rules, and its numbers are targets only with a time to reach them.
+  // So is a technical standard (人体损伤程度鉴定标准): its numbers are criteria.
+  const legislation = nodes.filter((n) => n.marker?.style === "article").length >= 3 || /(?:标准|规范|规程|准则)$/.test(meta.title ?? "");
+
   // Stages 11–14: facts per segment.
   const provisionId = (s: Segment) => s.node?.id ?? null;
   const deadlines: DeadlineOut[] = [];
@@ -216,7 +220,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       // A date resting on an assumption is kept and flagged for review.
       if (d.doubt) messages.push({ reason: `时限「${text.slice(d.start, d.end)}」${d.date ? `读作 ${d.date}` : "没有日期"}：${d.doubt}`, ruleId: "deadline-unsure", start: d.start, end: d.end });
     }
-    for (const { doubt, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start), context: leadOf(seg.node?.parent ?? null) })) {
+    for (const { doubt, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start), context: leadOf(seg.node?.parent ?? null), legislation })) {
       targets.push({ provision, ...tg });
       if (doubt) messages.push({ reason: `指标「${tg.text}」（${tg.value}${tg.unit}）：${doubt}`, ruleId: "target-unsure", start: tg.start, end: tg.end });
     }

@@ -70,7 +70,7 @@ function insideSlogan(text: string, s: number, from: number): boolean {
 /** 三年内实现…全覆盖 / 到2020年…全覆盖: full coverage by a time is a target of 100%. */
 const FULL_COVERAGE = /(?:\d+|[一二三四五六七八九十两])\s*年(?:内|以内|左右)|(?:到|至|力争|争取)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前/;
 
-export function findTargets(text: string, offset: number, options: { role: Role; deadline: (pos: number) => string | null; context?: string }): FoundTarget[] {
+export function findTargets(text: string, offset: number, options: { role: Role; deadline: (pos: number) => string | null; context?: string; legislation?: boolean }): FoundTarget[] {
   const found: FoundTarget[] = [];
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(text); m; m = QUANTITY.exec(text)) {
@@ -99,7 +99,14 @@ export function findTargets(text: string, offset: number, options: { role: Role;
     if (verb) score += 2;
     if (qualifier) score += 1;
     if (options.role === "goal") score += 1;
-    if (/(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争|每年/.test(text.slice(Math.max(0, sentenceStart), s))) score += 1;
+    const timed = /(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争|每年/.test(text.slice(Math.max(0, sentenceStart), s));
+    if (timed) score += 1;
+    // Legislation sets rules: a number in it (考试里程不少于10公里, 违法所得超过1万元) is a target only with a time to reach it.
+    if (options.legislation && !/(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争/.test(text.slice(Math.max(0, sentenceStart), s))) continue;
+    // A case a rule applies to (违法所得超过1万元的，…; 超过3次的): the number describes it, no goal.
+    if (/的$/.test(after.trim())) score -= 3;
+    // A count that qualifies a noun (超过3次的货运车辆, 1亿元以上的企业) marks a class; a share of it (90%的市场主体) may be a goal.
+    else if (unit !== "%" && /^(?:以上|以下)?的/.test(after.trimStart())) score -= 3;
     if (RULE_CONTEXT.test(before) || RULE_CONTEXT.test(after.slice(0, 6))) score -= 3;
     // A cap on a rate or a total is a level to keep (负债率不超过1.5%); on anything else (不超过50万元的项目), a rule.
     if (/不超过|不得超过|不高于/.test(before.slice(-6)) && !/(?:率|比重|比例|占比|强度|增速|能耗|排放|总量|规模|水平|指数)(?:不超过|不得超过|不高于)$/.test(before)) score -= 3;

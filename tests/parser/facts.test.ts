@@ -90,6 +90,14 @@ describe("targets: levels to reach, not rules or history", () => {
     expect(targets("对违法行为处10万元以下罚款", "other")).toEqual([]);
     expect(targets("启动实施工业“4322”工程，打造“10里文化圈”", "task")).toEqual([]);
     expect(targets("近年来已建成示范项目300个", "task")).toEqual([]);
+    // A case a rule applies to, or a class a count marks out, is no goal.
+    expect(targets("违法所得超过1万元的，没收违法所得", "task")).toEqual([]);
+    expect(targets("培育100家营业收入1亿元以上的企业", "task")).toEqual([[100, "家"]]);
+  });
+  test("legislation sets rules: its numbers are targets only with a time to reach them", async () => {
+    const law = "机动车驾驶证申领规定\n\n第一条 为了规范机动车驾驶证申领，制定本规定。\n第二条 考试里程不少于10公里。\n第三条 到2025年，考场覆盖率达到90%。\n第四条 本规定自2022年4月1日起施行。\n";
+    const doc = (await parseDocument(new TextEncoder().encode(law), "law.txt")).doc;
+    expect(doc.targets.map((t) => [t.value, t.unit])).toEqual([[90, "%"]]);
   });
 });
 
