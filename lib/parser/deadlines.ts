@@ -7,7 +7,7 @@
  * baselines (比2015年), statistics (2016年的69.2%) and cut-offs that say who is
  * eligible (2018年12月31日之前已完成转制的企业) are left out.
  */
-import { addToDate, iso, lastDayOfMonth } from "./dates";
+import { addToDate, iso, lastDayOfMonth, parseFullDate } from "./dates";
 import { allMatches } from "./matches";
 import { chineseToNumber, numeralValue } from "./numerals";
 import { isDocumentTerm } from "./patterns";
@@ -44,9 +44,13 @@ const CN_MONTH = "[一二三四五六七八九十]{1,3}";
 const TIME = /(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?:\s*(年底|年末|年初|年中|底|末|初(?![步始见具级次稿审选中])|中(?![\u4e00-\u9fa5])|上半年|下半年|第?[一二三四1-4]季度))?/g;
 /** A month set without its year: 3月底前, 6月底完成, 12月取得明显成效, 三月底前, 6月份取得…, after 每年 or alone. */
 const MONTH_ONLY = new RegExp(`(?<!\\d\\s*年\\s*)(?<![\\d${CN_MONTH.slice(1, -6)}])(\\d{1,2}|${CN_MONTH})\\s*月(?:份)?\\s*(底|末|中旬|上旬|下旬)?\\s*(?=前|之前|以前|底|末|完成|取得|实现|建成|建立|启动|上线|出台|印发|制定|报送|报|开展|召开|举办|组织|形成|部署|推进|落实|见效)`, "g");
+/** 每年1月31日前, 每年三月十五日以前, 每年年底前: a recurring due day (a recurring day without 前, 每年9月30日为…, is no due date). */
+const EVERY_YEAR_DAY = new RegExp(`每年\\s*(?:(\\d{1,2}|${CN_MONTH})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*[日号]|(年底|年末))\\s*(?:前|之前|以前)`, "g");
 /** 年底前 / 年内 without a year: the document's year. */
 const YEAR_END_ONLY = /(?<![\d年每])年(?:底|末)(?:前|之前)?(?=完成|前|实现|建成|基本|全面|,|，|。)/g;
 const RELATIVE = /(?:自|在|于)?\s*(?:本[\u4e00-\u9fa5]{1,4})?(印发|发布|公布|施行|实施|下发)(?:之日)?(?:起|后)\s*(\d+|[一二三四五六七八九十两]+)\s*(个?工作日|日|天|个月|年)(?:内|以内)/g;
+/** 自一九九三年三月一日起施行, 自二○○四年十月一日起施行: the effective day in Chinese numerals. */
+const EFFECTIVE_CN = /自\s*[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日\s*起?\s*(?:施行|实施|执行|生效)/g;
 /** 自印发之日起施行: the issue date is the effective date. */
 const EFFECTIVE_ON_ISSUE = /自\s*(?:印发|发布|公布|颁布|下发|签发)之日起\s*(?:施行|实施|执行|生效)/g;
 /** 有效期2年 / 有效期为五年: counted from the effective date. */
@@ -209,7 +213,8 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     }
     if (PAST_AFTER.test(after.replace(/^\s+/, "")) && !/^\s*(?:前|之前|以前|底前|起)/.test(after)) continue;
     if (day && ELIGIBILITY_AFTER.test(after + text.slice(e + 14, e + 30))) continue;
-    const suffix = /^\s*(前|之前|以前|底前|末前|为止|止|起施行|起实施|起执行|起生效|起|开始|以后|后)?/.exec(after)?.[1] ?? null;
+    // 自2021年7月1日施行: the effective day without 起.
+    const suffix = /^\s*(前|之前|以前|底前|末前|为止|止|起施行|起实施|起执行|起生效|起|开始|以后|后)?/.exec(after)?.[1] ?? (day && /自\s*$/.test(before) ? /^\s*(施行|实施|生效)/.exec(after)?.[1] ?? null : null);
     // YYYY年起N年内 → the end of the N-th year.
     const within = /^\s*(?:起|开始)\s*[,，]?\s*(\d+|[一二三四五六七八九十两]+)\s*年(?:内|以内|时间内)/.exec(after);
     if (within) {
@@ -218,7 +223,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
       found.push({ text: text.slice(s, e), date: iso(year + n - 1, 12, 31), kind: "due", start: offset + s, end: offset + e });
       continue;
     }
-    if (suffix && /^起/.test(suffix) && /施行|实施|执行|生效/.test(suffix)) {
+    if (suffix && /^起|^(?:施行|实施|生效)$/.test(suffix) && /施行|实施|执行|生效/.test(suffix)) {
       const date = resolve(year, month, day ?? (month ? 1 : null), month ? null : "初");
       found.push({ text: text.slice(Math.max(0, s - (before.endsWith("自") ? 1 : 0)), e + suffix.length), date, kind: "effective", start: offset + s, end: offset + e + suffix.length });
       continue;
@@ -255,6 +260,21 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     found.push({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
   }
 
+  // 每年1月31日前 / 每年年底前: a recurring due day, read as its first occurrence on or after the day the document takes effect.
+  for (const m of text.includes("每年") ? allMatches(EVERY_YEAR_DAY, text) : []) {
+    if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
+    const month = m[3] ? 12 : monthValue(m[1]!);
+    const day = m[3] ? 31 : numeralValue(m[2]!);
+    const start = everyYearFrom !== null ? iso(everyYearFrom, 1, 1) : context.effectiveFrom ?? issued;
+    if (!month || !day || day > lastDayOfMonth(2000, month)) continue;
+    let date: string | null = null;
+    if (start) {
+      const y = Number(start.slice(0, 4));
+      const first = iso(y, month, Math.min(day, lastDayOfMonth(y, month)));
+      date = first && first >= start ? first : iso(y + 1, month, Math.min(day, lastDayOfMonth(y + 1, month)));
+    }
+    found.push({ text: m[0], date, kind: "due", ...(date ? {} : { doubt: "起始年份未知（文件没有成文或施行日期）" }), start: offset + m.index, end: offset + m.index + m[0].length });
+  }
   // A month without its year: 每年三月底前 → the first occurrence; 6月底完成 → the year named before it, else the document's.
   MONTH_ONLY.lastIndex = 0;
   for (let m = MONTH_ONLY.exec(text); m; m = MONTH_ONLY.exec(text)) {
@@ -305,6 +325,11 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const base = /施行|实施/.test(m[1]!) ? context.effectiveFrom : /发布|公布/.test(m[1]!) ? (context.publishedAt ?? issued) : issued;
     const date = base ? addToDate(base, yearsMonthsDays(amount, m[3]!)) : null;
     found.push({ text: m[0].trim(), date, kind: "due", ...(date ? {} : { doubt: `起算日期（${m[1]}日期）未知，无法算出时限` }), start: offset + m.index, end: offset + m.index + m[0].length });
+  }
+  // 自一九九三年三月一日起施行: a date in Chinese numerals that starts the document.
+  for (const m of /[〇○零]/.test(text) || text.includes("九") ? allMatches(EFFECTIVE_CN, text) : []) {
+    if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
+    found.push({ text: m[0], date: parseFullDate(m[0]), kind: "effective", start: offset + m.index, end: offset + m.index + m[0].length });
   }
   // 自印发之日起施行 → the issue date; 有效期2年 → the effective date plus two years, less a day.
   for (const m of text.includes("之日起") ? allMatches(EFFECTIVE_ON_ISSUE, text) : []) {

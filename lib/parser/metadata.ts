@@ -181,7 +181,7 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
     const ruleStarts = e ? /[\u4e00-\u9fa5]/.test(t.charAt(e.index + e[0].length)) : false;
     if (e && !effectiveFrom && !ruleStarts) {
       const when = e[1] ?? "";
-      effectiveFrom = /\d{4}/.test(when) ? fullDateFromMatch(when) : /发布|公布|颁布/.test(when) ? (publishedAt ?? issuedAt) : issuedAt;
+      effectiveFrom = /年/.test(when) ? fullDateFromMatch(when) : /发布|公布|颁布/.test(when) ? (publishedAt ?? issuedAt) : issuedAt;
       if (e[2]) effectiveUntil = fullDateFromMatch(e[2]);
     }
     const v = VALID_UNTIL.exec(t);

@@ -30,6 +30,13 @@ describe("deadlines: words resolved to dates", () => {
     // A period from another thing's publication (an application, a list) has no fixed date: no deadline of this text.
     ["应当自外观设计国际申请公布之日起3个月内提交在先申请文件副本", [], "2023-12-11"],
     ["可以在选民名单公布之日起五日内向选举委员会提出申诉", [], "2021-03-01"],
+    // The effective day in Chinese numerals, or without 起.
+    ["本办法自一九九三年三月一日起施行。", [["1993-03-01", "effective"]], "1993-01-20"],
+    ["本条例自2021年7月1日施行。", [["2021-07-01", "effective"]], "2020-12-30"],
+    // A recurring due day: its first occurrence on or after the day the document takes effect; a recurring holiday is none.
+    ["应当于每年1月31日前将上一年所制定的法规、规章目录报国务院备案", [["2025-01-31", "due"]], "2024-11-01"],
+    ["市人大常委会在每年年底前听取和审议审计查出问题整改情况的报告", [["2022-12-31", "due"]], "2022-03-01"],
+    ["每年9月30日为烈士纪念日", [], "2014-08-31"],
     // A licence's term is a rule for each licence, not the document's expiry.
     ["医疗器械经营许可证有效期为5年。", [], "2022-03-10"],
   ];
