@@ -330,7 +330,25 @@ const PLACE_BEFORE_VERB = /^(.*?[\u4e00-\u9fa5](?:区|市|县|镇|乡|省))(?:�
 const CLAUSE_NOT_NAME = /^国家(?:鼓励|支持|完善|引导|推动|建立|健全|加强|实行|制定)|(?:政府|部门)(?:定期|统一|负责|共同)组织$|[\u4e00-\u9fa5](?:区|市|县|镇|乡|省)(?:创建|打造|申报|争创|布局|引进)[\u4e00-\u9fa5]{3,}$|[\u4e00-\u9fa5]{2,}到[\u4e00-\u9fa5]{2,}$/;
 
 /** 省、自治区、直辖市 (with its government): all provinces, one collective. */
-const ALL_PROVINCES = /(?<![\u4e00-\u9fa5])省、自治区、直辖市(?:人民政府|政府|党委)?/g;
+const ALL_PROVINCES = /(?<=^|[^\u4e00-\u9fa5]|[对和与由及或向经在将把的同请、]|有关|其他|相关)省、自治区、直辖市(?:(?:人民政府|政府)(?:(?:(?![应会要须对向在按依根经负和及与的])[\u4e00-\u9fa5]){2,10}(?:部门|机关|机构))?|党委|人民代表大会常务委员会|人民代表大会|人大常委会|(?:(?![应会要须对向在按依根经负和及与的人])[\u4e00-\u9fa5]){2,10}(?:部门|机关|机构))?/g;
+
+/** Kinds of administrative division, as laws list them (县、自治县、不设区的市、市辖区). */
+const DIVISION = "(?:省|自治区|直辖市|自治州|设区的市|不设区的市|市辖区|自治县|县级市|民族乡|县|市|区|州|乡|镇|旗|盟)(?:\\([\\u4e00-\\u9fa5、]{1,6}\\))?";
+/**
+ * Kinds of division sharing one body (县、自治县、不设区的市、市辖区政府; 直辖市、设区的市或者相当于同级的公安机关
+ * 交通管理部门; 自治区、自治州、自治县的人民代表大会): one collective as written, never its items cut from
+ * their body. Only after a word that can stand before a name (和, 对, 由 …), so no place's own suffix
+ * (广西壮族自治区) starts one.
+ */
+const DIVISION_LIST = new RegExp(
+  `(?<=^|[^\\u4e00-\\u9fa5]|[对和与由及或向经在将把的同请])((?:有关|其他|相关|所在地)?${DIVISION}(?:(?:、|和|或者|及|以及)${DIVISION})+)(?:的|或者相当于同级的)?` +
+    `(?:(?:人民政府|政府|人民代表大会常务委员会|人民代表大会|人大常委会)(?:(?:(?![应会要须对向在按依根经负和及与的])[\\u4e00-\\u9fa5]){2,10}(?:部门|机关|机构))?|(?:(?![应会要须对向在按依根经负和及与的])[\\u4e00-\\u9fa5]){2,12}(?:部门|机关|机构|委员会))`,
+  "g",
+);
+/** One kind in such a list, with what stands before it (有关省). */
+const DIVISION_ITEM = new RegExp(`(?:有关|其他|相关|所在地)?${DIVISION}`, "g");
+/** 跨省、自治区、直辖市: the scope of a thing (跨省的江河), no body. */
+const ACROSS_PROVINCES = /跨省(?:、自治区、直辖市)?/g;
 /** The places a document chose as pilots (试点地区, 试点城市政府). */
 const PILOT_PLACES = /试点(?:地区|城市|省份|省市|单位|县市|县|区)(?:政府办公厅[(（]室[)）]|政府办公厅|人民政府|政府)?/g;
 
@@ -429,6 +447,16 @@ export function findNames(text: string): NameHit[] {
   }
   // Bodies laws name by their duty: 国务院负责中小企业促进工作综合管理的部门, 省、自治区、直辖市人民政府管理专利工作的部门, 县级以上地方各级人民政府有关部门.
   claim(hits, taken, text.includes("人民政府") || text.includes("国务院") ? allMatches(DESCRIBED_BODY, text) : []);
+  claim(hits, taken, text.includes("跨省") ? allMatches(ACROSS_PROVINCES, text) : [], () => []);
+  // Kinds of division sharing one body, at least one of them more than a level word (自治县, 设区的市): one collective.
+  // Each kind is a party with the body (县政府, 自治县政府, …), as levels sharing a suffix are.
+  claim(hits, taken, text.includes("、") || text.includes("或者") ? [...allMatches(DIVISION_LIST, text)].filter((m) => /自治|直辖|设区|市辖|县级市|民族乡/.test(m[1]!)) : [], (m) => {
+    const body = m[0].slice(m[1]!.length).replace(/^(?:的|或者相当于同级的)/, "");
+    const kinds = allMatches(DIVISION_ITEM, m[1]!).map((k) => k[0]);
+    // 省、自治区、直辖市 stays one collective (各省份), the kinds after it are each a party.
+    const provinces = kinds.slice(0, 3).join("、") === "省、自治区、直辖市" ? [`省、自治区、直辖市${body}`] : [];
+    return [...provinces, ...kinds.slice(provinces.length ? 3 : 0).map((kind) => kind + body)];
+  });
   // 省、自治区、直辖市人民政府 without 各 is one collective too, never 自治区 + 直辖市人民政府.
   claim(hits, taken, text.includes("省、自治区、直辖市") ? allMatches(ALL_PROVINCES, text) : []);
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
@@ -560,6 +588,9 @@ const ONE_SECTOR_END = /等(?:有关|相关)?部门/g;
 const SECTOR_LEVEL = /(?:国务院|同级|本级|县级以上(?:地方)?(?:人民政府)?|(?<![\u4e00-\u9fa5])[省市县区](?:人民政府)?|[省市县区]人民政府)$/;
 /** A verb that gives the department after it its role: 会同/联合 (support), 由/请/协助/配合 (responsible), 与 (coordinate). */
 const ROLE_VERB_BEFORE = /(?:会同|联合|协助|配合|由|请|与)$/;
+
+/** A cited title in book-title marks. */
+const CITED_TITLE = /《[^《》\n]{1,100}》/g;
 
 /** Words after a name that tell it to act. */
 const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
@@ -721,9 +752,11 @@ export function findResponsibilities(text: string, offset: number, state: Annota
   }
   // 2b. Named organisations in a role-giving position.
   const hits = findNames(text);
+  // A name inside a cited title (《…地方各级人民政府组织法》) is the title's, no party.
+  const titles = text.includes("《") ? allMatches(CITED_TITLE, text).map((m): [number, number] => [m.index, m.index + m[0].length]) : [];
   for (let k = 0; k < hits.length; k++) {
     const hit = hits[k]!;
-    if (inSpans(covered, hit.start) || inSpans(sectorCovered, hit.start)) continue;
+    if (inSpans(covered, hit.start) || inSpans(sectorCovered, hit.start) || inSpans(titles, hit.start)) continue;
     let name = cleanParty(hit.name);
     // Generic words (各地区, 各部门, 企业) are parties only where a specific task is addressed to them (GUIDE: 各地区、各部门要于…前制定…).
     const tasked = specificTask(text, hit.end, hits, k);
@@ -748,7 +781,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
       listEnd = next.end;
       k++;
     }
-    const before = text.slice(Math.max(0, hit.start - 8), hit.start);
+    // 经 read into the name (经最高人民法院核准, 应当经…机构核准) is the word before it: an approving authority.
+    const jing = /^(?:应当|应|须|必须|需|需要|报|未|并|或者)?经(?![济信委贸开营管销常过历费验理典纪办线度手])/.exec(text.slice(hit.start, hit.end))?.[0] ?? "";
+    const before = text.slice(Math.max(0, hit.start - 8), hit.start + jing.length);
     const after = text.slice(listEnd, listEnd + 30);
     // A title after the body (国务院各部部长, 省政府秘书长) names a person, not the body.
     if (/^(?:长|副(?:部|局|厅|主任|秘书)|主任|书记|秘书长|(?:主要)?负责人|工作人员|组成人员|领导同志|(?:分管|主要)领导|名义)/.test(after)) continue;
@@ -760,7 +795,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (/[“"]$/.test(before) && !/^[”"]/.test(after) && /^[^”"，。]{1,10}[”"]/.test(after)) continue;
     const guidedBy = /在\s*$/.test(before) && /^(?:的)?(?:统一|统筹)?(?:领导|指导|协调|监督|组织)(?:和?[\u4e00-\u9fa5]{2})?下/.test(after);
     // 经A批准 names the approving authority; 经A组织论证、审定 gives A the work to do.
-    const worksAfterJing = /经\s*$/.test(before) && /^(?:组织|审定|审核|论证|认定|评审|验收|检测|鉴定|核实|核查|审查)/.test(after);
+    const worksAfterJing = /经\s*$/.test(before) && /^(?:组织|审定|审核|论证|认定|评审|验收|检测|鉴定|核实|核查|审查|会同|联合)/.test(after);
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy && !worksAfterJing) continue;
     // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
     if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before) || /^(?:通过|借助|经由)/.test(name)) continue;
@@ -774,7 +809,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (COORDINATE_BEFORE.test(before) && (!/与\s*$/.test(before) || /^[^。;；]{0,20}?(?:沟通|协调|合作|协作|联动|配合|会商|衔接|共同)/.test(text.slice(listEnd, listEnd + 30)))) role = "coordinate";
     // 在A统筹指导下: A leads the way the others act.
     else if (guidedBy) role = /^(?:的)?监督/.test(after) ? "supervise" : "coordinate";
-    else if (worksAfterJing) role = "responsible";
+    else if (worksAfterJing) role = /^(?:会同|联合)/.test(after) ? "lead" : "responsible";
     // 发挥行业协会作用, 发挥国家融资担保基金作用: an actor worked with; 发挥…发展基金作用 uses money, no actor.
     else if (/^(?:作用|的作用)/.test(after) && /发挥好?\s*$/.test(before) && !isMoneyFund(name)) role = "coordinate";
     else if (/(?:成立|设立|组建)\s*$/.test(text.slice(Math.max(0, hit.start - 4), hit.start)) && /^[,，]\s*(?:负责|统筹|承担)/.test(after)) role = "lead";
@@ -796,7 +831,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
       if (SUPERVISES.test(clause) && !/接受|配合|不得/.test(clause)) role = "supervise";
     }
     for (const member of members) {
-      name = cleanParty(member.name);
+      name = cleanParty(member === hit && jing && member.name.startsWith(jing) ? member.name.slice(jing.length) : member.name);
       if (name.length < 2 || (GENERIC_PARTY.test(name) && !(tasked && TASKABLE.test(name)))) continue;
       if (CATEGORY_SUFFIX.test(name) && !isDefiniteCategory(name)) continue;
       if (options.addressees.includes(name) && role === "subject") continue;

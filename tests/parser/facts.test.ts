@@ -548,6 +548,21 @@ describe("lists of bodies and words before names", () => {
     expect(rows("知识产权等部门应当执行数据知识产权保护规则。")).toEqual([["知识产权部门", "responsible"]]);
     expect(parties("经济和信息化部门应当会同国有资产监管机构鼓励国有企业整合内部信息系统。")).toEqual(["经济和信息化部门", "国有资产监管机构"]);
   });
+  test("kinds of division sharing one body are each a party with it; 省、自治区、直辖市 stays one collective", () => {
+    expect(parties("县、自治县、不设区的市、市辖区政府应当在本级人民代表大会会议举行的一个月前提交预算草案。")).toEqual(["县政府", "自治县政府", "不设区的市政府", "市辖区政府"]);
+    expect(parties("直辖市、设区的市或者相当于同级的公安机关交通管理部门应当加强监督。")).toEqual(["直辖市公安机关交通管理部门", "设区的市公安机关交通管理部门"]);
+    expect(parties("国务院和省、自治区、直辖市人民政府应当将电子商务发展纳入规划。")).toEqual(["国务院", "省、自治区、直辖市人民政府"]);
+    expect(parties("由毗邻海域的省、自治区、直辖市人民政府渔业行政主管部门监督管理。")).toEqual(["省、自治区、直辖市人民政府渔业行政主管部门"]);
+    expect(parties("跨省、自治区、直辖市的江河由国务院水行政主管部门负责。")).toEqual(["国务院水行政主管部门"]);
+    expect(parties("广西壮族自治区、云南省人民政府应当加强协作。")).toContain("云南省人民政府");
+  });
+  test("an approving authority (经A核准) and a body inside a cited title are no parties; 经A审定 gives A the work", () => {
+    expect(parties("情节恶劣，经最高人民检察院核准追诉的，应当负刑事责任。")).toEqual([]);
+    expect(parties("分立、停业、解散、破产，应当经国务院证券监督管理机构核准。")).toEqual([]);
+    expect(parties("根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》的规定，制定本条例。")).toEqual([]);
+    expect(rows("经原审批机关会同自治县人民政府相关主管部门验收合格后，办理注销手续。")).toContainEqual(["原审批机关", "lead"]);
+    expect(parties("由经常居住地人民法院管辖。")).toEqual(["经常居住地人民法院"]);
+  });
   test("a clause longer than a name's reach still yields the body that starts it", () => {
     expect(rows("县级以上地方各级人民政府根据实际情况建立中小企业促进工作协调机制，负责本行政区域内的中小企业促进工作。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
