@@ -145,7 +145,7 @@ export function parseAnnotation(inner: string, state: AnnotationState): Array<{ 
 }
 
 /** Verbs and adverbs that stand before a name, stripped from its start (充分发挥国家…机制 → 国家…机制). */
-const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", "统筹考虑", "考虑", "复制推广", "复制", "推广", "未经", "报经", "呈送", "送", "简化", "放宽", "允许", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
+const LEADING_WORDS = ["发挥好", "充分发挥", "规定", "按规定", "统筹考虑", "考虑", "复制推广", "复制", "推广", "未经", "报经", "呈送", "送交", "移送", "转送", "交由", "送", "使用", "跟踪", "开立", "程序报", "简化", "放宽", "允许", ...STOP_WORDS, ..."严格 执行 健全 实行 坚持 坚决 查处 逐步 减少 继续 优化 大力 推行 探索 扩大 构建 深化 强化 规范 提高 提升 促进 保障 整合 打造 培育 明确 制定 出台 审核 审批 检查 监督 努力 着力 全力 认真 主动 广泛 有序 稳妥 稳步 加紧 抓紧 优先 统一 相互 尽快 及时 定期 不断 持续 依法 切实 积极 全面 树立 营造 形成 设置 完成 实现 取消 下放 赋予 授予 明晰 理顺 合理 科学 逐级 分级 加大 引进 培养 吸引 服务 建成 注重 突出".split(" "), "深入", "重点", "监测", "督促", "成立", "组建", "设立", "依托", "发挥", "充分", "加强", "进一步", "鼓励", "支持", "推动", "引导", "要求", "指导", "协调", "配合", "会同", "联合", "牵头", "负责", "由", "请"];
 
 /** Items grouped by a key, each group in the items' order. */
 function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
@@ -175,11 +175,20 @@ function isNameCharacter(code: number): boolean {
  * Positions of short bracketed insertions inside a name (县（市）人民政府, 村（居）民委员会,
  * 州、县（市）政务部门): brackets holding a few characters, with name characters on both sides.
  */
+/** A body named in brackets after another (（街道办事处）, （管委会）). */
+const ALTERNATIVE_BODY = /(?:办事处|人民政府|政府|委员会|管委会|部门|局|厅|委|办)\)$/;
+/** The end of a body's name. */
+const BODY_END = /(?:人民政府|政府|委员会|管委会|部门|局|厅|委|办|处)$/;
+
 function bracketMask(text: string): Uint8Array | null {
   if (!text.includes("(")) return null;
   const mask = new Uint8Array(text.length);
   // Not a note set in brackets (（统称镇区）, （以下简称…）, （含…）).
-  for (const m of text.matchAll(/(?<=[\u4e00-\u9fa5])\((?!统称|简称|以下|下同|含|包括|即|见|注)[\u4e00-\u9fa5、]{1,6}\)(?=[\u4e00-\u9fa5])/g)) mask.fill(1, m.index, m.index + m[0].length);
+  for (const m of text.matchAll(/(?<=[\u4e00-\u9fa5])\((?!统称|简称|以下|下同|含|包括|即|见|注)[\u4e00-\u9fa5、]{1,6}\)(?=[\u4e00-\u9fa5])/g)) {
+    // Nor a body of its own after a body (乡镇人民政府（街道办事处）): the other body that acts in its place.
+    if (ALTERNATIVE_BODY.test(m[0]) && BODY_END.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+    mask.fill(1, m.index, m.index + m[0].length);
+  }
   return mask;
 }
 
@@ -261,7 +270,7 @@ const AND_FUNCTION = /^[\u4e00-\u9fa5]{2,4}(?:主管部门|行政主管部门|�
 /** Level words that hold a stop character (所在地 holds 所 and 在, 设区的 holds 的). */
 const LEVELS_WITH_STOPS = ["所在地", "设区的", "不设区的"];
 /** Two-character words whose second character the scan keeps before a name (或者 → 者人民法院). */
-const TWO_CHARACTER_LEAD = new Set(["或者", "请求", "要求", "按照", "依照", "参照", "遵照", "对照", "根据", "依据", "其他", "通过", "经过"]);
+const TWO_CHARACTER_LEAD = new Set(["或者", "使用", "请求", "要求", "按照", "依照", "参照", "遵照", "对照", "根据", "依据", "其他", "通过", "经过"]);
 
 /**
  * Where a would-be name that the grammar rejects ends as a name followed by
@@ -306,7 +315,7 @@ const NOT_ORG_WORD = /(?:执行|实行|推行|运行|进行|发行|施行|履行
 /** A suffix character that is really the start of another word (院所, 行业, 处置 …). */
 const COMPOUND_AFTER = /^(?:院[所校长]|行[业为使动政驶]|会[议同见]|处[置理罚于以]|局[面势]|部[署分门队位]|委[托员]|办[理法成园学案]|区[域别级]|市[场级民]|县[级域]|所[有需得属在列提以谓]|室[内外]|站[立])$/;
 /** Verbs that stand between two names: 甲协调乙, 甲会同乙, 甲指导乙. */
-const SPLIT_VERBS = ["报送", "转呈", "转报", "转送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "鼓励", "引导", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向"];
+const SPLIT_VERBS = ["报送", "转呈", "转报", "转送", "通报", "报告", "抄送", "移送", "报", "协调", "会同", "指导", "督促", "联合", "配合", "委托", "负责", "牵头", "应当", "要求", "组织", "支持", "鼓励", "引导", "吊销", "撤销", "责令", "没收", "处以", "给予", "予以", "收回", "暂停", "注销", "商", "要", "对", "向", "指令", "派驻", "出席"];
 
 /** A government by level, as a sector list's first item starts (县级以上人民政府, 省级以上人民政府, 市人民政府). */
 const GOVERNMENT_LEAD = /(?:县级以上(?:地方)?(?:各级)?|设区的市级?(?:以上)?(?:地方)?(?:各级)?|省级以上(?:地方)?|[省市县乡]级|地方各级|各级|(?<![\u4e00-\u9fa5])[省市县区乡镇])(?:人民政府|政府)/g;
@@ -776,6 +785,13 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     while (k + 1 < hits.length) {
       const next = hits[k + 1]!;
       const gap = text.slice(listEnd, next.start);
+      // A body in brackets after another (乡镇人民政府（街道办事处）应当…) acts with it.
+      if (gap === "(" && text[next.end] === ")" && ALTERNATIVE_BODY.test(`${next.name})`)) {
+        members.push(next);
+        listEnd = next.end + 1;
+        k++;
+        continue;
+      }
       if (!/^(?:、|和|及|以及|与|，各|,各)$/.test(gap)) break;
       members.push(next);
       listEnd = next.end;

@@ -563,6 +563,13 @@ describe("lists of bodies and words before names", () => {
     expect(rows("经原审批机关会同自治县人民政府相关主管部门验收合格后，办理注销手续。")).toContainEqual(["原审批机关", "lead"]);
     expect(parties("由经常居住地人民法院管辖。")).toEqual(["经常居住地人民法院"]);
   });
+  test("a verb before a name is not the name's; a body in brackets after another acts with it", () => {
+    expect(parties("并送交保密行政管理部门设立的工作机构审查。")).toContain("保密行政管理部门");
+    expect(parties("必须按规定程序报市政行政主管部门审批。")).toEqual(["市政行政主管部门"]);
+    expect(parties("上级人民法院指令下级人民法院再审的，应当另行组成合议庭。")).not.toContain("上级人民法院指令下级人民法院");
+    expect(parties("乡镇人民政府（街道办事处）应当做好辖区内的管理工作。")).toEqual(["乡镇人民政府", "街道办事处"]);
+    expect(parties("区县（自治县）人民政府应当建立管护组织。")).toEqual(["区县（自治县）人民政府".replace(/（/g, "(").replace(/）/g, ")")]);
+  });
   test("a clause longer than a name's reach still yields the body that starts it", () => {
     expect(rows("县级以上地方各级人民政府根据实际情况建立中小企业促进工作协调机制，负责本行政区域内的中小企业促进工作。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
