@@ -665,7 +665,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     names[0] = head.replace(/^.*?(?:加强与|与|和|同|由|请|督促|会同)/, "").replace(/^.*(?:接受|要|的|对|或者|或)/, "") + (andFunction ?? "");
     // An item longer than the pattern's reach lost its level (县级以上人民政府食品安全监督管理 → 政府食品安全…): take it back.
     let listFrom = m.index;
-    if (!m[1] && /^(?:人民政府|民政府|政府|府)/.test(names[0]!)) {
+    if (!m[1] && (/^(?:人民政府|民政府|政府|府)/.test(names[0]!) || (/[\u4e00-\u9fa5]$/.test(text.slice(Math.max(0, m.index - 1), m.index)) && /政府/.test(names[0]!)))) {
       const back = text.slice(Math.max(0, m.index - 16), m.index);
       const lead = [...allMatches(GOVERNMENT_LEAD, back + names[0]!)].find((g) => g.index < back.length && g.index + g[0].length > back.length);
       if (lead) {

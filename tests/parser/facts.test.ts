@@ -570,6 +570,11 @@ describe("lists of bodies and words before names", () => {
     expect(parties("乡镇人民政府（街道办事处）应当做好辖区内的管理工作。")).toEqual(["乡镇人民政府", "街道办事处"]);
     expect(parties("区县（自治县）人民政府应当建立管护组织。")).toEqual(["区县（自治县）人民政府".replace(/（/g, "(").replace(/）/g, ")")]);
   });
+  test("a sector list after a long level (县级以上人民政府发展改革、…等有关部门) keeps the whole level on each", () => {
+    expect(parties("县级以上人民政府发展改革、经济和信息化、财政、自然资源等有关部门应当按照各自职责做好相关工作。")).toEqual([
+      "县级以上人民政府发展改革部门", "县级以上人民政府经济和信息化部门", "县级以上人民政府财政部门", "县级以上人民政府自然资源部门",
+    ]);
+  });
   test("a clause longer than a name's reach still yields the body that starts it", () => {
     expect(rows("县级以上地方各级人民政府根据实际情况建立中小企业促进工作协调机制，负责本行政区域内的中小企业促进工作。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
   });
