@@ -356,5 +356,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     const years = numeralValue(m[1]!) ?? 0;
     found.push({ text: m[0], date: null, kind: "milestone", estimate: estimatedEnd(context.effectiveFrom, years), start: offset + m.index, end: offset + m.index + m[0].length });
   }
-  return found.sort((a, b) => a.start - b.start);
+  // A date inside a cited title (《…规划（2020-2035年）》) is part of the title's name, no date set here.
+  const titles = text.includes("《") ? allMatches(/《[^《》\n]{1,100}》/g, text).map((m): [number, number] => [offset + m.index, offset + m.index + m[0].length]) : [];
+  return found.filter((d) => !titles.some(([a, b]) => d.start >= a && d.start < b)).sort((a, b) => a.start - b.start);
 }

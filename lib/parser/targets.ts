@@ -66,6 +66,9 @@ function insideSlogan(text: string, s: number, from: number): boolean {
   return length <= 14;
 }
 
+/** A share followed by the class it counts and what that class is to do: 90%的市场主体纳入…. */
+const SHARE_REACHING = /^(?:以上|左右)?的[^，。；;,]{1,20}?(?:纳入|实现|达到|完成|接入|覆盖|开通|建成|建立|具备|参加|参与|享有|使用|通过)/;
+
 /** Stage 12 entry point: targets in one piece of (folded) text starting at `offset`. */
 /** 三年内实现…全覆盖 / 到2020年…全覆盖: full coverage by a time is a target of 100%. */
 const FULL_COVERAGE = /(?:\d+|[一二三四五六七八九十两])\s*年(?:内|以内|左右)|(?:到|至|力争|争取)\s*\d{4}\s*年|\d{4}\s*年(?:底|末)?前/;
@@ -97,6 +100,8 @@ export function findTargets(text: string, offset: number, options: { role: Role;
     const qualifier = AFTER_QUALIFIER.exec(after.trimStart());
     let score = 0;
     if (verb) score += 2;
+    // 全市90%的重点领域市场主体纳入…平台, 80%以上的乡镇实现…: a share of a class that is to reach something.
+    else if (unit === "%" && SHARE_REACHING.test(after.trimStart())) score += 2;
     if (qualifier) score += 1;
     if (options.role === "goal") score += 1;
     const timed = /(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争|每年/.test(text.slice(Math.max(0, sentenceStart), s));

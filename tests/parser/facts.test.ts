@@ -37,6 +37,8 @@ describe("deadlines: words resolved to dates", () => {
     ["应当于每年1月31日前将上一年所制定的法规、规章目录报国务院备案", [["2025-01-31", "due"]], "2024-11-01"],
     ["市人大常委会在每年年底前听取和审议审计查出问题整改情况的报告", [["2022-12-31", "due"]], "2022-03-01"],
     ["每年9月30日为烈士纪念日", [], "2014-08-31"],
+    // A date inside a cited title is the title's.
+    ["依据《中新广州知识城总体发展规划（2020-2035年）》编制专项规划", [], "2022-01-01"],
     // A licence's term is a rule for each licence, not the document's expiry.
     ["医疗器械经营许可证有效期为5年。", [], "2022-03-10"],
   ];
@@ -99,6 +101,8 @@ describe("targets: levels to reach, not rules or history", () => {
     expect(targets("近年来已建成示范项目300个", "task")).toEqual([]);
     // A case a rule applies to, or a class a count marks out, is no goal.
     expect(targets("违法所得超过1万元的，没收违法所得", "task")).toEqual([]);
+    // A share of a class that is to reach something is a target.
+    expect(targets("全市90%的重点领域市场主体纳入智慧监管平台", "task")).toEqual([[90, "%"]]);
     expect(targets("培育100家营业收入1亿元以上的企业", "task")).toEqual([[100, "家"]]);
   });
   test("legislation sets rules: its numbers are targets only with a time to reach them", async () => {
