@@ -4,7 +4,7 @@
  * with lines broken mid-sentence joined again and table rows kept apart.
  */
 import type { SourceDocument } from "./types";
-import { ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, DATE_LINE, DOC_NUMBER, KINDS, SECTION } from "./patterns";
+import { ARABIC_DOT, ARABIC_PAREN, ARTICLE, BOOK, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, DATE_LINE, DOC_NUMBER, KINDS, SECTION, SUBBOOK } from "./patterns";
 
 export interface RawBlock {
   start: number;
@@ -14,7 +14,7 @@ export interface RawBlock {
   align: "center" | "right" | null;
 }
 
-const STARTS_WITH_LABEL = [CHAPTER, SECTION, ARTICLE, CN_DUN, CN_PAREN, CN_ENCLOSED, ARABIC_DOT, ARABIC_PAREN, CIRCLED, BULLET];
+const STARTS_WITH_LABEL = [BOOK, SUBBOOK, CHAPTER, SECTION, ARTICLE, CN_DUN, CN_PAREN, CN_ENCLOSED, ARABIC_DOT, ARABIC_PAREN, CIRCLED, BULLET];
 const OPEN_END = /[,、(“《—\-;]$|[,、(“《]\s*$/;
 const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
 const SENTENCE_THEN_NOTE = /[。;！？!?]\s*\([^()]{1,80}\)$/;

@@ -38,7 +38,7 @@ export function headingOf(node: ProvisionNode, folded: string, source: string): 
     const gap = /^[\u4e00-\u9fa5A-Za-z0-9“”、]{1,20}(?=\s)/.exec(body);
     if (gap) return headingText(raw, offset, gap[0].length);
   }
-  if (node.marker.style === "chapter" || node.marker.style === "section" || node.marker.style === "part") {
+  if (node.marker.style === "chapter" || node.marker.style === "section" || node.marker.style === "part" || node.marker.style === "book" || node.marker.style === "subbook") {
     const end = stop >= 0 ? stop : body.length;
     return end > 0 && end <= MAX_RUN_IN ? headingText(raw, offset, end) : null;
   }

@@ -7,6 +7,8 @@ import { numberToChinese } from "./numerals";
 import type { LabelStyle, ProvisionNode } from "./types";
 
 const PREFIX: Record<LabelStyle, string> = {
+  book: "bk",
+  subbook: "sbk",
   part: "prt",
   chapter: "chp",
   section: "sec",
@@ -36,6 +38,10 @@ function citeLevel(node: ProvisionNode, bulletIndex: number): string {
     case "part":
     case "cn-dun":
       return `第${cn}部分`;
+    case "book":
+      return `第${cn}编`;
+    case "subbook":
+      return `第${cn}分编`;
     case "chapter":
       return `第${cn}章`;
     case "section":

@@ -6,7 +6,7 @@
  */
 import { chineseToNumber, enclosedValue } from "./numerals";
 import {
-  ARABIC_DOT, ARABIC_PAREN, ARTICLE, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, CN_SHI, DECIMAL, NOTE,
+  ARABIC_DOT, ARABIC_PAREN, ARTICLE, BOOK, BULLET, CHAPTER, SUBBOOK, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, CN_SHI, DECIMAL, NOTE,
   INLINE_ARABIC_DOT, INLINE_ARABIC_PAREN, INLINE_CIRCLED, INLINE_CN_ORDINAL, INLINE_CN_SHI, PART, SECTION,
 } from "./patterns";
 import type { LabelStyle, Marker, SourceLayout, TableCell } from "./types";
@@ -24,6 +24,8 @@ interface LeadingRule {
 }
 
 const LEADING: LeadingRule[] = [
+  { style: "book", re: BOOK, ordinal: (m) => ordinalOf(m[1]) },
+  { style: "subbook", re: SUBBOOK, ordinal: (m) => ordinalOf(m[1]) },
   { style: "part", re: PART, ordinal: (m) => ordinalOf(m[1]) },
   { style: "chapter", re: CHAPTER, ordinal: (m) => ordinalOf(m[1]) },
   { style: "section", re: SECTION, ordinal: (m) => ordinalOf(m[1]) },

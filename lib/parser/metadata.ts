@@ -93,10 +93,10 @@ export interface MetadataInput {
 
 /** Stage 10 entry point. */
 /** A note dating the text's publication: the date, then (with no other date, adoption or revision between) 发布 or 公布. */
-const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,60}?(?:发布|公布)/g;
+const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,160}?(?:发布|公布)/g;
 
 /** A note dating the text's adoption: the date, then (with no other date between) 通过. */
-const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,60}?通过/g;
+const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,160}?通过/g;
 
 /** The document's metadata, and the day its text was first published (null when no note says). */
 export function extractMetadata(input: MetadataInput): Metadata & { publishedAt: string | null } {
@@ -134,7 +134,7 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   // (2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订).
   if (!issuedAt) {
     for (const b of blocks.filter((x) => x.zone === "note")) {
-      for (const m of ftext(b).matchAll(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;\n]{0,60}?(?:通过|修订|修正|公布|发布)/g)) {
+      for (const m of ftext(b).matchAll(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;\n]{0,160}?(?:通过|修订|修正|公布|发布)/g)) {
         const date = parseFullDate(m[1]!);
         if (date && (!issuedAt || date > issuedAt)) issuedAt = date;
       }

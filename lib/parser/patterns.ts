@@ -12,6 +12,9 @@ const CN = "[一二三四五六七八九十百零〇两]+";
 // ---- numbering labels at the start of a block ---------------------------------
 
 /** 第一部分 */
+/** 第一编 / 第一分编: the books of a code or a long law (刑法, 民事诉讼法, 民法典). */
+export const BOOK = new RegExp(`^第(${CN}|\\d+)编(?=\\s|$|[^\\s的中规所])`);
+export const SUBBOOK = new RegExp(`^第(${CN}|\\d+)分编(?=\\s|$|[^\\s的中规所])`);
 export const PART = new RegExp(`^第(${CN}|\\d+)部分(?=\\s|$|[^\\s的中规所])`);
 /** 第一章 — followed by a space, the end, or the chapter's heading. */
 export const CHAPTER = new RegExp(`^第(${CN}|\\d+)章(?=\\s|$|[^\\s的中规所])`);

@@ -11,6 +11,8 @@ import type { Block, LabelStyle, Marker, ProvisionNode } from "./types";
 
 /** Conventional depth of each style (GB/T 9704 and legal texts): outer styles are smaller. */
 export const RANK: Record<LabelStyle, number> = {
+  book: 0,
+  subbook: 0.5,
   part: 0,
   chapter: 1,
   section: 2,

@@ -135,6 +135,8 @@ export interface PolicyDoc extends Metadata {
 
 /** Numbering styles of Chinese official documents (GB/T 9704 and legal texts). */
 export type LabelStyle =
+  | "book" // 第一编 (of a code or a long law)
+  | "subbook" // 第一分编
   | "part" // 第一部分
   | "chapter" // 第一章
   | "section" // 第一节

@@ -16,7 +16,7 @@ import {
 import type { Block, ParseMessage } from "./types";
 
 const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\)|（.{1,20}）)?$`);
-const ADOPTION_NOTE = /^\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日).{0,80}(?:通过|公布|发布|修订|修正|施行|批准)/;
+const ADOPTION_NOTE = /^\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日).{0,160}(?:通过|公布|发布|修订|修正|施行|批准)/;
 const PERSON_SIGNATURE = /^(?:总理|省长|市长|主席|部长|主任|委员长|县长|区长|州长)\s+[\u4e00-\u9fa5]{2,4}$/;
 /** 注： / 备注： / 说明： heading a legend, alone or with its first note. */
 const LEGEND_HEAD = /^(?:注|备注|说明|附注)\s*[:：]/;
@@ -38,15 +38,17 @@ function isSignatureLike(text: string): boolean {
 }
 
 /** A law's history: one or more lines each saying when it was passed or revised (2009年6月27日…会议修订). */
-function adoptionNotes(text: string): boolean {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
-  return lines.length > 0 && lines.every((l) => ADOPTION_NOTE.test(l) && l.length <= 120);
+function adoptionNotes(text: string, title = ""): boolean {
+  // The title printed again around the notes (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法) is no body text.
+  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l && !(title && compact(l).length >= 4 && title.includes(compact(l))));
+  // A revision note names every law the decision amended: up to some 200 characters.
+  return lines.length > 0 && lines.every((l) => ADOPTION_NOTE.test(l) && l.length <= 200);
 }
 
 /** A heading-only line: a chapter/part/section/decimal heading with no sentence. */
 function isHeadingOnly(block: Block, text: string): boolean {
   const m = block.marker;
-  if (!m || !["part", "chapter", "section", "decimal", "cn-dun"].includes(m.style)) return false;
+  if (!m || !["book", "subbook", "part", "chapter", "section", "decimal", "cn-dun"].includes(m.style)) return false;
   return compact(text).length <= 40 && !/[。;]/.test(text);
 }
 
@@ -90,6 +92,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
   while (i < blocks.length && i < 3 && !blocks[i]!.marker && (ORDER_HEAD.test(compact(text(blocks[i]!))) || ORDER_NUMBER.test(compact(text(blocks[i]!))))) blocks[i++]!.zone = "docNumber";
   const titleEnd = i === 0 ? titleBlockEnd(blocks, 0, text, options.titleHint ?? null) : i;
   for (let k = i; k < titleEnd; k++) blocks[k]!.zone = "title";
+  const headTitle = compact(blocks.slice(i, titleEnd).map((b) => text(b)).join(""));
   for (i = titleEnd; i < blocks.length && i < titleEnd + 12; i++) {
     const b = blocks[i]!;
     if (b.marker || b.kind !== "text") break;
@@ -97,7 +100,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     if (ORDER_HEAD.test(t) || ORDER_NUMBER.test(t) || (DOC_NUMBER.test(t) && compact(t).length <= 40 && !/[。，,]/.test(t))) b.zone = "docNumber";
     // Addressees name units; a line that quotes a title or announces what follows (决定对《…》作如下修改：) is text.
     else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t)) b.zone = "addressees";
-    else if (adoptionNotes(t)) b.zone = "note";
+    else if (adoptionNotes(t, headTitle)) b.zone = "note";
     else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
   }

@@ -289,6 +289,15 @@ describe("metadata of laws and orders without a 落款", () => {
     const adopted = await doc("中华人民共和国中国人民银行法\n\n（1995年3月18日第八届全国人民代表大会第三次会议通过　根据2003年12月27日第十届全国人民代表大会常务委员会第六次会议《关于修改〈中华人民共和国中国人民银行法〉的决定》修正）\n\n第一条 为了确立中国人民银行的地位，制定本法。\n第二条 本法自公布之日起施行。\n");
     expect(adopted.effectiveFrom).toBe("1995-03-18");
   });
+  test("the books of a long law (第一编) hold its chapters; notes around a repeated title still date it", async () => {
+    const law = "中华人民共和国民事诉讼法\n1991年4月9日 第七届全国人民代表大会第四次会议通过\n2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议《关于修改〈中华人民共和国地方各级人民代表大会和地方各级人民政府组织法〉、〈中华人民共和国全国人民代表大会和地方各级人民代表大会选举法〉和〈中华人民共和国全国人民代表大会和地方各级人民代表大会代表法〉的决定》第三次修正\n中华人民共和国 民事诉讼法\n第一编 总 则\n第一章 任务\n第一条 为了保护当事人行使诉讼权利，制定本法。\n第二编 审判程序\n第一章 普通程序\n第二条 本法自公布之日起施行。\n";
+    const { doc } = await parseDocument(new TextEncoder().encode(law), "law.txt");
+    expect(doc.issuedAt).toBe("2015-08-29");
+    expect(doc.effectiveFrom).toBe("1991-04-09");
+    const second = doc.provisions.find((p) => p.text?.startsWith("第二条"))!;
+    expect(second.citation).toBe("第二编第一章第二条");
+    expect(doc.provisions.some((p) => p.label === null && p.text?.includes("通过"))).toBe(false);
+  });
   test("a licence's term is not the document's: only 本法/本方案…有效期 ends the document", async () => {
     const until = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "doc.txt")).doc.effectiveUntil;
     expect(await until("中华人民共和国种畜禽法\n\n2015年4月24日 第十二届全国人民代表大会常务委员会第十四次会议修正\n\n第一条　为了规范种畜禽生产经营，制定本法。\n第二条　从事种畜禽生产经营的单位和个人，应当取得种畜禽生产经营许可证。\n种畜禽生产经营许可证样式由国务院畜牧兽医行政主管部门制定，许可证有效期为三年。\n第三条　本法自2006年7月1日起施行。\n")).toBeNull();
