@@ -211,7 +211,7 @@ function nameStart(text: string, end: number, floor: number, mask: Uint8Array | 
       }
       // 和 inside a name: 工业和信息化部, 林业和绿化主管部门 (two words and a body word), 中华人民共和国.
       // Not after a complete name (市政务数据主管部门和政务部门 is two names).
-      const afterName = /(?:部门|机关|机构|政府|委员会|局|厅|委|办|署|中心|法院|检察院)$/.test(text.slice(Math.max(floor, s - 6), s - 1));
+      const afterName = /(?:部门|机关|机构|政府|委员会|局|厅|委|办|署|中心|院)$/.test(text.slice(Math.max(floor, s - 6), s - 1));
       if (code === 0x548c /* 和 */ && !afterName && (AND_STEMS.test(text.slice(s, end)) || AND_FUNCTION.test(text.slice(s, end)) || text.slice(s - 4, s + 1).endsWith("人民共和"))) {
         s--;
         continue;

@@ -575,6 +575,7 @@ describe("lists of bodies and words before names", () => {
     expect(parties("根据《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》的规定，制定本条例。")).toEqual([]);
     expect(rows("经原审批机关会同自治县人民政府相关主管部门验收合格后，办理注销手续。")).toContainEqual(["原审批机关", "lead"]);
     expect(parties("由经常居住地人民法院管辖。")).toEqual(["经常居住地人民法院"]);
+    expect(parties("具体管理办法由国务院和中央军事委员会制定。")).toEqual(["国务院", "中央军事委员会"]);
   });
   test("a verb before a name is not the name's; a body in brackets after another acts with it", () => {
     expect(parties("并送交保密行政管理部门设立的工作机构审查。")).toContain("保密行政管理部门");
