@@ -110,6 +110,31 @@ function placeInline(owner: ProvisionNode, block: Block, ownSpanStart: number, f
 /** A bracketed annotation of who acts or by when, at the end of a paragraph. */
 const TRAILING_ANNOTATION = /[（(][^（）()]{0,200}?(?:牵头|负责|配合|参与|完成|单位[:：]|部门[:：])[^（）()]{0,80}[)）][。；;]?\s*$/;
 
+/** Styles of the items an article lists (项, 目). */
+const ITEM_STYLES = new Set(["cn-paren", "cn-enclosed", "arabic-dot", "arabic-paren", "circled", "cn-dun"]);
+
+/** The article a chain of items (（一）, 1.) stands under, when `node` is such an item. */
+function articleOfItem(node: ProvisionNode): ProvisionNode | null {
+  let n: ProvisionNode | null = node;
+  if (!n.marker || n.marker.inline || !ITEM_STYLES.has(n.marker.style)) return null;
+  while (n && n.marker && !n.marker.inline && ITEM_STYLES.has(n.marker.style)) n = n.parent;
+  return n?.marker?.style === "article" ? n : null;
+}
+
+/** Whether the next labelled block goes on with a list `node` is in (its next ordinal at one of its levels). */
+function listGoesOn(node: ProvisionNode, blocks: Block[], k: number): boolean {
+  let next: Marker | null = null;
+  for (let j = k + 1; j < blocks.length && !next; j++) {
+    if (blocks[j]!.zone !== "body") break;
+    next = blocks[j]!.marker;
+  }
+  if (!next) return false;
+  for (let n: ProvisionNode | null = node; n && n.marker && ITEM_STYLES.has(n.marker.style); n = n.parent) {
+    if (sameLevel(n.marker, next) && next.ordinal === n.marker.ordinal + 1) return true;
+  }
+  return false;
+}
+
 export interface Tree {
   root: ProvisionNode;
   /** Document-level spans (preamble, closing lines, text outside any provision). */
@@ -253,6 +278,10 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
       stack.push(node);
       placeInline(node, block, block.start, folded);
     } else {
+      // A paragraph after an article's last item is the article's next paragraph (款), not the item's:
+      // 项 are single paragraphs, and text between them continues the item only when the list goes on.
+      const article = articleOfItem(stack.at(-1)!);
+      if (article && !listGoesOn(stack.at(-1)!, blocks, k)) stack.length = stack.indexOf(article) + 1;
       const owner = stack.at(-1)!;
       if (owner === root) {
         if (block.inline.length) placeInline(root, block, block.start, folded);
