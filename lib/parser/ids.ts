@@ -47,7 +47,7 @@ function citeLevel(node: ProvisionNode, bulletIndex: number): string {
     case "section":
       return `第${cn}节`;
     case "article":
-      return `第${cn}条`;
+      return m.insert ? `第${cn}条之${numberToChinese(m.insert)}` : `第${cn}条`;
     case "cn-paren":
     case "cn-enclosed":
       return `第（${cn}）项`;
@@ -86,7 +86,7 @@ export function assignIds(root: ProvisionNode): void {
       else if (!node.marker) segment = "para";
       else if (node.marker.style === "bullet") segment = `b${++bullets}`;
       else if (node.marker.style === "decimal") segment = `d${(node.marker.path ?? [node.marker.ordinal]).join("-")}`;
-      else segment = `${PREFIX[node.marker.style]}${node.marker.ordinal}`;
+      else segment = `${PREFIX[node.marker.style]}${node.marker.ordinal}${node.marker.insert ? `-${node.marker.insert}` : ""}`;
       const n = (used.get(segment) ?? 0) + 1;
       used.set(segment, n);
       if (n > 1) segment += `_${n}`;

@@ -54,6 +54,7 @@ export function leadingMarker(folded: string, source: string, start: number, end
     // A label must be followed by text or stand alone (一、 then a heading, 第一章 then its title).
     const marker: Marker = { style: rule.style, ordinal, label: source.slice(start, end), start, end, inline: false };
     if (rule.style === "decimal") marker.path = (m[1] ?? "").split(".").map(Number);
+    if (rule.style === "article" && m[2]) marker.insert = ordinalOf(m[2]) ?? undefined;
     return marker;
   }
   return null;

@@ -584,7 +584,7 @@ function specificTask(text: string, end: number, hits: NameHit[], k: number): bo
 }
 
 /** Where a sentence starts: after 。；：, a line start, or an article's or item's label. */
-const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十百零〇\d]+条\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|[一二三四五六七八九十]、\s*|\d+[.、]\s*)\s*$/;
+const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十百零〇\d]+条(?:之[一二三四五六七八九十]+)?\s*|[(（][一二三四五六七八九十\d]+[)）]\s*|[一二三四五六七八九十]、\s*|\d+[.、]\s*)\s*$/;
 /** A duty laid on a sentence's subject further on: 应当, 须, 负责 (not 可以: what a body may do is no duty). */
 const SENTENCE_DUTY = /应当|会同|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
 

@@ -21,7 +21,8 @@ export const CHAPTER = new RegExp(`^第(${CN}|\\d+)章(?=\\s|$|[^\\s的中规所
 /** 第一节 */
 export const SECTION = new RegExp(`^第(${CN}|\\d+)节(?=\\s|$|[^\\s的中规所])`);
 /** 第一条 — not a reference such as 第三条规定 or 第一条的. */
-export const ARTICLE = new RegExp(`^第(${CN}|\\d+)条(?=\\s|$|[^\\s的中规所之第款项,、。])`);
+/** 第十条, and 第一百二十条之一 (an article an amendment inserted after 第一百二十条). */
+export const ARTICLE = new RegExp(`^第(${CN}|\\d+)条(?:之(${CN}))?(?=\\s|$|[^\\s的中规所之第款项,、。])`);
 /** 一、 (also 一. and 一．, which fold to 一.) */
 export const CN_DUN = new RegExp(`^(${CN})[、.](?!\\d)`);
 /** （一） and (一) */

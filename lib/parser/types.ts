@@ -159,6 +159,8 @@ export interface Marker {
   ordinal: number;
   /** Decimal labels: the number path (1.2.3 → [1, 2, 3]). */
   path?: number[];
+  /** An article inserted after another (第一百二十条之一 → 1). */
+  insert?: number;
   /** The label as written in the source. */
   label: string;
   /** Span of the label in the source text. */
