@@ -18,7 +18,9 @@ const STARTS_WITH_LABEL = [BOOK, SUBBOOK, CHAPTER, SECTION, ARTICLE, CN_DUN, CN_
 const OPEN_END = /[,、(“《—\-;]$|[,、(“《]\s*$/;
 const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
 const SENTENCE_THEN_NOTE = /[。;！？!?]\s*\([^()]{1,80}\)$/;
-const TITLE_END = new RegExp(`(?:${KINDS.join("|")})$`);
+const TITLE_END = new RegExp(`(?:${KINDS.join("|")})(?:\\([一二三四五六七八九十\\d]{1,3}\\))?$`);
+/** A complete adoption or publication note (2017年12月1日 …会议通过): a line of its own, never broken off the next one. */
+const NOTE_LINE = /^\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日).{0,160}(?:通过|公布|发布|修订|修正|施行|实施|批准)\)?$/;
 
 /** 第一章 总则  第一条 …: a chapter or section heading, then an article on the same line. */
 const HEADING_THEN_ARTICLE = /^(第[一二三四五六七八九十百零〇\d]+[章节]\s*[\u4e00-\u9fa5、]{1,20}\s+)(?=第[一二三四五六七八九十百零〇\d]+条)/;
@@ -51,7 +53,7 @@ export function continues(a: string, b: string, bIndented: boolean): boolean {
   if (OPEN_END.test(a) && !/^[-—]{2,}/.test(a)) return a.length >= 8;
   // A long line ending in the middle of a word; a labelled line only when too long to be a heading.
   const long = startsWithLabel(a) ? a.length >= 40 || (/[。;]/.test(a) && a.length >= 20) : a.length >= 28;
-  if (CJK_END.test(a) && long && !TITLE_END.test(a)) return true;
+  if (CJK_END.test(a) && long && !TITLE_END.test(a) && !NOTE_LINE.test(a)) return true;
   return false;
 }
 

@@ -95,6 +95,8 @@ export interface MetadataInput {
 /** A note dating the text's publication: the date, then (with no other date, adoption or revision between) 发布 or 公布. */
 const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,160}?(?:发布|公布)/g;
 
+/** A note dating the text's adoption, revision or publication (with no other date between). */
+const DATED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,160}?(?:通过|修订|修正|公布|发布|批准)/g;
 /** A note dating the text's adoption: the date, then (with no other date between) 通过. */
 const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,160}?通过/g;
 
@@ -132,12 +134,12 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   let issuedAt = dateBlock ? parseFullDate(ftext(dateBlock)) : null;
   // Laws and regulations without a 落款: the latest date the notes say it was passed or revised
   // (2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订).
+  // The notes read as one text: a note may be wrapped over two lines (…第二次 / 会议通过）).
+  const notes = blocks.filter((x) => x.zone === "note").map((b) => ftext(b).replace(/\n/g, "")).join("");
   if (!issuedAt) {
-    for (const b of blocks.filter((x) => x.zone === "note")) {
-      for (const m of ftext(b).matchAll(/(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^。；;\n]{0,160}?(?:通过|修订|修正|公布|发布)/g)) {
-        const date = parseFullDate(m[1]!);
-        if (date && (!issuedAt || date > issuedAt)) issuedAt = date;
-      }
+    for (const m of notes.matchAll(DATED_NOTE)) {
+      const date = parseFullDate(m[1]!);
+      if (date && (!issuedAt || date > issuedAt)) issuedAt = date;
     }
   }
   // The day the text itself was first published (2000年1月30日 中华人民共和国国务院令第279号发布): the day
@@ -145,11 +147,9 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   // A law adopted with no publication noted was published the day it was adopted (a 主席令 bears the day of the vote).
   let publishedAt: string | null = null;
   for (const pattern of [PUBLISHED_NOTE, ADOPTED_NOTE]) {
-    for (const b of publishedAt ? [] : blocks.filter((x) => x.zone === "note")) {
-      for (const m of ftext(b).matchAll(pattern)) {
-        const date = parseFullDate(m[1]!);
-        if (date && (!publishedAt || date < publishedAt)) publishedAt = date;
-      }
+    for (const m of publishedAt ? [] : notes.matchAll(pattern)) {
+      const date = parseFullDate(m[1]!);
+      if (date && (!publishedAt || date < publishedAt)) publishedAt = date;
     }
   }
   // The 落款 of the document itself: the signature lines just above the first date line.

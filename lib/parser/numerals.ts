@@ -70,6 +70,14 @@ export function numberToChinese(n: number): string {
     if (rest < 10) return head + "零" + d[rest];
     return head + (rest < 20 ? "一" + numberToChinese(rest) : numberToChinese(rest));
   }
+  // 1259 → 一千二百五十九, 1001 → 一千零一, 1010 → 一千零一十 (the articles of a code).
+  if (n < 10000) {
+    const rest = n % 1000;
+    const head = d[Math.floor(n / 1000)] + "千";
+    if (rest === 0) return head;
+    if (rest < 100) return head + "零" + (rest >= 10 && rest < 20 ? "一" + numberToChinese(rest) : numberToChinese(rest));
+    return head + numberToChinese(rest);
+  }
   return String(n);
 }
 

@@ -7,7 +7,7 @@
  */
 
 /** Chinese numeral characters in labels (一 … 九十九, 百). */
-const CN = "[一二三四五六七八九十百零〇两]+";
+const CN = "[一二三四五六七八九十百千零〇两]+";
 
 // ---- numbering labels at the start of a block ---------------------------------
 
@@ -159,7 +159,7 @@ export function columnRole(column: string): "lead" | "support" | "supervise" | "
 /** Document kinds by the title's last words, longest first. */
 export const KINDS = [
   "实施细则", "暂行办法", "管理办法", "实施办法", "实施方案", "工作方案", "行动方案", "行动计划", "实施意见", "指导意见", "若干意见", "若干规定", "若干措施", "暂行规定",
-  "工作规则", "应急预案", "决定", "意见", "通知", "通告", "公告", "方案", "办法", "规定", "条例", "细则", "规则", "规划", "纲要", "计划", "预案", "措施", "批复", "函", "法", "令", "制度", "指引", "标准",
+  "工作规则", "应急预案", "决定", "意见", "通知", "通告", "公告", "方案", "办法", "规定", "条例", "细则", "规则", "规划", "纲要", "计划", "预案", "措施", "批复", "解释", "函", "法", "令", "制度", "指引", "标准",
 ];
 /** 发文机关 at the start of a title: X关于… */
 export const TITLE_ISSUER = /^(.{2,40}?)关于/;

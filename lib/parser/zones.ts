@@ -40,9 +40,11 @@ function isSignatureLike(text: string): boolean {
 /** A law's history: one or more lines each saying when it was passed or revised (2009年6月27日…会议修订). */
 function adoptionNotes(text: string, title = ""): boolean {
   // The title printed again around the notes (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法) is no body text.
-  const lines = text.split("\n").map((l) => l.trim()).filter((l) => l && !(title && compact(l).length >= 4 && title.includes(compact(l))));
+  const kept = text.split("\n").map((l) => l.trim()).filter((l, k) => l && !(title && compact(l).length >= 4 && title.includes(compact(l))) && !(k === 0 && /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/.test(compact(l))));
+  // One note per date, also when a note is wrapped over two lines (…第二次 / 会议通过）).
+  const notes = kept.join("").split(/(?<![(（])(?=\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s))/).filter(Boolean);
   // A revision note names every law the decision amended: up to some 200 characters.
-  return lines.length > 0 && lines.every((l) => ADOPTION_NOTE.test(l) && l.length <= 200);
+  return notes.length > 0 && notes.every((l) => ADOPTION_NOTE.test(l) && l.length <= 200);
 }
 
 /** A heading-only line: a chapter/part/section/decimal heading with no sentence. */
@@ -93,7 +95,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
   const titleEnd = i === 0 ? titleBlockEnd(blocks, 0, text, options.titleHint ?? null) : i;
   for (let k = i; k < titleEnd; k++) blocks[k]!.zone = "title";
   const headTitle = compact(blocks.slice(i, titleEnd).map((b) => text(b)).join(""));
-  for (i = titleEnd; i < blocks.length && i < titleEnd + 12; i++) {
+  for (i = titleEnd; i < blocks.length && i < titleEnd + 40; i++) {
     const b = blocks[i]!;
     if (b.marker || b.kind !== "text") break;
     const t = text(b).trim();
@@ -101,6 +103,13 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     // Addressees name units; a line that quotes a title or announces what follows (决定对《…》作如下修改：) is text.
     else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t)) b.zone = "addressees";
     else if (adoptionNotes(t, headTitle)) b.zone = "note";
+    // A note wrapped onto the next line (…第二次 / 会议通过）): the two lines are one note.
+    else if (blocks[i + 1] && !blocks[i + 1]!.marker && blocks[i + 1]!.kind === "text" && adoptionNotes(`${t}${text(blocks[i + 1]!).trim()}`, headTitle)) {
+      b.zone = "note";
+      blocks[++i]!.zone = "note";
+    }
+    // The title printed again on lines of its own (flk.npc.gov.cn), or the name of the code's part in the file (合同编, 总则).
+    else if ((headTitle && compact(t).length >= 4 && headTitle.includes(compact(t))) || (i === titleEnd && /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/.test(compact(t)))) b.zone = "note";
     else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
   }

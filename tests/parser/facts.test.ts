@@ -298,6 +298,18 @@ describe("metadata of laws and orders without a 落款", () => {
     expect(second.citation).toBe("第二编第一章第二条");
     expect(doc.provisions.some((p) => p.label === null && p.text?.includes("通过"))).toBe(false);
   });
+  test("the head of a law: a code's part name, a note wrapped over two lines, articles past one thousand", async () => {
+    const parse = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "law.txt")).doc;
+    const code = await parse("中华人民共和国民法典\n附则\n2020年5月28日 第十三届全国人民代表大会第三次会议通过\n2021年1月1日 施行\n第一千二百五十九条 民法所称的“以上”包括本数。\n第一千二百六十条 本法自2021年1月1日起施行。\n");
+    expect(code.issuedAt).toBe("2020-05-28");
+    expect(code.provisions.map((p) => p.citation)).toEqual(["第一千二百五十九条", "第一千二百六十条"]);
+    const wrapped = await parse("中华人民共和国外商投资法\n（2019年3月15日 第十三届全国人民代表大会第二次\n会议通过）\n第一条 为了进一步扩大对外开放，制定本法。\n第二条 本法自2020年1月1日起施行。\n");
+    expect(wrapped.issuedAt).toBe("2019-03-15");
+    expect(wrapped.provisions.every((p) => p.label !== null)).toBe(true);
+    const interpretation = await parse("最高人民法院关于审理侵害植物新品种权纠纷案件具体应用法律问题的若干规定（二）\n2021年6月29日 最高人民法院审判委员会第1843次会议通过\n为正确审理侵害植物新品种权纠纷案件，制定本规定。\n第一条 植物新品种权所有人可以提起诉讼。\n");
+    expect(interpretation.title).toBe("最高人民法院关于审理侵害植物新品种权纠纷案件具体应用法律问题的若干规定（二）");
+    expect(interpretation.issuedAt).toBe("2021-06-29");
+  });
   test("a licence's term is not the document's: only 本法/本方案…有效期 ends the document", async () => {
     const until = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "doc.txt")).doc.effectiveUntil;
     expect(await until("中华人民共和国种畜禽法\n\n2015年4月24日 第十二届全国人民代表大会常务委员会第十四次会议修正\n\n第一条　为了规范种畜禽生产经营，制定本法。\n第二条　从事种畜禽生产经营的单位和个人，应当取得种畜禽生产经营许可证。\n种畜禽生产经营许可证样式由国务院畜牧兽医行政主管部门制定，许可证有效期为三年。\n第三条　本法自2006年7月1日起施行。\n")).toBeNull();
