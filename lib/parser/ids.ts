@@ -36,8 +36,10 @@ function citeLevel(node: ProvisionNode, bulletIndex: number): string {
   const cn = numberToChinese(m.ordinal);
   switch (m.style) {
     case "part":
-    case "cn-dun":
       return `第${cn}部分`;
+    case "cn-dun":
+      // 一、 listing an article's items is an item (第六条第一项), not a part.
+      return node.parent?.marker?.style === "article" ? `第${cn}项` : `第${cn}部分`;
     case "book":
       return `第${cn}编`;
     case "subbook":

@@ -82,6 +82,8 @@ export const AUTHORITY_SUFFIX = /(?:人民政府|国务院|办公厅|办公室|�
 export const TOC_HEADING = /^目\s*录$/;
 /** An attachment heading: 附件, 附件1, 附件：, 附件一. */
 export const ATTACHMENT_HEADING = /^附\s*件\s*([\d一二三四五六七八九十]*)\s*[:：]?\s*$/;
+/** 附件1：查处酒后驾驶操作规程: a numbered attachment's mark and its title on one line. */
+export const ATTACHMENT_WITH_TITLE = /^(附\s*件\s*[\d一二三四五六七八九十]+)\s*[:：]\s*([^\s。；;，,]{2,40})$/;
 /** 附件：xxx (a list of attachments in a cover text, not the attachment itself). */
 export const ATTACHMENT_LIST = /^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]\s*\S/;
 /** A cover notice title: 关于印发《…》的通知 / 关于转发…的通知. */

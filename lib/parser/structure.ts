@@ -6,7 +6,7 @@
  * numbering may restart in every section. Inline labels (一是……二是……) nest
  * under the provision whose paragraph holds them and close with it.
  */
-import { NUMBER_COLUMN, TASK_COLUMN } from "./patterns";
+import { ATTACHMENT_WITH_TITLE, NUMBER_COLUMN, TASK_COLUMN } from "./patterns";
 import type { Block, LabelStyle, Marker, ProvisionNode } from "./types";
 
 /** Conventional depth of each style (GB/T 9704 and legal texts): outer styles are smaller. */
@@ -204,9 +204,13 @@ export function buildTree(blocks: Block[], folded: string, enclosureTitle: strin
         const node = newNode(null, root, "attachment");
         node.spans.push([block.start, block.end]);
         node.containerLabel = folded.slice(block.start, block.end).replace(/[\s:：]+/g, "") || "附件";
-        // The attachment's own title is the next title-like line.
+        // The attachment's own title: on its line after the mark (附件1：查处…规程), else the next title-like line.
+        const withTitle = ATTACHMENT_WITH_TITLE.exec(folded.slice(block.start, block.end).trim());
         const next = blocks[k + 1];
-        if (next && !next.marker && next.kind === "text" && next.zone === "body" && next.end - next.start <= 60) {
+        if (withTitle) {
+          node.containerLabel = withTitle[1]!.replace(/\s+/g, "");
+          node.heading = withTitle[2]!;
+        } else if (next && !next.marker && next.kind === "text" && next.zone === "body" && next.end - next.start <= 60) {
           node.heading = folded.slice(next.start, next.end).trim();
           node.spans.push([next.start, next.end]);
           k++;

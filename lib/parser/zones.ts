@@ -10,7 +10,7 @@
  * for the whole document (施行/解释 lines, 各地区、各部门要… after the last item).
  */
 import {
-  ADDRESSEE_LINE, ATTACHMENT_HEADING, ATTACHMENT_LIST, CLOSING_LINE, CLOSING_PARAGRAPH, COVER_TITLE, DATE_LINE, DISTRIBUTION_LINE, DOC_NUMBER,
+  ADDRESSEE_LINE, ATTACHMENT_HEADING, ATTACHMENT_LIST, ATTACHMENT_WITH_TITLE, CLOSING_LINE, CLOSING_PARAGRAPH, COVER_TITLE, DATE_LINE, DISTRIBUTION_LINE, DOC_NUMBER,
   FORWARDED_TITLE, KINDS, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
 } from "./patterns";
 import type { Block, ParseMessage } from "./types";
@@ -146,6 +146,8 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     // After the 落款 it is an attachment's own mark, unless the attachments' marks (附件, no colon) still follow.
     const marksFollow = () => blocks.slice(k + 1).some((n) => !n.marker && n.kind === "text" && ATTACHMENT_HEADING.test(compact(text(n))) && !/[:：]$/.test(compact(text(n))));
     if (!listed || (firstClose >= 0 && k > firstClose && !marksFollow())) continue;
+    // 附件1：title after the list that named it is that attachment's own mark.
+    if (lists.size && ATTACHMENT_WITH_TITLE.test(t)) continue;
     b.zone = "note";
     lists.add(k);
     // 附件： alone on its line, then one unnumbered title: the name of the only attachment (GB/T 9704 numbers several).
@@ -209,7 +211,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     const b = blocks[k]!;
     if (b.marker || (b.zone !== "body" && b.zone !== "note") || b.kind !== "text") continue;
     const t = compact(text(b));
-    if (!ATTACHMENT_HEADING.test(t) || lists.has(k)) continue;
+    if (!(ATTACHMENT_HEADING.test(t) || ATTACHMENT_WITH_TITLE.test(t)) || lists.has(k)) continue;
     const laterBody = (firstClose >= 0 && k > firstClose) || k > blocks.length / 2;
     if (!laterBody) continue;
     b.zone = "attachment-title";

@@ -310,6 +310,13 @@ describe("metadata of laws and orders without a 落款", () => {
     expect(interpretation.title).toBe("最高人民法院关于审理侵害植物新品种权纠纷案件具体应用法律问题的若干规定（二）");
     expect(interpretation.issuedAt).toBe("2021-06-29");
   });
+  test("一、 under an article is an item (第六条第一项); 附件1：title after the list is that attachment", async () => {
+    const text = "交通警察执勤规范\n第一条 为了规范执勤，制定本规范。\n第二条 执勤应当遵守下列规定：\n一、按规定着装；\n二、佩戴装备。\n第三条 本规范自2009年1月1日起实施。\n附件：1、查处酒后驾驶操作规程\n2、查处超速行驶操作规程\n附件1：查处酒后驾驶操作规程\n一、应当配备酒精检测仪。\n附件2：查处超速行驶操作规程\n一、应当使用测速仪。\n";
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "rules.txt");
+    expect(doc.provisions.map((p) => p.citation)).toContain("第二条第一项");
+    const attachments = doc.provisions.filter((p) => p.parent === null && p.label?.startsWith("附件"));
+    expect(attachments.map((p) => [p.label, p.heading])).toEqual([["附件1", "查处酒后驾驶操作规程"], ["附件2", "查处超速行驶操作规程"]]);
+  });
   test("a licence's term is not the document's: only 本法/本方案…有效期 ends the document", async () => {
     const until = async (text: string) => (await parseDocument(new TextEncoder().encode(text), "doc.txt")).doc.effectiveUntil;
     expect(await until("中华人民共和国种畜禽法\n\n2015年4月24日 第十二届全国人民代表大会常务委员会第十四次会议修正\n\n第一条　为了规范种畜禽生产经营，制定本法。\n第二条　从事种畜禽生产经营的单位和个人，应当取得种畜禽生产经营许可证。\n种畜禽生产经营许可证样式由国务院畜牧兽医行政主管部门制定，许可证有效期为三年。\n第三条　本法自2006年7月1日起施行。\n")).toBeNull();
