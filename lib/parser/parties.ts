@@ -171,15 +171,15 @@ function isNameCharacter(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fa5) || (code >= 48 && code <= 57);
 }
 
-/**
- * Positions of short bracketed insertions inside a name (县（市）人民政府, 村（居）民委员会,
- * 州、县（市）政务部门): brackets holding a few characters, with name characters on both sides.
- */
 /** A body named in brackets after another (（街道办事处）, （管委会）). */
 const ALTERNATIVE_BODY = /(?:办事处|人民政府|政府|委员会|管委会|部门|局|厅|委|办)\)$/;
 /** The end of a body's name. */
 const BODY_END = /(?:人民政府|政府|委员会|管委会|部门|局|厅|委|办|处)$/;
 
+/**
+ * Positions of short bracketed insertions inside a name (县（市）人民政府, 村（居）民委员会,
+ * 州、县（市）政务部门): brackets holding a few characters, with name characters on both sides.
+ */
 function bracketMask(text: string): Uint8Array | null {
   if (!text.includes("(")) return null;
   const mask = new Uint8Array(text.length);
@@ -345,9 +345,9 @@ const ALL_PROVINCES = /(?<=^|[^\u4e00-\u9fa5]|[对和与由及或向经在将把
 const DIVISION = "(?:省|自治区|直辖市|自治州|设区的市|不设区的市|市辖区|自治县|县级市|民族乡|县|市|区|州|乡|镇|旗|盟)(?:\\([\\u4e00-\\u9fa5、]{1,6}\\))?";
 /**
  * Kinds of division sharing one body (县、自治县、不设区的市、市辖区政府; 直辖市、设区的市或者相当于同级的公安机关
- * 交通管理部门; 自治区、自治州、自治县的人民代表大会): one collective as written, never its items cut from
- * their body. Only after a word that can stand before a name (和, 对, 由 …), so no place's own suffix
- * (广西壮族自治区) starts one.
+ * 交通管理部门; 自治区、自治州、自治县的人民代表大会): each kind with the body, never an item cut from it.
+ * Only after a word that can stand before a name (和, 对, 由 …), so no place's own suffix (广西壮族自治区)
+ * starts one.
  */
 const DIVISION_LIST = new RegExp(
   `(?<=^|[^\\u4e00-\\u9fa5]|[对和与由及或向经在将把的同请])((?:有关|其他|相关|所在地)?${DIVISION}(?:(?:、|和|或者|及|以及)${DIVISION})+)(?:的|或者相当于同级的)?` +
@@ -457,8 +457,8 @@ export function findNames(text: string): NameHit[] {
   // Bodies laws name by their duty: 国务院负责中小企业促进工作综合管理的部门, 省、自治区、直辖市人民政府管理专利工作的部门, 县级以上地方各级人民政府有关部门.
   claim(hits, taken, text.includes("人民政府") || text.includes("国务院") ? allMatches(DESCRIBED_BODY, text) : []);
   claim(hits, taken, text.includes("跨省") ? allMatches(ACROSS_PROVINCES, text) : [], () => []);
-  // Kinds of division sharing one body, at least one of them more than a level word (自治县, 设区的市): one collective.
-  // Each kind is a party with the body (县政府, 自治县政府, …), as levels sharing a suffix are.
+  // Kinds of division sharing one body, at least one of them more than a level word (自治县, 设区的市):
+  // each kind is a party with the body (县政府, 自治县政府, …), as levels sharing a suffix are.
   claim(hits, taken, text.includes("、") || text.includes("或者") ? [...allMatches(DIVISION_LIST, text)].filter((m) => /自治|直辖|设区|市辖|县级市|民族乡/.test(m[1]!)) : [], (m) => {
     const body = m[0].slice(m[1]!.length).replace(/^(?:的|或者相当于同级的)/, "");
     const kinds = allMatches(DIVISION_ITEM, m[1]!).map((k) => k[0]);
@@ -534,7 +534,7 @@ export function findNames(text: string): NameHit[] {
           else {
             // A clause longer than a name's reach (县级以上地方各级人民政府根据实际情况建立…协调机制) was cut
             // inside its first word: the body that acts is found from the clause's true start.
-            const from = reachCut && start === end - 30 ? nameStart(text, end, floor, mask, 60) : start;
+            const from = reachCut && start === end - 30 ? nameStart(text, end, floor, mask, 60) : start; // not moved by a split
             const whole = from < start ? nameBeforeVerb(text.slice(from, end)) : -1;
             if (whole > 0) {
               local.push({ name: text.slice(from, from + whole), start: from, end: from + whole });
