@@ -246,7 +246,8 @@ function judge(raw: string): NameVerdict {
   if (/(?:部门|机关|机构|政府|委员会|总局|总署|办事处|局|厅|署)(?:和|与|及|以及|及其)[\u4e00-\u9fa5]{2,}/.test(name) && !/(?:和|与|及)(?:信息化|城乡建设|社会保障|旅游|规划|草原|计划生育|物资储备|绿化)/.test(name)) return { ok: false, why: "fragment" };
   // Units listed in one name (劳动部、人事部): a list is split before names are judged; only a list of levels sharing a body stays whole.
   if (/[:：，,。；;]/.test(name)) return { ok: false, why: "fragment" };
-  if (name.includes("、") && !COLLECTIVE.test(name) && !/^各?(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?(?:、(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?)+[\u4e00-\u9fa5]{0,20}$/.test(name)) return { ok: false, why: "fragment" };
+  // A list inside a level's brackets (县（市、区）人民政府) is one level, no list of names.
+  if (name.replace(/[(（][^)）]*[)）]/g, "").includes("、") && !COLLECTIVE.test(name) && !/^各?(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?(?:、(?:[省市县区州乡镇旗盟]|自治区|直辖市|自治州|自治县|县级市|地区|[\u4e00-\u9fa5]{2,4}[市县区])(?:[(（][^)）]*[)）])?)+[\u4e00-\u9fa5]{0,20}$/.test(name)) return { ok: false, why: "fragment" };
   // A passes the matter on to B (省建设行政主管部门转呈国家建设行政主管部门评审): B is who acts next.
   const passedOn = /^(.{2,}?(?:部门|机关|机构|政府|委员会|局|厅))(?:转呈|转报|转送|转交)(.{2,})$/.exec(name);
   if (passedOn && judgeName(passedOn[2]!).ok) return { ok: false, why: "fragment", rest: passedOn[2]! };
