@@ -309,7 +309,7 @@ function judge(raw: string): NameVerdict {
     return { ok: false, why: "no-body-word" };
   }
   // A government is of a place or a level; before 政府 anything else names a kind of government (数字政府, 法治政府, 服务型政府).
-  if ((body === "政府" || body === "人民政府") && !prefix && !/^(?:中央|地方|本级|同级|上级|下级|上一级|当地|基层|乡镇|区县|县区|市县|[\u4e00-\u9fa5]{0,8}(?:特别行政区|流域|地|[区县市省州镇乡旗盟]|[县市省]级))$/.test(name.slice(0, -body.length))) return { ok: false, why: "object" };
+  if ((body === "政府" || body === "人民政府") && !prefix && !/^(?:中央|地方|本级|同级|上级|下级|上一级|当地|基层|乡镇|区县|县区|市县|[\u4e00-\u9fa5]{0,8}(?:特别行政区|流域|地|[区县市省州镇乡旗盟]|[县市省]级|以上|以上地方|地方|地方各级)|[\u4e00-\u9fa5]{0,8}[区县市省州镇乡旗盟][(（][\u4e00-\u9fa5、]{1,8}[)）])$/.test(name.slice(0, -body.length))) return { ok: false, why: "object" };
   // The words between the level and the body word name a function: no function characters inside
   // once the lexicon's function words (科技和信息化, 住房和城乡建设) are taken out.
   const middle = name.slice(prefix, name.length - body.length);
