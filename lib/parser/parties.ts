@@ -589,7 +589,7 @@ const SENTENCE_START = /(?:^|[。;；:：\n]|第[一二三四五六七八九十�
 const SENTENCE_DUTY = /应当|会同|(?<![反相适对])应(?![用急对])|须|必须|负责|不得|要(?!求|点|素|件)/;
 
 /** A government or a department named by its authority (主管部门, 行政部门, 行政机关): what it may do is a power it holds. */
-const AUTHORITY_BODY = /(?:人民政府|政府|主管部门|行政部门|管理部门|主管机关|行政机关)$/;
+const AUTHORITY_BODY = /(?:人民政府|政府|主管部门|行政部门|管理部门|机关|人民法院|人民检察院)$/;
 
 /** The end of one sector's department: 等部门, 等有关部门. */
 const ONE_SECTOR_END = /等(?:有关|相关)?部门/g;

@@ -573,6 +573,7 @@ describe("lists of bodies and words before names", () => {
     expect(rows("县级以上地方各级人民政府可以设立中小企业发展基金。")).toEqual([["县级以上地方各级人民政府", "responsible"]]);
     expect(rows("区人民政府可以按照全市统一规划，建设本区域大数据中心。")).toEqual([["区人民政府", "responsible"]]);
     expect(parties("建设单位可以向市建设行政主管部门申请奖励。")).toEqual([]);
+    expect(rows("人民法院可以根据案件情况，责令被告人遵守以下规定。")).toEqual([["人民法院", "responsible"]]);
     expect(parties("专利代理机构可以接受委托，代理专利申请。")).toEqual([]);
   });
   test("one sector with 等部门 is that sector's department; a name ends before each verb that follows it", () => {
