@@ -4,7 +4,7 @@
  * with lines broken mid-sentence joined again and table rows kept apart.
  */
 import type { SourceDocument } from "./types";
-import { ARABIC_DOT, ARABIC_PAREN, ARTICLE, BOOK, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, DATE_LINE, DOC_NUMBER, KINDS, SECTION, SUBBOOK } from "./patterns";
+import { ARABIC_DOT, ARABIC_PAREN, ARTICLE, BOOK, BULLET, CHAPTER, CIRCLED, CN_DUN, CN_ENCLOSED, CN_PAREN, DATE_LINE, DOC_NUMBER, KINDS, NOTE_LINE, SECTION, SUBBOOK } from "./patterns";
 
 export interface RawBlock {
   start: number;
@@ -19,8 +19,6 @@ const OPEN_END = /[,、(“《—\-;]$|[,、(“《]\s*$/;
 const CJK_END = /[\u4e00-\u9fa5\dA-Za-z”）)]$/;
 const SENTENCE_THEN_NOTE = /[。;！？!?]\s*\([^()]{1,80}\)$/;
 const TITLE_END = new RegExp(`(?:${KINDS.join("|")})(?:\\([一二三四五六七八九十\\d]{1,3}\\))?$`);
-/** A complete adoption or publication note (2017年12月1日 …会议通过): a line of its own, never broken off the next one. */
-const NOTE_LINE = /^\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日).{0,160}(?:通过|公布|发布|修订|修正|施行|实施|批准)\)?$/;
 
 /** 第一章 总则  第一条 …: a chapter or section heading, then an article on the same line. */
 const HEADING_THEN_ARTICLE = /^(第[一二三四五六七八九十百零〇\d]+[章节]\s*[\u4e00-\u9fa5、]{1,20}\s+)(?=第[一二三四五六七八九十百零〇\d]+条)/;

@@ -10,7 +10,7 @@
 import { addToDate, iso, lastDayOfMonth, parseFullDate } from "./dates";
 import { allMatches } from "./matches";
 import { chineseToNumber, numeralValue } from "./numerals";
-import { isDocumentTerm } from "./patterns";
+import { CITED_TITLE, isDocumentTerm } from "./patterns";
 import type { DeadlineKind } from "./types";
 
 export interface FoundDeadline {
@@ -115,6 +115,14 @@ function yearsMonthsDays(amount: number, unit: string): { years?: number; months
 /** Whether `[s, e)` of the text (which starts at `offset`) overlaps a deadline already found. */
 function overlapsFound(found: FoundDeadline[], offset: number, s: number, e: number): boolean {
   return found.some((d) => s < d.end - offset && e > d.start - offset);
+}
+
+/** The first day on or after `start` that is `day` of `month` (its last day when no day is given): a recurring date's first occurrence. */
+function firstOccurrence(start: string | null, month: number, day = 31): string | null {
+  if (!start) return null;
+  const y = Number(start.slice(0, 4));
+  const first = iso(y, month, Math.min(day, lastDayOfMonth(y, month)));
+  return first && first >= start ? first : iso(y + 1, month, Math.min(day, lastDayOfMonth(y + 1, month)));
 }
 
 /** A date more than 45 days before the document was issued: history, not a date set. */
@@ -260,19 +268,15 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     found.push({ text: text.slice(s - prefix.length, end), date, kind, start: offset + s - prefix.length, end: offset + end });
   }
 
+  // Recurring dates count from 从2019年起 when the text says so, else from the day the document takes effect.
+  const recurrenceStart = everyYearFrom !== null ? iso(everyYearFrom, 1, 1) : context.effectiveFrom ?? issued;
   // 每年1月31日前 / 每年年底前: a recurring due day, read as its first occurrence on or after the day the document takes effect.
   for (const m of text.includes("每年") ? allMatches(EVERY_YEAR_DAY, text) : []) {
     if (overlapsFound(found, offset, m.index, m.index + m[0].length)) continue;
     const month = m[3] ? 12 : monthValue(m[1]!);
     const day = m[3] ? 31 : numeralValue(m[2]!);
-    const start = everyYearFrom !== null ? iso(everyYearFrom, 1, 1) : context.effectiveFrom ?? issued;
     if (!month || !day || day > lastDayOfMonth(2000, month)) continue;
-    let date: string | null = null;
-    if (start) {
-      const y = Number(start.slice(0, 4));
-      const first = iso(y, month, Math.min(day, lastDayOfMonth(y, month)));
-      date = first && first >= start ? first : iso(y + 1, month, Math.min(day, lastDayOfMonth(y + 1, month)));
-    }
+    const date = firstOccurrence(recurrenceStart, month, day);
     found.push({ text: m[0], date, kind: "due", ...(date ? {} : { doubt: "起始年份未知（文件没有成文或施行日期）" }), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   // A month without its year: 每年三月底前 → the first occurrence; 6月底完成 → the year named before it, else the document's.
@@ -290,12 +294,7 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     let date: string | null = null;
     let doubt: string | null = null;
     if (every) {
-      const start = everyYearFrom !== null ? iso(everyYearFrom, 1, 1) : context.effectiveFrom ?? issued;
-      if (start) {
-        const y = Number(start.slice(0, 4));
-        const first = iso(y, month, lastDayOfMonth(y, month));
-        date = first && first >= start ? first : iso(y + 1, month, lastDayOfMonth(y + 1, month));
-      }
+      date = firstOccurrence(recurrenceStart, month);
     } else {
       const year = yearBefore ? Number(yearBefore[1]) : everyYearFrom ?? lastYear ?? documentYear;
       date = year ? iso(year, month, lastDayOfMonth(year, month)) : null;
@@ -357,6 +356,6 @@ export function findDeadlines(text: string, offset: number, context: DeadlineCon
     found.push({ text: m[0], date: null, kind: "milestone", estimate: estimatedEnd(context.effectiveFrom, years), start: offset + m.index, end: offset + m.index + m[0].length });
   }
   // A date inside a cited title (《…规划（2020-2035年）》) is part of the title's name, no date set here.
-  const titles = text.includes("《") ? allMatches(/《[^《》\n]{1,100}》/g, text).map((m): [number, number] => [offset + m.index, offset + m.index + m[0].length]) : [];
+  const titles = text.includes("《") ? allMatches(CITED_TITLE, text).map((m): [number, number] => [offset + m.index, offset + m.index + m[0].length]) : [];
   return found.filter((d) => !titles.some(([a, b]) => d.start >= a && d.start < b)).sort((a, b) => a.start - b.start);
 }

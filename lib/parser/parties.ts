@@ -12,7 +12,7 @@
  * most of it is the word lists and patterns its name finder reads.
  */
 import { allMatches } from "./matches";
-import { ANNOTATION, ANY_FIELD, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
+import { ANNOTATION, ANY_FIELD, CITED_TITLE, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
 import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, isMoneyFund, judgeName, startsWithFunction } from "./names";
 import type { ResponsibilityRole } from "./types";
 
@@ -338,8 +338,12 @@ const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,}
 const PLACE_BEFORE_VERB = /^(.*?[\u4e00-\u9fa5](?:区|市|县|镇|乡|省))(?:创建|打造|申报|争创|布局|引进)/;
 const CLAUSE_NOT_NAME = /^国家(?:鼓励|支持|完善|引导|推动|建立|健全|加强|实行|制定)|(?:政府|部门)(?:定期|统一|负责|共同)组织$|[\u4e00-\u9fa5](?:区|市|县|镇|乡|省)(?:创建|打造|申报|争创|布局|引进)[\u4e00-\u9fa5]{3,}$|[\u4e00-\u9fa5]{2,}到[\u4e00-\u9fa5]{2,}$/;
 
-/** 省、自治区、直辖市 (with its government): all provinces, one collective. */
-const ALL_PROVINCES = /(?<=^|[^\u4e00-\u9fa5]|[对和与由及或向经在将把的同请、]|有关|其他|相关)省、自治区、直辖市(?:(?:人民政府|政府)(?:(?:(?![应会要须对向在按依根经负和及与的])[\u4e00-\u9fa5]){2,10}(?:部门|机关|机构))?|党委|人民代表大会常务委员会|人民代表大会|人大常委会|(?:(?![应会要须对向在按依根经负和及与的人])[\u4e00-\u9fa5]){2,10}(?:部门|机关|机构))?/g;
+/** What can stand right before a name: a word that is no part of it (和, 对, 由 …). */
+const BEFORE_NAME = "[对和与由及或向经在将把的同请]";
+/** A department after the body it belongs to (…人民政府渔业行政主管部门): no verb or function word inside. */
+const DEPARTMENT = "(?:(?![应会要须对向在按依根经负和及与的])[\\u4e00-\\u9fa5]){2,10}(?:部门|机关|机构)";
+/** 省、自治区、直辖市 (with its government or a department): all provinces, one collective. */
+const ALL_PROVINCES = new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|${BEFORE_NAME}|、|有关|其他|相关)省、自治区、直辖市(?:(?:人民政府|政府)(?:${DEPARTMENT})?|党委|人民代表大会常务委员会|人民代表大会|人大常委会|(?:(?![应会要须对向在按依根经负和及与的人])[\\u4e00-\\u9fa5]){2,10}(?:部门|机关|机构))?`, "g");
 
 /** Kinds of administrative division, as laws list them (县、自治县、不设区的市、市辖区). */
 const DIVISION = "(?:省|自治区|直辖市|自治州|设区的市|不设区的市|市辖区|自治县|县级市|民族乡|县|市|区|州|乡|镇|旗|盟)(?:\\([\\u4e00-\\u9fa5、]{1,6}\\))?";
@@ -350,8 +354,8 @@ const DIVISION = "(?:省|自治区|直辖市|自治州|设区的市|不设区的
  * starts one.
  */
 const DIVISION_LIST = new RegExp(
-  `(?<=^|[^\\u4e00-\\u9fa5]|[对和与由及或向经在将把的同请])((?:有关|其他|相关|所在地)?${DIVISION}(?:(?:、|和|或者|及|以及)${DIVISION})+)(?:的|或者相当于同级的)?` +
-    `(?:(?:人民政府|政府|人民代表大会常务委员会|人民代表大会|人大常委会)(?:(?:(?![应会要须对向在按依根经负和及与的])[\\u4e00-\\u9fa5]){2,10}(?:部门|机关|机构))?|(?:(?![应会要须对向在按依根经负和及与的])[\\u4e00-\\u9fa5]){2,12}(?:部门|机关|机构|委员会))`,
+  `(?<=^|[^\\u4e00-\\u9fa5]|${BEFORE_NAME})((?:有关|其他|相关|所在地)?${DIVISION}(?:(?:、|和|或者|及|以及)${DIVISION})+)(?:的|或者相当于同级的)?` +
+    `(?:(?:人民政府|政府|人民代表大会常务委员会|人民代表大会|人大常委会)(?:${DEPARTMENT})?|(?:(?![应会要须对向在按依根经负和及与的])[\\u4e00-\\u9fa5]){2,12}(?:部门|机关|机构|委员会))`,
   "g",
 );
 /** One kind in such a list, with what stands before it (有关省). */
@@ -597,9 +601,6 @@ const ONE_SECTOR_END = /等(?:有关|相关)?部门/g;
 const SECTOR_LEVEL = /(?:国务院|同级|本级|县级以上(?:地方)?(?:人民政府)?|(?<![\u4e00-\u9fa5])[省市县区](?:人民政府)?|[省市县区]人民政府)$/;
 /** A verb that gives the department after it its role: 会同/联合 (support), 由/请/协助/配合 (responsible), 与 (coordinate). */
 const ROLE_VERB_BEFORE = /(?:会同|联合|协助|配合|由|请|与)$/;
-
-/** A cited title in book-title marks. */
-const CITED_TITLE = /《[^《》\n]{1,100}》/g;
 
 /** Words after a name that tell it to act. */
 const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;

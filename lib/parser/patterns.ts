@@ -80,6 +80,16 @@ export const ADDRESSEE_LINE = /^[^。;]{2,120}:$/;
 export const AUTHORITY_SUFFIX = /(?:人民政府|国务院|办公厅|办公室|委员会|常务委员会|人民代表大会|政府|部|委|局|厅|署|院|办|行|会|总社|集团|公司)$/;
 /** A table of contents heading: 目录 / 目 录. */
 export const TOC_HEADING = /^目\s*录$/;
+/** A full date as adoption notes write it (2019年3月15日, 一九九三年三月一日). */
+const NOTE_DATE = "(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)";
+/** An adoption or publication note: 1991年4月9日 第七届全国人民代表大会第四次会议通过. */
+export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,160}(?:通过|公布|发布|修订|修正|施行|批准)`);
+/** A complete note on a line of its own (2017年12月1日 …会议通过）): never broken off the next line. */
+export const NOTE_LINE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,160}(?:通过|公布|发布|修订|修正|施行|实施|批准)\\)?$`);
+/** Where each note of a run of notes starts (a date and a space, not inside the bracket that opens the note). */
+export const NOTE_START = new RegExp(`(?<![(（])(?=\\(?\\s*${NOTE_DATE}\\s)`);
+/** A cited title in book-title marks. */
+export const CITED_TITLE = /《[^《》\n]{1,100}》/g;
 /** An attachment heading: 附件, 附件1, 附件：, 附件一. */
 export const ATTACHMENT_HEADING = /^附\s*件\s*([\d一二三四五六七八九十]*)\s*[:：]?\s*$/;
 /** 附件1：查处酒后驾驶操作规程: a numbered attachment's mark and its title on one line. */

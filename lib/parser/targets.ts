@@ -66,6 +66,9 @@ function insideSlogan(text: string, s: number, from: number): boolean {
   return length <= 14;
 }
 
+/** A time by which a level is to be reached: 到2025年, 3年内, 力争. */
+const TIME_TO_REACH = /(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争/;
+
 /** A share followed by the class it counts and what that class is to do: 90%的市场主体纳入…. */
 const SHARE_REACHING = /^(?:以上|左右)?的[^，。；;,]{1,20}?(?:纳入|实现|达到|完成|接入|覆盖|开通|建成|建立|具备|参加|参与|享有|使用|通过)/;
 
@@ -104,10 +107,11 @@ export function findTargets(text: string, offset: number, options: { role: Role;
     else if (unit === "%" && SHARE_REACHING.test(after.trimStart())) score += 2;
     if (qualifier) score += 1;
     if (options.role === "goal") score += 1;
-    const timed = /(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争|每年/.test(text.slice(Math.max(0, sentenceStart), s));
-    if (timed) score += 1;
+    const lead = text.slice(Math.max(0, sentenceStart), s);
+    const reachBy = TIME_TO_REACH.test(lead);
+    if (reachBy || lead.includes("每年")) score += 1;
     // Legislation sets rules: a number in it (考试里程不少于10公里, 违法所得超过1万元) is a target only with a time to reach it.
-    if (options.legislation && !/(?:到|至)\s*20\d\d\s*年|\d+\s*年内|力争/.test(text.slice(Math.max(0, sentenceStart), s))) continue;
+    if (options.legislation && !reachBy) continue;
     // A case a rule applies to (违法所得超过1万元的，…; 超过3次的): the number describes it, no goal.
     if (/的$/.test(after.trim())) score -= 3;
     // A count that qualifies a noun (超过3次的货运车辆, 1亿元以上的企业) marks a class; a share of it (90%的市场主体) may be a goal.

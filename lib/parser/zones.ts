@@ -11,12 +11,15 @@
  */
 import {
   ADDRESSEE_LINE, ATTACHMENT_HEADING, ATTACHMENT_LIST, ATTACHMENT_WITH_TITLE, CLOSING_LINE, CLOSING_PARAGRAPH, COVER_TITLE, DATE_LINE, DISTRIBUTION_LINE, DOC_NUMBER,
-  FORWARDED_TITLE, KINDS, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
+  ADOPTION_NOTE, FORWARDED_TITLE, KINDS, NOTE_START, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
 } from "./patterns";
 import type { Block, ParseMessage } from "./types";
 
 const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\)|（.{1,20}）)?$`);
-const ADOPTION_NOTE = /^\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日).{0,160}(?:通过|公布|发布|修订|修正|施行|批准)/;
+/** The name of a code's part printed under its title (合同编, 总则, 附则). */
+const CODE_PART = /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/;
+/** The title printed again (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法): part of the compact title. */
+const isTitleAgain = (line: string, title: string) => Boolean(title) && compact(line).length >= 4 && title.includes(compact(line));
 const PERSON_SIGNATURE = /^(?:总理|省长|市长|主席|部长|主任|委员长|县长|区长|州长)\s+[\u4e00-\u9fa5]{2,4}$/;
 /** 注： / 备注： / 说明： heading a legend, alone or with its first note. */
 const LEGEND_HEAD = /^(?:注|备注|说明|附注)\s*[:：]/;
@@ -39,10 +42,10 @@ function isSignatureLike(text: string): boolean {
 
 /** A law's history: one or more lines each saying when it was passed or revised (2009年6月27日…会议修订). */
 function adoptionNotes(text: string, title = ""): boolean {
-  // The title printed again around the notes (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法) is no body text.
-  const kept = text.split("\n").map((l) => l.trim()).filter((l, k) => l && !(title && compact(l).length >= 4 && title.includes(compact(l))) && !(k === 0 && /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/.test(compact(l))));
+  // The title printed again around the notes, or the code's part name before them, is no body text.
+  const kept = text.split("\n").map((l) => l.trim()).filter((l, k) => l && !isTitleAgain(l, title) && !(k === 0 && CODE_PART.test(compact(l))));
   // One note per date, also when a note is wrapped over two lines (…第二次 / 会议通过）).
-  const notes = kept.join("").split(/(?<![(（])(?=\(?\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日\s))/).filter(Boolean);
+  const notes = kept.join("").split(NOTE_START).filter(Boolean);
   // A revision note names every law the decision amended: up to some 200 characters.
   return notes.length > 0 && notes.every((l) => ADOPTION_NOTE.test(l) && l.length <= 200);
 }
@@ -109,7 +112,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
       blocks[++i]!.zone = "note";
     }
     // The title printed again on lines of its own (flk.npc.gov.cn), or the name of the code's part in the file (合同编, 总则).
-    else if ((headTitle && compact(t).length >= 4 && headTitle.includes(compact(t))) || (i === titleEnd && /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/.test(compact(t)))) b.zone = "note";
+    else if (isTitleAgain(t, headTitle) || (i === titleEnd && CODE_PART.test(compact(t)))) b.zone = "note";
     else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
   }
