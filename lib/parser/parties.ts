@@ -328,8 +328,8 @@ const VERB_RUN = /^(?:应当|应|要|须|必须|会同|协调|联合|配合|协�
 /** A kind of body named by what it manages, without a level or a place. */
 const FUNCTION_ONLY = /^(?:各|有关|相关)?(?:[\u4e00-\u9fa5]{0,4}项目|单位|行业|业务|用人单位|所在单位)(?:主管|管理)?(?:部门|机构)$/;
 
-/** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府, 县、乡两级人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). */
-const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?、)+)([省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?)(?:[两三四]级)?(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
+/** Levels of government sharing one suffix (市、区人民政府, 省、市、县人民政府), not after 各 (各省、自治区、直辖市人民政府 is one collective). With a count of levels (市、区两级政府) the list is one collective, kept whole. */
+const SHARED_SUFFIX = /(?<![各\u4e00-\u9fa5])((?:[省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?、)+)([省市区县州乡镇](?:\([\u4e00-\u9fa5、]{1,6}\))?)([两三四]级)?(人民政府|政府|[\u4e00-\u9fa5]{2,12}?(?:机构|部门|委员会|局|厅|中心))/g;
 
 /** Three or more sector names, the last with 部门, then the verb: 财政、发展改革、教育、组织部门研究…. */
 const SECTOR_LIST_PLAIN = /(?<![\u4e00-\u9fa5])((?:[\u4e00-\u9fa5]{2,10}、){2,})([\u4e00-\u9fa5]{1,8}部门)/g;
@@ -473,7 +473,7 @@ export function findNames(text: string): NameHit[] {
   // 省、自治区、直辖市人民政府 without 各 is one collective too, never 自治区 + 直辖市人民政府.
   claim(hits, taken, text.includes("省、自治区、直辖市") ? allMatches(ALL_PROVINCES, text) : []);
   // Levels sharing one suffix: 市、区人民政府 is 市人民政府 and 区人民政府 (each spans the whole phrase).
-  claim(hits, taken, text.includes("、") ? allMatches(SHARED_SUFFIX, text) : [], (m) => [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[3]}`));
+  claim(hits, taken, text.includes("、") ? allMatches(SHARED_SUFFIX, text) : [], (m) => (m[3] ? [m[0]] : [...m[1]!.split("、").filter(Boolean), m[2]!].map((level) => `${level}${m[4]}`)));
   // The set of pilots a document chose (试点地区, 试点城市): a definite collective.
   claim(hits, taken, text.includes("试点") ? allMatches(PILOT_PLACES, text) : []);
   // Each run of name characters ([\u4e00-\u9fa5\d]+), scanned from its end.
@@ -603,7 +603,7 @@ const SECTOR_LEVEL = /(?:国务院|同级|本级|县级以上(?:地方)?(?:人�
 const ROLE_VERB_BEFORE = /(?:会同|联合|协助|配合|由|请|与)$/;
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
+const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|继续|进一步|积极|大力|主动|着力|全力|重点(?=做好|抓好|推进|支持|开展|负责)|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
 /** Before a body acted upon (对A, 支持A, 设立A委员会); not before a facility built (建立A检测中心): see SET_UP_FACILITY. */
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 /** A facility set up (建立检测中心, 设立直销中心, 建设基地): the act's object, no body acted upon. */
@@ -816,6 +816,8 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (AUTHORITY_BEFORE.test(before) && !/督促|请|由/.test(before.slice(-2)) && !guidedBy && !worksAfterJing) continue;
     // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
     if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before) || /^(?:通过|借助|经由)/.test(name)) continue;
+    // Where a person or thing is taken (带至公安机关, 送到医疗机构) is a place, not who acts.
+    if (/(?:带|送|押|解|移|遣)(?:至|到|往)\s*$/.test(before) || /^(?:带|送|押|解|移|遣)(?:至|到|往)/.test(name)) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     // 请A会同B… / 由A牵头…: A leads.

@@ -164,7 +164,16 @@ describe("responsibilities", () => {
     expect(named("民用航空器所载人员、行李、货物应当接受边防、海关等主管部门的检查。").map(([p]) => p)).toEqual(["边防主管部门", "海关"]);
     expect(named("第二十二条市、有关县（市、区）人民政府发展改革、文化和旅游等部门应当建立信用制度。").map(([p]) => p)).toEqual(expect.arrayContaining(["市、有关县(市、区)人民政府发展改革部门", "市、有关县(市、区)人民政府文化和旅游部门"]));
     expect(named("应当将作业的时间、地点等事项报告港口行政管理部门。")).toEqual([]);
-    expect(named("县、乡两级人民政府应当为农村教师住房提供便利。").map(([p]) => p)).toEqual(["县人民政府", "乡人民政府"]);
+    // A count of levels (两级, 三级) makes the list one collective, named as written.
+    expect(named("县、乡两级人民政府应当为农村教师住房提供便利。").map(([p]) => p)).toEqual(["县、乡两级人民政府"]);
+    // A body told to act with an adverb before its verb (继续支持, 进一步…, 重点做好) is told to act.
+    expect(named("浦东新区政府继续支持临港地区开发建设。").map(([p]) => p)).toEqual(["浦东新区政府"]);
+    expect(named("市、区两级政府进一步向临港地区简政放权。").map(([p]) => p)).toEqual(["市、区两级政府"]);
+    // Towns named for themselves act as their governments do; a kind of town (城镇, 中心镇) is no one.
+    expect(named("南汇新城镇、万祥镇和书院镇重点做好社会管理等工作。").map(([p]) => p)).toEqual(["南汇新城镇", "万祥镇", "书院镇"]);
+    expect(named("中心镇要做好规划。")).toEqual([]);
+    // Where a person is taken (带至公安机关) is a place, not who acts.
+    expect(named("发现具有法定情形而将其带至公安机关继续进行盘问。")).toEqual([]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
     expect(named("市政务数据主管部门应当通过中山市政务大数据中心对全市政务数据进行整合。").map(([p]) => p)).toEqual(["市政务数据主管部门"]);
     expect(named("政务部门向中山市政务大数据中心提供的政务信息，应当经过保密审查。")).toEqual([]);
