@@ -172,6 +172,9 @@ describe("responsibilities", () => {
     // Towns named for themselves act as their governments do; a kind of town (城镇, 中心镇) is no one.
     expect(named("南汇新城镇、万祥镇和书院镇重点做好社会管理等工作。").map(([p]) => p)).toEqual(["南汇新城镇", "万祥镇", "书院镇"]);
     expect(named("中心镇要做好规划。")).toEqual([]);
+    // 由A监管的公司 describes a thing by who oversees it; 由A负责…的部门 is A's department at work.
+    expect(named("由地方金融监管部门监管的小额贷款公司，不适用本解释。")).toEqual([]);
+    expect(named("下列案件，由人民检察院负责案件管理的部门统一受理。").length).toBeGreaterThan(0);
     // Where a person is taken (带至公安机关) is a place, not who acts.
     expect(named("发现具有法定情形而将其带至公安机关继续进行盘问。")).toEqual([]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
