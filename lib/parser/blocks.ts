@@ -23,6 +23,11 @@ const TITLE_END = new RegExp(`(?:${KINDS.join("|")})(?:\\([一二三四五六七
 /** 第一章 总则  第一条 …: a chapter or section heading, then an article on the same line. */
 const HEADING_THEN_ARTICLE = /^(第[一二三四五六七八九十百零〇\d]+[章节]\s*[\u4e00-\u9fa5、]{1,20}\s+)(?=第[一二三四五六七八九十百零〇\d]+条)/;
 
+/** 应当提交下列文件： （一）登记申请书；: a lead-in, then its first item on the same line. */
+const LEAD_THEN_FIRST_ITEM = /^(.{4,}?:\s*)(?=\(一\)|\(1\)|1[.、](?!\d)|一、)/;
+/** The second item's label of the same style as the first (（一） → （二）). */
+const SECOND_ITEM: Record<string, RegExp> = { "(一)": /^\(二\)/, "(1)": /^\(2\)/, "1": /^2[.、](?!\d)/, "一、": /^二、/ };
+
 function startsWithLabel(s: string): boolean {
   return STARTS_WITH_LABEL.some((re) => re.test(s));
 }
@@ -106,6 +111,17 @@ export function splitBlocks(src: SourceDocument): RawBlock[] {
       blocks.push({ start: line.start, end: line.start + joined[1]!.trimEnd().length, kind: "text", align });
       blocks.push({ start: at, end: line.end, kind: "text", align });
       continue;
+    }
+    // A lead-in with its first item run onto its line, the second item on the next line: two blocks.
+    const lead = isTable || k + 1 >= lines.length ? null : LEAD_THEN_FIRST_ITEM.exec(text);
+    if (lead) {
+      const first = text.slice(lead[1]!.length);
+      const style = first.startsWith("(一)") ? "(一)" : first.startsWith("(1)") ? "(1)" : first.startsWith("一、") ? "一、" : "1";
+      if (SECOND_ITEM[style]!.test(folded.slice(lines[k + 1]!.start, lines[k + 1]!.end))) {
+        blocks.push({ start: line.start, end: line.start + lead[1]!.trimEnd().length, kind: "text", align });
+        blocks.push({ start: line.start + lead[1]!.length, end: line.end, kind: "text", align });
+        continue;
+      }
     }
     blocks.push({ start: line.start, end: line.end, kind: isTable ? "table" : "text", align });
   }

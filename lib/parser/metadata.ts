@@ -28,8 +28,12 @@ export function issuerOfTitle(title: string | null): string | null {
   const t = compact(title);
   const forwarding = /^(.{2,40}?)(?:转发|批转|印发|发布|颁发)/.exec(t);
   const about = TITLE_ISSUER.exec(t);
-  if (forwarding && (!about || forwarding[1]!.length < about[1]!.length)) return forwarding[1]!;
-  return about ? about[1]! : null;
+  // What stands before 关于 inside a cited title (…贯彻《国务院关于…》的实施办法) is no issuer.
+  const unquoted = (s: string | undefined) => (s && !/[《<〈]/.test(s) ? s : undefined);
+  const forwarded = unquoted(forwarding?.[1]);
+  const issuer = unquoted(about?.[1]);
+  if (forwarded && (!issuer || forwarded.length < issuer.length)) return forwarded;
+  return issuer ?? null;
 }
 
 /**
@@ -175,7 +179,15 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   let effectiveFrom: string | null = null;
   let effectiveUntil: string | null = null;
   let interpreter: string | null = null;
-  for (const { text: t } of input.closingText) {
+  // A clause naming the text itself (本办法自…起施行) dates it before one that may start a part of it
+  // (…有困难的单位，最迟应当自1996年1月1日起施行).
+  const namesItself = (t: string, at: number) => /本(?:[\u4e00-\u9fa5]{0,8}?)(?:法|办法|条例|规定|细则|意见|方案|通知|决定|规则|标准|解释|批复|准则|制度|规划|计划|措施|决议|公告)[^。；;]{0,12}$/.test(t.slice(0, at));
+  const closing = input.closingText.map((c) => c.text);
+  const selfDated = closing.find((t) => {
+    const e = EFFECTIVE.exec(t);
+    return e && namesItself(t, e.index);
+  });
+  for (const t of selfDated ? [selfDated, ...closing] : closing) {
     const e = EFFECTIVE.exec(t);
     // 自…起施行 dates the document only when nothing follows the verb: 自2020年4月1日起执行新的统计口径 starts a rule.
     const ruleStarts = e ? /[\u4e00-\u9fa5]/.test(t.charAt(e.index + e[0].length)) : false;

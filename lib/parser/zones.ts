@@ -19,6 +19,12 @@ const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\)|（.{1
 /** The name of a code's part printed under its title (合同编, 总则, 附则). */
 const CODE_PART = /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/;
 /** The title printed again (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法): part of the compact title. */
+/** Whether `line` is the title of a notice issuing the document titled `title` (关于印发《title》的通知). */
+const coversTitle = (line: string, title: string) => {
+  const named = COVER_TITLE.exec(compact(line));
+  const plain = (s: string) => s.replace(/[《》<>〈〉“”"]/g, "");
+  return Boolean(named && title && plain(named[1] ?? named[2] ?? "").length >= 4 && plain(title).includes(plain(named[1] ?? named[2] ?? "")));
+};
 const isTitleAgain = (line: string, title: string) => Boolean(title) && compact(line).length >= 4 && title.includes(compact(line));
 const PERSON_SIGNATURE = /^(?:总理|省长|市长|主席|部长|主任|委员长|县长|区长|州长)\s+[\u4e00-\u9fa5]{2,4}$/;
 /** 注： / 备注： / 说明： heading a legend, alone or with its first note. */
@@ -113,6 +119,8 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     }
     // The title printed again on lines of its own (flk.npc.gov.cn), or the name of the code's part in the file (合同编, 总则).
     else if (isTitleAgain(t, headTitle) || (i === titleEnd && CODE_PART.test(compact(t)))) b.zone = "note";
+    // The cover notice's title under the title of what it issues (办法 / 关于印发《办法》的通知): one head.
+    else if (i === titleEnd && coversTitle(t, headTitle)) b.zone = "note";
     else if (/^\(.*\)$/.test(t) && t.length <= 120 && i <= titleEnd + 2) b.zone = "note";
     else break;
   }

@@ -286,6 +286,13 @@ describe("metadata of laws and orders without a 落款", () => {
       issuer: "国务院", docNumber: "中华人民共和国国务院令第706号", issuedAt: "2018-11-06", effectiveFrom: "2019-03-01",
     });
   });
+  test("a rule printed under its own title, then the notice issuing it: the notice's 文号, addressees and 落款 date the rule", async () => {
+    const text = "某某单位贯彻《国务院关于职工工作时间的规定》的实施办法\n关于印发《某某单位贯彻<国务院关于职工工作时间的规定>的实施办法》的通知\n人薪发［1995］32号\n各省、自治区、直辖市人事厅（局）：\n我部制定了实施办法，现印发给你们，请遵照执行。\n中华人民共和国人事部\n一九九五年三月二十六日\n第一条 为了规范工作时间，制定本办法。\n第二条 有困难的事业单位，可以适当推迟，但最迟应当自1996年1月1日起施行。\n第三条 本办法自1995年5月1日起施行。\n";
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "rule.txt");
+    expect({ issuer: doc.issuer, docNumber: doc.docNumber, issuedAt: doc.issuedAt, effectiveFrom: doc.effectiveFrom, addressees: doc.addressees }).toEqual({
+      issuer: "中华人民共和国人事部", docNumber: "人薪发［1995］32号", issuedAt: "1995-03-26", effectiveFrom: "1995-05-01", addressees: ["各省、自治区、直辖市人事厅（局）"],
+    });
+  });
   test("a law is issued on the last date its notes say it was passed or revised", async () => {
     const m = await meta("中华人民共和国中小企业促进法\n\n2002年6月29日 第九届全国人民代表大会常务委员会第二十八次会议通过\n\n2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订\n\n第一章 总则\n第一条 为了改善中小企业经营环境，制定本法。\n第二条 本法自2018年1月1日起施行。\n");
     expect(m.issuer).toBe("全国人民代表大会常务委员会");
