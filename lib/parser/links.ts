@@ -393,7 +393,62 @@ export function findLinks(root: ProvisionNode, textOf: (n: ProvisionNode) => str
     const segmented = new Map<string, string[]>();
     inferred(inferredCandidates(units, texts, contentBigrams), (c, from, to) => sharedWords(texts[from]!, texts[to]!, new Set(c.shared), segmented));
   }
+  // A measure that names what a task's heading (or its task part's heading) is about supports it.
+  for (const [task, measure, phrase] of headingTerms(units, texts)) {
+    if (!seen.has(keyOf(task, measure))) add(task, measure, "task-measure", 0.6, `任务标题“${phrase}”`, "inferred");
+  }
   return links;
+}
+
+/** A body that acts (临港地区管委会, 教育行政部门): who does a task, not what it is about. */
+const ACTING_BODY = /(?:委员会|管委会|领导小组|办公室|部门|政府|单位|机关|机构)$/;
+
+/** A phrase without the policy stopwords (加快, 建设, 体系) at either end, nor function characters. */
+function trimStopwords(phrase: string): string {
+  let t = phrase;
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const n of [3, 2]) {
+      if (t.length > n && POLICY_STOPWORDS.has(t.slice(0, n))) t = t.slice(n);
+      else if (t.length > n && POLICY_STOPWORDS.has(t.slice(-n))) t = t.slice(0, -n);
+      else continue;
+      cut = true;
+      break;
+    }
+  }
+  return t.replace(FUNCTION_EDGES, "");
+}
+
+/**
+ * Measures that name what a task is about: the longest stretch of a task
+ * unit's heading, or of the heading of the task part it lies in, that the
+ * measure's text has (困难企业 of 支持困难企业开展职工在岗培训; 就业创业 of
+ * 二、鼓励支持就业创业), four characters or more once stock words are cut
+ * off, not a body that acts, and in the text of at most one task unit: a
+ * term only that task is about. A part's heading links the part.
+ * `texts` are the units' heading and text, without annotations.
+ */
+function headingTerms(units: LinkUnit[], texts: string[]): Array<[ProvisionNode, ProvisionNode, string]> {
+  const tasks = units.flatMap((u, i) => (u.role === "task" ? [i] : []));
+  const parts = units.map((u) => partOf(u.node));
+  const out: Array<[ProvisionNode, ProvisionNode, string]> = [];
+  units.forEach((m, i) => {
+    if (m.role !== "measure") return;
+    for (const t of tasks) {
+      if (parts[t] === parts[i]) continue;
+      const task = units[t]!.node;
+      const headed: Array<[ProvisionNode, string]> = [[task, units[t]!.heading]];
+      if (parts[t] !== task) headed.push([parts[t]!, parts[t]!.heading ?? ""]);
+      for (const [node, heading] of headed) {
+        const phrase = trimStopwords(longestShared(heading, texts[i]!));
+        if (phrase.length < 4 || POLICY_STOPWORDS.has(phrase) || ACTING_BODY.test(phrase)) continue;
+        if (tasks.filter((k) => texts[k]!.includes(phrase)).length > 1) continue;
+        out.push([node, m.node, phrase]);
+        break;
+      }
+    }
+  });
+  return out;
 }
 
 /**

@@ -383,6 +383,15 @@ describe("links to attachments", () => {
 });
 
 describe("links a writer states by naming", () => {
+  test("a measure naming what a task heading, or its part's heading, is about supports that task or part", async () => {
+    const text = ["关于做好促进就业工作的意见", "一、鼓励支持就业创业", "（一）加大创业担保贷款贴息力度。提高贷款额度，降低贷款门槛。", "（二）支持困难企业开展职工在岗培训。组织职工参加在岗培训。", "二、开展下岗失业人员帮扶", "（三）实行失业登记。为失业人员提供登记服务。", "三、保障措施", "（四）落实地方政府主体责任。地方各级政府要加大对困难企业的帮扶。", "（五）切实抓好政策服务。优化就业创业服务，确保政策落地。"].join("\n");
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "opinion.txt");
+    const label = new Map(doc.provisions.map((p) => [p.id, p.label]));
+    expect(doc.links.map((l) => [label.get(l.from), label.get(l.to), l.why])).toEqual([
+      ["（二）", "（四）", "任务标题“困难企业”"],
+      ["一、", "（五）", "任务标题“就业创业”"],
+    ]);
+  });
   test("two units naming the same quoted programme are linked; 各项目 points at the parts listing projects", async () => {
     const text = [
       "关于实施人才集聚工程的意见",
