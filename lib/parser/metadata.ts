@@ -5,7 +5,7 @@
  */
 import { addToDate, parseFullDate } from "./dates";
 import { numeralValue } from "./numerals";
-import { DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL, isDocumentTerm } from "./patterns";
+import { AUTHORITY_SUFFIX, DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, NOTE_DATE, NOTE_START, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL, isDocumentTerm } from "./patterns";
 import type { Block, Metadata } from "./types";
 
 const compact = (s: string) => s.replace(/\s+/g, "");
@@ -97,12 +97,33 @@ export interface MetadataInput {
 
 /** Stage 10 entry point. */
 /** A note dating the text's publication: the date, then (with no other date, adoption or revision between) 发布 or 公布. */
-const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,160}?(?:发布|公布)/g;
+const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,240}?(?:发布|公布)/g;
 
 /** A note dating the text's adoption, revision or publication (with no other date between). */
-const DATED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,160}?(?:通过|修订|修正|公布|发布|批准)/g;
+const DATED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,240}?(?:通过|修订|修正|公布|发布|批准|修改(?=[)）]?\s*(?:$|\d{4}\s*年)))/g;
 /** A note dating the text's adoption: the date, then (with no other date between) 通过. */
-const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,160}?通过/g;
+const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,240}?通过/g;
+
+/** One note under a law's or regulation's title: its date and what it says (中华人民共和国国务院令第344号公布, 施行). */
+interface Note {
+  date: string;
+  says: string;
+}
+const NOTE_HEAD = new RegExp(`^\\(?\\s*(${NOTE_DATE})\\s*`);
+/** The notes one by one, in their order. */
+function notesOf(notes: string): Note[] {
+  return notes.split(NOTE_START).flatMap((n) => {
+    const m = NOTE_HEAD.exec(n);
+    const date = m ? parseFullDate(m[1]!) : null;
+    return m && date ? [{ date, says: n.slice(m[0].length).replace(/[)）]\s*$/, "").trim() }] : [];
+  });
+}
+/** The order that published a text (国务院令第344号, 国家市场监督管理总局令第46号, 食品药品监管局、海关总署第4号令). */
+const ORDER_IN_NOTE = /^((?:中华人民共和国)?([\u4e00-\u9fa5、]{2,40}?)令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号|([\u4e00-\u9fa5、]{2,40}?)第\s*\d+\s*号令)/;
+/** The body a note says made the text: 国家计划委员会发布, 国务院第117次常务会议通过, 经…部第6次部务会议通过. */
+const BODY_IN_NOTE = /^经?([\u4e00-\u9fa5、]{2,30}?)(?:审判委员会|检察委员会)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次)[^，。]*?(?:通过|修订|修正)|(?:发布|公布)$)/;
+/** A note that dates the text's taking effect: 2021年5月1日 施行, …公告公布施行. */
+const EFFECT_NOTE = /^(?:起?(?:施行|实施)|.{0,30}(?:公布|发布)施行)$/;
 
 /** The document's metadata, and the day its text was first published (null when no note says). */
 export function extractMetadata(input: MetadataInput): Metadata & { publishedAt: string | null } {
@@ -130,6 +151,16 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   else if (order && number) docNumber = compact(text(order) + text(number).replace(/^\s*[(（]|[)）]\s*$/g, ""));
   else if (number) docNumber = compact(text(number)).replace(/^[(（]|[)）]$/g, "");
 
+  // Regulations and rules without a masthead: the order their notes say published the text, the latest one.
+  const notes = blocks.filter((x) => x.zone === "note").map((b) => ftext(b).replace(/\n/g, "")).join("");
+  const noted = notesOf(notes);
+  const orders = noted.flatMap((n) => {
+    const m = ORDER_IN_NOTE.exec(n.says);
+    return m ? [{ date: n.date, number: compact(m[1]!), body: (m[2] ?? m[3] ?? "").replace(/(^|、)中华人民共和国/g, "$1") }] : [];
+  });
+  const latestOrder = orders.reduce<(typeof orders)[number] | null>((a, b) => (!a || b.date >= a.date ? b : a), null);
+  if (!docNumber && latestOrder) docNumber = latestOrder.number;
+
   const addresseeBlock = blocks.find((b) => b.zone === "addressees");
   const addressees = addresseeBlock ? splitAddressees(text(addresseeBlock)) : [];
 
@@ -139,7 +170,6 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   // Laws and regulations without a 落款: the latest date the notes say it was passed or revised
   // (2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订).
   // The notes read as one text: a note may be wrapped over two lines (…第二次 / 会议通过）).
-  const notes = blocks.filter((x) => x.zone === "note").map((b) => ftext(b).replace(/\n/g, "")).join("");
   if (!issuedAt) {
     for (const m of notes.matchAll(DATED_NOTE)) {
       const date = parseFullDate(m[1]!);
@@ -155,6 +185,11 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
       const date = parseFullDate(m[1]!);
       if (date && (!publishedAt || date < publishedAt)) publishedAt = date;
     }
+    // A text adopted subject to approval (a city's regulation, approved by the province) is published once approved.
+    if (pattern === ADOPTED_NOTE && publishedAt) {
+      const adopted: string = publishedAt;
+      publishedAt = noted.find((n) => /批准$/.test(n.says) && n.date >= adopted)?.date ?? adopted;
+    }
   }
   // The 落款 of the document itself: the signature lines just above the first date line.
   const firstDate = blocks.findIndex((b) => b.zone === "date");
@@ -169,11 +204,25 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
     const m = /^(?:中华人民共和国)?(.+?)令$/.exec(compact(ftext(order)));
     if (m && m[1]!.length >= 2) issuer = m[1]!;
   }
+  // …the body whose order published it (a 主席令 promulgates a law its congress made).
+  if (!issuer && latestOrder && !/主席$/.test(latestOrder.body)) issuer = latestOrder.body;
   if (!issuer) {
-    // Laws: 第十二届全国人民代表大会常务委员会第二十九次会议修订 names the enacting body.
-    const note = blocks.find((b) => b.zone === "note" && /(人民代表大会(?:常务委员会)?)第/.test(ftext(b)));
-    const m = note ? /((?:[\u4e00-\u9fa5]{0,8}?省|[\u4e00-\u9fa5]{0,8}?市|全国)?人民代表大会(?:常务委员会)?)第/.exec(ftext(note).replace(/第[一二三四五六七八九十]+届/, "")) : null;
-    if (m) issuer = m[1]!;
+    // Laws: 第十二届全国人民代表大会常务委员会第二十九次会议修订 names the enacting body; the congress
+    // that last revised the whole text (修订) made the text as it stands.
+    const congress = noted.filter((n) => /人民代表大会(?:常务委员会)?第/.test(n.says.replace(/第[一二三四五六七八九十]+届/, "")));
+    const note = congress.filter((n) => /修订/.test(n.says)).at(-1) ?? congress[0];
+    const m = note ? /((?:[\u4e00-\u9fa5]{0,12}?(?:省|自治区|直辖市|自治州|自治县|市|县|区|州|盟|旗)|全国)?人民代表大会(?:常务委员会)?)第/.exec(note.says.replace(/第[一二三四五六七八九十]+届/, "")) : null;
+    if (m) issuer = m[1]!.replace(/^经/, "");
+  }
+  // …or the body a note says adopted or issued it (国务院第117次常务会议通过, 国家计划委员会发布).
+  if (!issuer) {
+    for (const n of noted) {
+      const m = BODY_IN_NOTE.exec(n.says);
+      if (m && !/^第/.test(m[1]!) && AUTHORITY_SUFFIX.test(m[1]!) && !/人民代表大会/.test(m[1]!)) {
+        issuer = m[1]!;
+        break;
+      }
+    }
   }
 
   let effectiveFrom: string | null = null;
@@ -209,5 +258,7 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
     const i = INTERPRETER.exec(t);
     if (i && !interpreter) interpreter = i[1]!.trim();
   }
+  // No article dates it: the notes may (2021年5月1日 施行), the latest for the text as it stands.
+  if (!effectiveFrom) effectiveFrom = noted.filter((n) => EFFECT_NOTE.test(n.says)).at(-1)?.date ?? null;
   return { title, kind, issuer, docNumber, addressees, issuedAt, effectiveFrom, effectiveUntil, interpreter, publishedAt };
 }

@@ -81,11 +81,11 @@ export const AUTHORITY_SUFFIX = /(?:人民政府|国务院|办公厅|办公室|�
 /** A table of contents heading: 目录 / 目 录. */
 export const TOC_HEADING = /^目\s*录$/;
 /** A full date as adoption notes write it (2019年3月15日, 一九九三年三月一日). */
-const NOTE_DATE = "(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)";
+export const NOTE_DATE = "(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)";
 /** An adoption or publication note: 1991年4月9日 第七届全国人民代表大会第四次会议通过. */
-export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,160}(?:通过|公布|发布|修订|修正|施行|批准)`);
+export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,240}(?:通过|公布|发布|修订|修正|施行|批准|修改(?=\\)?$))`);
 /** A complete note on a line of its own (2017年12月1日 …会议通过）): never broken off the next line. */
-export const NOTE_LINE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,160}(?:通过|公布|发布|修订|修正|施行|实施|批准)\\)?$`);
+export const NOTE_LINE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,240}(?:通过|公布|发布|修订|修正|修改|施行|实施|批准)\\)?$`);
 /** Where each note of a run of notes starts (a date and a space, not inside the bracket that opens the note). */
 export const NOTE_START = new RegExp(`(?<![(（])(?=\\(?\\s*${NOTE_DATE}\\s)`);
 /** A cited title in book-title marks. */
@@ -171,12 +171,12 @@ export function columnRole(column: string): "lead" | "support" | "supervise" | "
 /** Document kinds by the title's last words, longest first. */
 export const KINDS = [
   "实施细则", "暂行办法", "管理办法", "实施办法", "实施方案", "工作方案", "行动方案", "行动计划", "实施意见", "指导意见", "若干意见", "若干规定", "若干措施", "暂行规定",
-  "工作规则", "应急预案", "决定", "意见", "通知", "通告", "公告", "方案", "办法", "规定", "条例", "细则", "规则", "规划", "纲要", "计划", "预案", "措施", "批复", "解释", "函", "法", "令", "制度", "指引", "标准",
+  "工作规则", "应急预案", "修正案", "决议", "决定", "法典", "规范", "守则", "意见", "通知", "通告", "公告", "方案", "办法", "规定", "条例", "细则", "规则", "规划", "纲要", "计划", "预案", "措施", "批复", "解释", "函", "法", "令", "制度", "指引", "标准",
 ];
 /** 发文机关 at the start of a title: X关于… */
 export const TITLE_ISSUER = /^(.{2,40}?)关于/;
 /** 本意见由省经济和信息化委负责解释 */
-export const INTERPRETER = /(?:本|此)[\u4e00-\u9fa5]{1,8}由([^,，。;；]{2,40}?)(?:负责)?解释/;
+export const INTERPRETER = /(?:本|此)[\u4e00-\u9fa5]{1,8}由([^,，。;；]{2,40}?)(?:负责|联合进行|共同|联合|进行)?解释/;
 /** 自2016年5月1日起施行 / 自一九九三年三月一日起施行 / 自2021年7月1日施行 / 自印发之日起施行 / 自2012年2月1日至2017年1月31日施行 */
 export const EFFECTIVE = /自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3}\s*日|印发之日|发布之日|公布之日|颁布之日|下发之日)\s*(?:起|至\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)|(?=施行|实施|生效))\s*(?:施行|实施|执行|生效)?/;
 /** 有效期至2018年12月31日 / 有效期5年 */

@@ -19,6 +19,8 @@ const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\)|（.{1
 /** The name of a code's part printed under its title (合同编, 总则, 附则). */
 const CODE_PART = /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/;
 /** The title printed again (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法): part of the compact title. */
+/** An addressee line names units that end as a body, a kind of body or a place does (…人民政府, 各有关单位, 各区): not a clause (…修改为：). */
+const ADDRESSEE_END = /(?:政府|战区|军兵种|兵种|办公厅|办公室|委员会|人民代表大会|党委|党组|部门|单位|机构|机关|企业|公司|集团|学校|高校|院校|医院|银行|协会|学会|中心|兵团|同志|你们|部|委|局|厅|署|院|办|行|会|处|室|站|所|社|团|省|市|县|区|州|盟|旗|乡|镇|街道)$/;
 /** Whether `line` is the title of a notice issuing the document titled `title` (关于印发《title》的通知). */
 const coversTitle = (line: string, title: string) => {
   const named = COVER_TITLE.exec(compact(line));
@@ -104,18 +106,30 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
   const titleEnd = i === 0 ? titleBlockEnd(blocks, 0, text, options.titleHint ?? null) : i;
   for (let k = i; k < titleEnd; k++) blocks[k]!.zone = "title";
   const headTitle = compact(blocks.slice(i, titleEnd).map((b) => text(b)).join(""));
+  // How many lines after block k a note wrapped over up to three lines goes on (0: none).
+  const wrappedNote = (k: number): number => {
+    let joined = text(blocks[k]!).trim();
+    for (let n = 1; n <= 2; n++) {
+      const next = blocks[k + n];
+      if (!next || next.marker || next.kind !== "text") return 0;
+      joined += text(next).trim();
+      if (adoptionNotes(joined, headTitle)) return n;
+    }
+    return 0;
+  };
   for (i = titleEnd; i < blocks.length && i < titleEnd + 40; i++) {
     const b = blocks[i]!;
     if (b.marker || b.kind !== "text") break;
     const t = text(b).trim();
     if (ORDER_HEAD.test(t) || ORDER_NUMBER.test(t) || (DOC_NUMBER.test(t) && compact(t).length <= 40 && !/[。，,]/.test(t))) b.zone = "docNumber";
     // Addressees name units; a line that quotes a title or announces what follows (决定对《…》作如下修改：) is text.
-    else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t)) b.zone = "addressees";
+    else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t) && t.replace(/\s*:$/, "").split(/[,，、]/).some((unit) => ADDRESSEE_END.test(unit.replace(/\([^()]*\)$/, "").trim()))) b.zone = "addressees";
     else if (adoptionNotes(t, headTitle)) b.zone = "note";
-    // A note wrapped onto the next line (…第二次 / 会议通过）): the two lines are one note.
-    else if (blocks[i + 1] && !blocks[i + 1]!.marker && blocks[i + 1]!.kind === "text" && adoptionNotes(`${t}${text(blocks[i + 1]!).trim()}`, headTitle)) {
-      b.zone = "note";
-      blocks[++i]!.zone = "note";
+    // A note wrapped onto the next lines (…第二次 / 会议通过）): the lines are one note.
+    else if (wrappedNote(i) > 0) {
+      const last = i + wrappedNote(i);
+      for (; i <= last; i++) blocks[i]!.zone = "note";
+      i--;
     }
     // The title printed again on lines of its own (flk.npc.gov.cn), or the name of the code's part in the file (合同编, 总则).
     else if (isTitleAgain(t, headTitle) || (i === titleEnd && CODE_PART.test(compact(t)))) b.zone = "note";

@@ -293,6 +293,23 @@ describe("metadata of laws and orders without a 落款", () => {
       issuer: "中华人民共和国人事部", docNumber: "人薪发［1995］32号", issuedAt: "1995-03-26", effectiveFrom: "1995-05-01", addressees: ["各省、自治区、直辖市人事厅（局）"],
     });
   });
+  test("a regulation's notes name the order that published it, its issuer and the day it takes effect", async () => {
+    const m = await meta("某某监督管理条例\n2020年12月9日 国务院第117次常务会议通过\n2021年1月15日 中华人民共和国国务院令第735号公布\n2021年5月1日 施行\n第一条 为了加强监督管理，制定本条例。\n第二条 县级以上人民政府应当加强领导。\n");
+    expect(m).toEqual({ issuer: "国务院", docNumber: "中华人民共和国国务院令第735号", issuedAt: "2021-01-15", effectiveFrom: "2021-05-01" });
+    const joint = await meta("某某进口管理办法\n2003年8月18日 食品药品监管局、海关总署第4号令公布\n第一条 为了加强管理，制定本办法。\n第二条 本办法自2004年1月1日起施行。\n");
+    expect(joint).toEqual({ issuer: "食品药品监管局、海关总署", docNumber: "食品药品监管局、海关总署第4号令", issuedAt: "2003-08-18", effectiveFrom: "2004-01-01" });
+    // Issued by the body that a note says adopted it, when no order is named.
+    expect((await meta("某某规则\n2019年12月2日 最高人民检察院第十三届检察委员会第二十八次会议通过\n第一条 为了规范办案，制定本规则。\n")).issuer).toBe("最高人民检察院");
+  });
+  test("a city's regulation is published once the province approves it; an autonomous county's congress is its issuer", async () => {
+    const m = await meta("某市烟花爆竹燃放管理条例\n2019年12月26日 某市第十九届人民代表大会常务委员会第二十四次会议通过\n2020年1月15日 某省第十三届人民代表大会常务委员会第十六次会议批准\n第一条 为了加强管理，制定本条例。\n第二条 本条例自公布之日起施行。\n");
+    expect(m.effectiveFrom).toBe("2020-01-15");
+    expect((await meta("某某保护条例\n2013年11月13日 彭水苗族土家族自治县第十六届人民代表大会第四次会议通过\n2013年11月30日 重庆市第四届人民代表大会常务委员会第六次会议批准）\n第一条 为了保护资源，制定本条例。\n")).issuer).toBe("彭水苗族土家族自治县人民代表大会");
+  });
+  test("a note wrapped over three lines is one note: the text is issued on the last revision's day", async () => {
+    const m = await meta("某某组织法\n2004年10月27日 第十届全国人民代表大会常务委员会第十二次会议《关于修改〈某某组织法〉的决定》第四次修正\n2015年8月29日 第十二届全国人民代表大会常务委员会第十六次会议《关于修改〈某某组织法〉\n〈某某选举法〉\n〈某某代表法〉的决定》第五次修正\n2022年3月11日 第十三届全国人民代表大会第五次会议《关于修改〈某某组织法〉的决定》第六次修正\n第一章 总则\n第一条 为了规范组织，制定本法。\n");
+    expect(m.issuedAt).toBe("2022-03-11");
+  });
   test("a law is issued on the last date its notes say it was passed or revised", async () => {
     const m = await meta("中华人民共和国中小企业促进法\n\n2002年6月29日 第九届全国人民代表大会常务委员会第二十八次会议通过\n\n2017年9月1日 第十二届全国人民代表大会常务委员会第二十九次会议修订\n\n第一章 总则\n第一条 为了改善中小企业经营环境，制定本法。\n第二条 本法自2018年1月1日起施行。\n");
     expect(m.issuer).toBe("全国人民代表大会常务委员会");
