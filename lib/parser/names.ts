@@ -100,7 +100,7 @@ const LEAD_INS = [
 ];
 const LEAD_INS_LONGEST_FIRST = [...new Set(LEAD_INS)].sort((a, b) => b.length - a.length);
 /** Lead-in words that also start real names (自治区, 自然资源厅, 对外贸易…, 中华…): kept when what follows makes the name. */
-const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
+const LEAD_IN_WORDS_THAT_START_NAMES = /^(?:自治|自然|自贸|自由贸易|对外|对口|在京|由于|经济|经信|经开区|经营|依法治|组织部|协调推进|协调(?=(?:领导)?小组|机制|委员会|办公室|工作组|会议)|通信|和平|以色列|指挥|保证金|除险|如东|如皋|应急|报废|商务|商业|环境与)/;
 /** A name never holds a verb of a clause (人民检察院发现人民法院, 国务院决定中国人民银行, 奶畜养殖者应当遵守…). */
 const CLAUSE_VERB = /发挥|提供|迁移|兼办|运出|部署|禁止|干预|不设(?!区)|更好|协助|会同|不符合|符合|承担|任免|代表(?!大会|团|处)|[\u4e00-\u9fa5]自(?!治|然|由|贸|主|律|动|行车|来水)|发现|决定(?!委员会)|授权(?!委员会)|应当|未经|违反|遵守|不得|可以|报请|报经|提交|取得|达到|申报|根据|依照|依据|按照|责令|吊销|没收|查处|处以|罚款|批准(?!机关)|核准(?!机关)|同意|遗弃|侵略|占领|接到|收到|作出|提出|做好|开展|落实了|完成了|新增了|了|没有|任何|成立|建立|逃避|坚持|担任|规定|责成|告知|备份|处理(?!中心|厂|站|场|机构|办公室)|开具|强令|存入|印发|通知(?!书)|(?<!受)移送(?!机关)|移交|(?<!接)受(?!理|托|灾|援|益|让|害|委托|移送|质询|聘|案)|设立(?!登记)|设置|实行|依法|制定|施行|划分|同时|如果|假如|任期|不影响|拒不|承认|有权|不服|加入|组建|(?<!受)委托|运用|利用|指定|携带|召集|冲击|造成|报送|分别|不能|密切配合|积极配合/;
 /** Persons and titles (国务院副秘书长, 法定代表人, 主要负责人). */
@@ -328,6 +328,9 @@ function judge(raw: string): NameVerdict {
   if (!prefix && middle.length === 1 && body.length >= 2 && !FUNCTION_SET.has(middle) && !FUNCTION_PREFIXES.longestPrefix(name, 2)) return { ok: false, why: "fragment" };
   // A person's title before 办/委 (检察官办, 主任委).
   if (body.length === 1 && /[官员人名者任补]$/.test(name.slice(0, -1))) return { ok: false, why: "person" };
+  // The members of a body with a long name of its own (…领导小组…执行小组成员单位) are as definite as the body.
+  const members = /(?:成员|牵头|责任|配合)单位$/.exec(name);
+  if (middle.length > 24 && members && judgeName(name.slice(0, members.index)).ok) return { ok: true, kind: "collective" };
   if (middle.length > 24) return { ok: false, why: "clause" };
   // A one-character body word needs a head of at least two characters (财政部, 扶贫办), or a level (省委).
   if (body.length === 1 && name.length < 3 && !prefix) return { ok: false, why: "fragment" };

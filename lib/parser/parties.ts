@@ -247,7 +247,7 @@ function nameStart(text: string, end: number, floor: number, mask: Uint8Array | 
     // A word that begins a longer function word (科学 of 科学技术行政部门) is part of the name.
     const fn = startsWithFunction(text.slice(s, end), 3);
     for (const w of LEADING_WORDS_BY_FIRST.get(text.charCodeAt(s)) ?? []) {
-      if (text.startsWith(w, s) && end - s - w.length >= 2 && !(fn && fn.length > w.length)) {
+      if (text.startsWith(w, s) && end - s - w.length >= 2 && !(fn && fn.length > w.length) && !BODY_BY_ITS_WORK.test(text.slice(s, end))) {
         s += w.length;
         stripped = true;
         break;
@@ -301,6 +301,8 @@ const DEFINITE_LEVEL = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|
 /** A kind of body made definite: by level (市…部门, 各…单位), by a function of the lexicon (网信部门, 保密部门), by its duty (建设行政主管部门). */
 function isDefiniteCategory(name: string): boolean {
   if (DEFINITE_LEVEL.test(name)) return true;
+  // The members of a named body (协调小组成员单位, 联席会议成员单位, 工作专班牵头单位) are a definite set.
+  if (/(?:小组|工作组|会议|机制|委员会|专班|推进组)(?:成员|牵头|责任|配合)单位$/.test(name)) return true;
   const head = name.replace(/(?:行政)?(?:主管)?(?:部门|机构)$/, "");
   const fn = endsWithFunction(head);
   return head !== name && fn !== null && head.length - fn.length <= 2;
@@ -402,6 +404,9 @@ function orgSuffixAt(text: string, runStart: number, end: number): string | null
   return null;
 }
 
+/** A body named by the work it does (协调小组, 推进机制办公室, 指导委员会): its verb is a word of the name. */
+const BODY_BY_ITS_WORK = /^(?:协调|推进|指导|监督|督导|督查|协作|联络)(?:领导)?(?:小组|工作组|机制|委员会|办公室|联席会议)/;
+
 /** SPLIT_VERBS by the code of their first character, each with its place in SPLIT_VERBS. */
 const SPLIT_VERBS_BY_FIRST = groupBy(
   SPLIT_VERBS.map((verb, rank) => ({ verb, rank })),
@@ -421,7 +426,7 @@ function splitVerbsIn(inner: string): Array<{ verb: string; at: number; rank: nu
     for (const { verb, rank } of group) {
       // 商 consults (甲商乙), but 商业, 商务, 商会 are words of names.
       if (verb === "商" && /[业务会标品场户贸店]/.test(inner[at + 1] ?? "")) continue;
-      if (inner.startsWith(verb, at) && !found.some((f) => f.rank === rank)) found.push({ verb, at, rank });
+      if (inner.startsWith(verb, at) && !found.some((f) => f.rank === rank) && !BODY_BY_ITS_WORK.test(inner.slice(at))) found.push({ verb, at, rank });
     }
   }
   return found.sort((a, b) => a.rank - b.rank);

@@ -175,6 +175,10 @@ describe("responsibilities", () => {
     // 由A监管的公司 describes a thing by who oversees it; 由A负责…的部门 is A's department at work.
     expect(named("由地方金融监管部门监管的小额贷款公司，不适用本解释。")).toEqual([]);
     expect(named("下列案件，由人民检察院负责案件管理的部门统一受理。").length).toBeGreaterThan(0);
+    // A body named by the work it does (协调小组办公室) keeps its verb; the members of a named body are a definite set.
+    expect(named("领导小组办公室协调省政府督查室做好工作。").map(([p]) => p)).toEqual(["领导小组办公室", "省政府督查室"]);
+    expect(named("协调小组成员单位要按照职责分工，2018年底前提出工作方案。")).toEqual([["协调小组成员单位", "responsible"]]);
+    expect(named("协调小组办公室要做好日常工作。")).toEqual([["协调小组办公室", "responsible"]]);
     // Where a person is taken (带至公安机关) is a place, not who acts.
     expect(named("发现具有法定情形而将其带至公安机关继续进行盘问。")).toEqual([]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
