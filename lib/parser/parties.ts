@@ -864,5 +864,15 @@ export function findResponsibilities(text: string, offset: number, state: Annota
       out.push({ party: name, role, text: text.slice(member.start, listEnd), start: offset + member.start, end: offset + listEnd, annotated: false });
     }
   }
+  // A为牵头单位 in running text: A leads, the other members the sentence lists support (GUIDE).
+  for (const m of text.includes("为牵头单位") ? allMatches(LEAD_MEMBER, text) : []) {
+    const sentence: [number, number] = [offset + text.lastIndexOf("。", m.index) + 1, offset + m.index + m[0].length];
+    const inSentence = out.filter((r) => !r.annotated && r.start >= sentence[0] && r.end <= sentence[1] && r.role === "responsible");
+    const lead = inSentence.filter((r) => m[1]!.endsWith(r.party));
+    if (!lead.length) continue;
+    for (const r of inSentence) r.role = lead.includes(r) ? "lead" : "support";
+  }
   return out;
 }
+/** 发展改革委为牵头单位: the body the text names the lead of the members it lists. */
+const LEAD_MEMBER = /([\u4e00-\u9fa5]{2,30}?)为牵头单位/g;

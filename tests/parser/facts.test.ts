@@ -179,6 +179,8 @@ describe("responsibilities", () => {
     expect(named("领导小组办公室协调省政府督查室做好工作。").map(([p]) => p)).toEqual(["领导小组办公室", "省政府督查室"]);
     expect(named("协调小组成员单位要按照职责分工，2018年底前提出工作方案。")).toEqual([["协调小组成员单位", "responsible"]]);
     expect(named("协调小组办公室要做好日常工作。")).toEqual([["协调小组办公室", "responsible"]]);
+    // A为牵头单位 in running text: A leads, the other members listed support (GUIDE).
+    expect(named("联席会议由发展改革委、中央网信办、财政部组成，发展改革委为牵头单位。")).toEqual([["发展改革委", "lead"], ["中央网信办", "support"], ["财政部", "support"]]);
     // Where a person is taken (带至公安机关) is a place, not who acts.
     expect(named("发现具有法定情形而将其带至公安机关继续进行盘问。")).toEqual([]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
