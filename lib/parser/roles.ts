@@ -23,9 +23,13 @@ export const ROLE_KEYWORDS: Array<[Role, RegExp]> = [
  */
 const TOPIC_MEASURE = /^(?:监督检查|督促检查|督查|督导|考核|考评|问责|监督管理|宣传引导|宣传|舆论|氛围|队伍建设)$/;
 
+/** A heading naming what the text covers (适用范围, 试点范围, 考评对象): scope, no work (GUIDE: other); not work on a scope (扩大补贴范围). */
+const SCOPE_HEADING = /^(?!扩大|明确|界定|确定|调整|拓展|拓宽|放宽|缩小|规范)[\u4e00-\u9fa5]{0,6}(?:范围|对象)$/;
+
 /** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement); whether it is a topic. */
 function headingRole(heading: string | null, title: string | null): { role: Role; at: number; topic: boolean } | null {
   if (!heading) return null;
+  if (SCOPE_HEADING.test(heading)) return { role: "other", at: 0, topic: false };
   let best: { role: Role; at: number; topic: boolean } | null = null;
   for (const [role, re] of ROLE_KEYWORDS) {
     const m = re.exec(heading);
@@ -91,7 +95,7 @@ export function assignRoles(root: ProvisionNode, options: { title?: string | nul
   };
   collectTops(root);
   const found = tops.map((n) => (headingSetsRole(n, lawLike) ? headingRole(n.heading, title) : null));
-  const structured = !lawLike && found.some((r) => r !== null && !r.topic);
+  const structured = !lawLike && found.some((r) => r !== null && !r.topic && r.role !== "other");
   // In a flat list of work items a topic word (宣传, 考核) sets no role: the item is read like the rest.
   const ownRoles = found.map((r) => (r && (structured || !r.topic) ? r.role : null));
   const assign = (node: ProvisionNode, inherited: Role | null) => {
@@ -137,6 +141,7 @@ export function promoteTasks(root: ProvisionNode, assigns: (n: ProvisionNode) =>
   const visit = (node: ProvisionNode) => {
     for (const child of node.children) visit(child);
     if (node === root || node.container || node.role !== "other") return;
+    for (let n: ProvisionNode | null = node; n; n = n.parent) if (SCOPE_HEADING.test(n.heading ?? "")) return;
     const own = textOf(node).replace(/^[^。:：]{0,30}[。:：]/, "");
     if (assigns(node) || DIRECTIVE.test(own) || DIRECTIVE.test(textOf(node).replace(/^\S{0,6}?[、.．)）]/, ""))) node.role = "task";
     else {

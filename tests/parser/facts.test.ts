@@ -551,6 +551,12 @@ describe("roles from headings", () => {
     const roles = Object.fromEntries(doc.provisions.filter((p) => p.label?.startsWith("（")).map((p) => [p.label, p.role]));
     expect(roles).toEqual({ "（一）": "task", "（二）": "task", "（三）": "measure", "（四）": "measure" });
   });
+  test("a part naming what the text covers (试点范围, 考评对象) is scope, not a task; work on a scope (扩大补贴范围) is", async () => {
+    const text = ["关于开展试点的工作方案", "一、工作目标", "到2020年，建成统一平台。", "二、试点范围", "选择10个省份开展试点。", "三、主要任务", "（一）扩大见习补贴范围。将补贴范围扩大到16至24岁青年。", "四、保障措施", "各地要加强组织领导。"].join("\n");
+    const { doc } = await parseDocument(new TextEncoder().encode(text), "plan.txt");
+    const roles = Object.fromEntries(doc.provisions.filter((p) => p.label).map((p) => [p.label, p.role]));
+    expect(roles).toMatchObject({ "二、": "other", "（一）": "task" });
+  });
   test("a law's chapter named 保障措施 is the safeguard part; a chapter on a kind of safeguard (安全保障) is not", async () => {
     const text = ["某市促进条例", "第一章 总则", "第一条 为了促进发展，制定本条例。", "第二章 安全保障", "第二条 应当保障数据安全。", "第三章 保障措施", "第三条 市人民政府应当安排专项资金。", "第四条 本条例自2020年1月1日起施行。"].join("\n");
     const { doc } = await parseDocument(new TextEncoder().encode(text), "law.txt");
