@@ -152,7 +152,13 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   else if (number) docNumber = compact(text(number)).replace(/^[(（]|[)）]$/g, "");
 
   // Regulations and rules without a masthead: the order their notes say published the text, the latest one.
-  const notes = blocks.filter((x) => x.zone === "note").map((b) => ftext(b).replace(/\n/g, "")).join("");
+  // The notes read as one text (a note may wrap over lines), without the title printed again among them.
+  const plainTitle = (title ?? "").replace(/[\s、]/g, "");
+  const notes = blocks
+    .filter((x) => x.zone === "note")
+    .map((b) => ftext(b).replace(/\n/g, ""))
+    .filter((t) => !(plainTitle && t.replace(/[\s、]/g, "").length >= 4 && plainTitle.includes(t.replace(/[\s、]/g, ""))))
+    .join("");
   const noted = notesOf(notes);
   const orders = noted.flatMap((n) => {
     const m = ORDER_IN_NOTE.exec(n.says);

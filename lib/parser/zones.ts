@@ -27,7 +27,11 @@ const coversTitle = (line: string, title: string) => {
   const plain = (s: string) => s.replace(/[《》<>〈〉“”"]/g, "");
   return Boolean(named && title && plain(named[1] ?? named[2] ?? "").length >= 4 && plain(title).includes(plain(named[1] ?? named[2] ?? "")));
 };
-const isTitleAgain = (line: string, title: string) => Boolean(title) && compact(line).length >= 4 && title.includes(compact(line));
+/** The title printed again (issuers may be set apart by spaces where the title has 、). */
+const isTitleAgain = (line: string, title: string) => {
+  const plain = (s: string) => s.replace(/[\s、]/g, "");
+  return Boolean(title) && plain(line).length >= 4 && plain(title).includes(plain(line));
+};
 const PERSON_SIGNATURE = /^(?:总理|省长|市长|主席|部长|主任|委员长|县长|区长|州长)\s+[\u4e00-\u9fa5]{2,4}$/;
 /** 注： / 备注： / 说明： heading a legend, alone or with its first note. */
 const LEGEND_HEAD = /^(?:注|备注|说明|附注)\s*[:：]/;
@@ -55,7 +59,7 @@ function adoptionNotes(text: string, title = ""): boolean {
   // One note per date, also when a note is wrapped over two lines (…第二次 / 会议通过）).
   const notes = kept.join("").split(NOTE_START).filter(Boolean);
   // A revision note names every law the decision amended: up to some 200 characters.
-  return notes.length > 0 && notes.every((l) => ADOPTION_NOTE.test(l) && l.length <= 200);
+  return notes.length > 0 && notes.every((l) => ADOPTION_NOTE.test(l) && l.length <= 280);
 }
 
 /** A heading-only line: a chapter/part/section/decimal heading with no sentence. */

@@ -307,6 +307,10 @@ describe("metadata of laws and orders without a 落款", () => {
     // Issued by the body that a note says adopted it, when no order is named.
     expect((await meta("某某规则\n2019年12月2日 最高人民检察院第十三届检察委员会第二十八次会议通过\n第一条 为了规范办案，制定本规则。\n")).issuer).toBe("最高人民检察院");
   });
+  test("the title printed again over lines (issuers set apart by spaces), then the 文号 of an interpretation", async () => {
+    const m = await meta("最高人民法院、最高人民检察院关于办理某某刑事案件适用法律若干问题的解释\n2023年8月15日 施行\n最高人民法院 最高人民检察院\n关于办理某某刑事案件适用法律\n若干问题的解释\n法释〔2023〕7号\n为依法惩治犯罪，制定本解释。\n第一条 实施下列行为的，应当认定为严重情节。\n");
+    expect(m).toEqual({ issuer: "最高人民法院、最高人民检察院", docNumber: "法释〔2023〕7号", issuedAt: null, effectiveFrom: "2023-08-15" });
+  });
   test("a city's regulation is published once the province approves it; an autonomous county's congress is its issuer", async () => {
     const m = await meta("某市烟花爆竹燃放管理条例\n2019年12月26日 某市第十九届人民代表大会常务委员会第二十四次会议通过\n2020年1月15日 某省第十三届人民代表大会常务委员会第十六次会议批准\n第一条 为了加强管理，制定本条例。\n第二条 本条例自公布之日起施行。\n");
     expect(m.effectiveFrom).toBe("2020-01-15");
