@@ -133,6 +133,12 @@ interface Line {
   table?: number;
 }
 
+/**
+ * White space holding a line break next to a wide character (CJK ideographs, full-width punctuation):
+ * Chinese sets no space between words, so a break in the markup (共5</span>\n<span>项) is none.
+ */
+const WIDE_BREAK = /([\u3000-\u303f\u4e00-\u9fff\uff01-\uff60])[ \t\r\f]*\n[ \t\r\n\f]*(?=\S)|(\S)[ \t\r\f]*\n[ \t\r\n\f]*(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff60])/g;
+
 /** Writes the text of a subtree, one block per line, with the layout of each line. */
 function render(node: Node): Line[] {
   const lines: Line[] = [];
@@ -140,7 +146,8 @@ function render(node: Node): Line[] {
   let currentAlign: Align | null = null;
   let tables = 0;
   const flush = () => {
-    const text = current.replace(/[ \t\r\n\f]+/g, " ").trim();
+    // A line break in the markup beside a wide (CJK) character is no space (as CSS Text 3 does between two).
+    const text = current.replace(WIDE_BREAK, "$1$2").replace(/[ \t\r\n\f]+/g, " ").trim();
     if (text) lines.push({ text, align: currentAlign });
     current = "";
     currentAlign = null;

@@ -121,6 +121,27 @@ describe("published forms", () => {
   });
 });
 
+describe("the same page in other markup", () => {
+  const page = (body: string) => `<!doctype html><html><head><meta charset="utf-8"></head><body><div id="UCAP-CONTENT">${body}</div></body></html>`;
+  const paragraphs = ["国务院办公厅关于推进示范共建工作的通知", "国办发〔2019〕20号", "各省、自治区、直辖市人民政府：", "一、明确工作任务", "（一）健全共建机制。各省级人民政府要于2019年底前建立共建协调机制（共5项）。", "（二）加强督促落实。退役军人事务部牵头，国家发展改革委配合。", "国务院办公厅", "2019年6月1日"];
+  const runs = (p: string) => p.replace(/(\d)(项)/, "$1</span>\n<span>$2").replace(/^(.{4})/, "<span>$1</span>\n<span>") + "</span>";
+  test("div for p, br between paragraphs, line breaks between inline runs: the same document", async () => {
+    const plain = page(paragraphs.map((p) => `<p>${p}</p>`).join(""));
+    const variants = [
+      page(paragraphs.map((p) => `<div>${p}</div>`).join("")),
+      page(`<p>${paragraphs.join("<br>")}</p>`),
+      page(paragraphs.map((p) => `<p>\n${runs(p)}\n</p>`).join("\n")),
+    ];
+    const facts = async (html: string) => {
+      const { doc } = await parseDocument(new TextEncoder().encode(html), "page.html");
+      return { title: doc.title, docNumber: doc.docNumber, provisions: doc.provisions.map((p) => [p.label, p.text]), parties: doc.responsibilities.map((r) => [r.party, r.role]), deadlines: doc.deadlines.map((d) => d.date) };
+    };
+    const expected = await facts(plain);
+    expect(expected.parties).toEqual([["各省级人民政府", "responsible"], ["退役军人事务部", "lead"], ["国家发展改革委", "support"]]);
+    for (const v of variants) expect(await facts(v)).toEqual(expected);
+  });
+});
+
 const shared = sharedDir();
 const htmlDir = shared ? path.join(shared, "corpus", "html") : null;
 describe.skipIf(!htmlDir || !existsSync(htmlDir))("the gov.cn page and the text of the same document", () => {
