@@ -54,8 +54,9 @@ export function continues(a: string, b: string, bIndented: boolean): boolean {
   // A sentence closed, then its bracketed annotation (…。（省发展改革委牵头）): the paragraph ends there.
   if (SENTENCE_THEN_NOTE.test(a)) return false;
   if (OPEN_END.test(a) && !/^[-—]{2,}/.test(a)) return a.length >= 8;
-  // A long line ending in the middle of a word; a labelled line only when too long to be a heading.
-  const long = startsWithLabel(a) ? a.length >= 40 || (/[。;]/.test(a) && a.length >= 20) : a.length >= 28;
+  // A long line ending in the middle of a word; a labelled line only when too long to be a heading or
+  // when it holds a sentence's pause (，); an article's line is text, never a heading.
+  const long = startsWithLabel(a) && !ARTICLE.test(a) ? a.length >= 40 || (/[。;,]/.test(a) && a.length >= 20) : a.length >= 28;
   if (CJK_END.test(a) && long && !TITLE_END.test(a) && !NOTE_LINE.test(a)) return true;
   return false;
 }

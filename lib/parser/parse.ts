@@ -21,6 +21,7 @@ import { findTargets } from "./targets";
 import { findResponsibilities, splitParties, type AnnotationState } from "./parties";
 import { findReferences } from "./references";
 import { relationsOf } from "./relations";
+import { joinedBreaks, unbroken } from "./unbreak";
 import { MAX_INFERRED_UNITS, MAX_TARGET_PAIRS, findLinks, linkTargets, linkUnits } from "./links";
 import { numberingMessages } from "./checks";
 import { DEFAULT_PARTY, PARTY_COLUMN, columnRole } from "./patterns";
@@ -211,20 +212,24 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   // Cells of quota tables are read by row and column below.
   const quotaCells = new Set<number>();
   for (const b of blocks) if (b.table?.kind === "quota") for (const c of b.cells ?? []) quotaCells.add(c.start);
+  // Paragraphs broken over lines mid-sentence: the fact finders read them whole, positions mapped back.
+  const breaks = joinedBreaks(blocks, folded);
   for (const seg of segments) {
     const t = segText(seg);
+    const u = unbroken(folded, seg.start, seg.end, breaks);
+    const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: u.at(x.start), end: u.at(x.end - 1) + 1 });
     const provision = provisionId(seg);
-    const segDeadlines = findDeadlines(t, seg.start, { issuedAt: meta.issuedAt, publishedAt: found.publishedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) });
+    const segDeadlines = findDeadlines(u.text, 0, { issuedAt: meta.issuedAt, publishedAt: found.publishedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) }).map(back);
     for (const d of segDeadlines) {
       deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
       // A date resting on an assumption is kept and flagged for review.
       if (d.doubt) messages.push({ reason: `时限「${text.slice(d.start, d.end)}」${d.date ? `读作 ${d.date}` : "没有日期"}：${d.doubt}`, ruleId: "deadline-unsure", start: d.start, end: d.end });
     }
-    for (const { doubt, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(t, seg.start, { role: seg.node?.role ?? "other", deadline: deadlineLookup(segDeadlines, seg.start), context: leadOf(seg.node?.parent ?? null), legislation })) {
+    for (const { doubt, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(u.text, 0, { role: seg.node?.role ?? "other", deadline: (pos) => deadlineLookup(segDeadlines, 0)(u.at(pos)), context: leadOf(seg.node?.parent ?? null), legislation }).map(back)) {
       targets.push({ provision, ...tg });
       if (doubt) messages.push({ reason: `指标「${tg.text}」（${tg.value}${tg.unit}）：${doubt}`, ruleId: "target-unsure", start: tg.start, end: tg.end });
     }
-    for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(t, seg.start, state, { addressees: meta.addressees, title: meta.title })) {
+    for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(u.text, 0, state, { addressees: meta.addressees, title: meta.title }).map(back)) {
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
     }
     // The document's own 文号 (in its masthead or quoted in its text) is not a reference to another document.

@@ -142,6 +142,29 @@ describe("the same page in other markup", () => {
   });
 });
 
+describe("a copy broken over short lines", () => {
+  test("reads like the original: names, dates and lists cut by a line break are whole", async () => {
+    const lines = [
+      "某省公共数据管理办法",
+      "第一条　为了规范公共数据管理，制定本办法。",
+      "第二条　县级以上公共数据主管部门应当会同网信、公安、国家安全、保密、通信管理等主管部门于2022年6月30日前制定公共数据安全工作规范。",
+      "第三条　公共管理和服务机构应当提供下列数据：",
+      "（一）民办非企业单位、社会团体、基金会等非营利组织登记数据，由社会组织管理部门负责；",
+      "（二）事业单位登记数据，由事业单位登记管理机关负责。",
+      "第四条　本办法自2021年11月25日起施行。",
+    ];
+    const facts = async (text: string) => {
+      const { doc } = await parseDocument(new TextEncoder().encode(text), "rule.txt");
+      const label = new Map(doc.provisions.map((p) => [p.id, p.label]));
+      return { provisions: doc.provisions.map((p) => p.label), parties: doc.responsibilities.map((r) => [label.get(r.provision!), r.party, r.role]), deadlines: doc.deadlines.map((d) => d.date) };
+    };
+    const original = await facts(lines.join("\n"));
+    expect(original.parties).toContainEqual(["第二条", "通信管理主管部门", "responsible"]);
+    const wrapped = lines.map((l, i) => (i === 0 ? l : l.match(/.{1,30}/gu)!.join("\n"))).join("\n");
+    expect(await facts(wrapped)).toEqual(original);
+  });
+});
+
 const shared = sharedDir();
 const htmlDir = shared ? path.join(shared, "corpus", "html") : null;
 describe.skipIf(!htmlDir || !existsSync(htmlDir))("the gov.cn page and the text of the same document", () => {

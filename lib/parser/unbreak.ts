@@ -1,0 +1,54 @@
+/**
+ * A paragraph broken over lines mid-sentence (a hard-wrapped copy, a page
+ * transcribed line by line) is read by the fact stages as one line: names,
+ * dates and annotations cut by a line break are whole again. The folded text
+ * keeps its breaks, so positions are mapped back.
+ */
+import type { Block } from "./types";
+
+/** Where the white space around each line break inside a text block starts and ends (the block joined those lines). */
+export function joinedBreaks(blocks: Block[], folded: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const b of blocks) {
+    if (b.kind !== "text") continue;
+    for (let i = folded.indexOf("\n", b.start); i >= 0 && i < b.end; i = folded.indexOf("\n", i + 1)) {
+      let s = i;
+      let e = i + 1;
+      while (s > b.start && /[ \t\r\u3000]/.test(folded[s - 1]!)) s--;
+      while (e < b.end && /[ \t\r\u3000]/.test(folded[e]!)) e++;
+      out.push([s, e]);
+    }
+  }
+  return out;
+}
+
+/** A segment's text without its joined line breaks, and where each of its characters stands in the folded text. */
+export interface Unbroken {
+  text: string;
+  /** Folded position of the character at `i` of `text` (i = text.length: the segment's end). */
+  at: (i: number) => number;
+}
+
+/** The text of folded[start, end) with the breaks (sorted, from `joinedBreaks`) inside it taken out. */
+export function unbroken(folded: string, start: number, end: number, breaks: Array<[number, number]>): Unbroken {
+  const inside = breaks.filter(([s, e]) => s >= start && e <= end);
+  if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i };
+  let text = "";
+  const pieces: Array<[number, number]> = []; // [index in text, folded position] where each kept piece starts
+  let from = start;
+  for (const [s, e] of inside) {
+    pieces.push([text.length, from]);
+    text += folded.slice(from, s);
+    from = e;
+  }
+  pieces.push([text.length, from]);
+  text += folded.slice(from, end);
+  return {
+    text,
+    at: (i) => {
+      let k = pieces.length - 1;
+      while (k > 0 && pieces[k]![0] > i) k--;
+      return pieces[k]![1] + (i - pieces[k]![0]);
+    },
+  };
+}
