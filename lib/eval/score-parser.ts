@@ -54,7 +54,12 @@ export function goldSource(goldFile: string, form: SourceForm): string | null {
 export async function scoreGold(goldFile: string, form: SourceForm = "text"): Promise<GoldScore> {
   const source = goldSource(goldFile, form);
   if (!source) throw new Error(`${path.basename(goldFile)}: no ${form} source`);
-  const result = await parseDocument(new Uint8Array(readFileSync(source)), source);
+  return scoreBytes(goldFile, new Uint8Array(readFileSync(source)), source, form);
+}
+
+/** Parses `bytes` as the gold's document (named `source`, which sets the format) and scores the output. */
+export async function scoreBytes(goldFile: string, bytes: Uint8Array, source: string, form: SourceForm): Promise<GoldScore> {
+  const result = await parseDocument(bytes, source);
   const dir = mkdtempSync(path.join(tmpdir(), "policykb-eval-"));
   try {
     const pred = path.join(dir, "pred.json");
