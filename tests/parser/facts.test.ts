@@ -560,6 +560,10 @@ describe("roles from headings", () => {
     const { doc } = await parseDocument(new TextEncoder().encode(text), "plan.txt");
     const roles = Object.fromEntries(doc.provisions.filter((p) => p.label).map((p) => [p.label, p.role]));
     expect(roles).toMatchObject({ "二、": "other", "（一）": "task" });
+    // Whom a body is made of (组成人员, 成员单位) is membership, no work.
+    const group = ["关于成立某某协调小组的通知", "一、主要职责", "统筹推进改革工作。", "二、组成人员", "组　长：某某　国务院副总理", "三、工作要求", "协调小组成员单位要按照职责分工做好工作。"].join("\n");
+    const members = (await parseDocument(new TextEncoder().encode(group), "notice.txt")).doc;
+    expect(members.provisions.find((p) => p.label === "二、")?.role).toBe("other");
   });
   test("a law's chapter named 保障措施 is the safeguard part; a chapter on a kind of safeguard (安全保障) is not", async () => {
     const text = ["某市促进条例", "第一章 总则", "第一条 为了促进发展，制定本条例。", "第二章 安全保障", "第二条 应当保障数据安全。", "第三章 保障措施", "第三条 市人民政府应当安排专项资金。", "第四条 本条例自2020年1月1日起施行。"].join("\n");
