@@ -6,7 +6,7 @@
  */
 import type { Block } from "./types";
 
-/** Where the white space around each line break inside a text block starts and ends (the block joined those lines). */
+/** Where the white space around each line break inside a text block starts and ends (the block joined those lines), in text order. */
 export function joinedBreaks(blocks: Block[], folded: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const b of blocks) {
@@ -19,7 +19,7 @@ export function joinedBreaks(blocks: Block[], folded: string): Array<[number, nu
       out.push([s, e]);
     }
   }
-  return out;
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /** A segment's text without its joined line breaks, and where each of its characters stands in the folded text. */
@@ -31,7 +31,16 @@ export interface Unbroken {
 
 /** The text of folded[start, end) with the breaks (sorted, from `joinedBreaks`) inside it taken out. */
 export function unbroken(folded: string, start: number, end: number, breaks: Array<[number, number]>): Unbroken {
-  const inside = breaks.filter(([s, e]) => s >= start && e <= end);
+  // The breaks are in text order: find the first at or after `start` by halving.
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]![0] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Array<[number, number]> = [];
+  for (let k = lo; k < breaks.length && breaks[k]![1] <= end; k++) inside.push(breaks[k]!);
   if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i };
   let text = "";
   const pieces: Array<[number, number]> = []; // [index in text, folded position] where each kept piece starts
@@ -46,9 +55,15 @@ export function unbroken(folded: string, start: number, end: number, breaks: Arr
   return {
     text,
     at: (i) => {
-      let k = pieces.length - 1;
-      while (k > 0 && pieces[k]![0] > i) k--;
-      return pieces[k]![1] + (i - pieces[k]![0]);
+      // The last piece starting at or before i, by halving.
+      let lo = 0;
+      let hi = pieces.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (pieces[mid]![0] <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return pieces[lo]![1] + (i - pieces[lo]![0]);
     },
   };
 }
