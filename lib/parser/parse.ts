@@ -215,27 +215,31 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   // Paragraphs broken over lines mid-sentence: the fact finders read them whole, positions mapped back.
   const breaks = joinedBreaks(blocks, folded);
   for (const seg of segments) {
-    const t = segText(seg);
     const u = unbroken(folded, seg.start, seg.end, breaks);
-    const back = <T extends { start: number; end: number }>(x: T): T => ({ ...x, start: u.at(x.start), end: u.at(x.end - 1) + 1 });
+    // The source as written, without the same breaks (folding keeps positions).
+    const shown = unbroken(text, seg.start, seg.end, breaks).text;
+    const back = <T extends { start: number; end: number }>(x: T): T & { said: string } => ({ ...x, said: shown.slice(x.start, x.end), start: u.at(x.start), end: x.end > x.start ? u.at(x.end - 1) + 1 : u.at(x.start) });
     const provision = provisionId(seg);
     const segDeadlines = findDeadlines(u.text, 0, { issuedAt: meta.issuedAt, publishedAt: found.publishedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) }).map(back);
     for (const d of segDeadlines) {
-      deadlines.push({ provision, text: text.slice(d.start, d.end), date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
+      deadlines.push({ provision, text: d.said, date: d.date, kind: d.kind, ...(d.estimate ? { estimate: d.estimate } : {}), ...(d.from ? { from: d.from } : {}), start: d.start, end: d.end });
       // A date resting on an assumption is kept and flagged for review.
-      if (d.doubt) messages.push({ reason: `时限「${text.slice(d.start, d.end)}」${d.date ? `读作 ${d.date}` : "没有日期"}：${d.doubt}`, ruleId: "deadline-unsure", start: d.start, end: d.end });
+      if (d.doubt) messages.push({ reason: `时限「${d.said}」${d.date ? `读作 ${d.date}` : "没有日期"}：${d.doubt}`, ruleId: "deadline-unsure", start: d.start, end: d.end });
     }
-    for (const { doubt, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(u.text, 0, { role: seg.node?.role ?? "other", deadline: (pos) => deadlineLookup(segDeadlines, 0)(u.at(pos)), context: leadOf(seg.node?.parent ?? null), legislation }).map(back)) {
+    for (const { doubt, said: _said, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(u.text, 0, { role: seg.node?.role ?? "other", deadline: (pos) => deadlineLookup(segDeadlines, 0)(u.at(pos)), context: leadOf(seg.node?.parent ?? null), legislation }).map(back)) {
       targets.push({ provision, ...tg });
       if (doubt) messages.push({ reason: `指标「${tg.text}」（${tg.value}${tg.unit}）：${doubt}`, ruleId: "target-unsure", start: tg.start, end: tg.end });
     }
     for (const r of partyCells.has(seg.start) ? [] : findResponsibilities(u.text, 0, state, { addressees: meta.addressees, title: meta.title }).map(back)) {
-      responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: text.slice(r.start, r.end), start: r.start, end: r.end });
+      responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: r.said, start: r.start, end: r.end });
     }
     // The document's own 文号 (in its masthead or quoted in its text) is not a reference to another document.
-    const refs = findReferences(t, text, seg.start, meta.title).filter((ref) => !(ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")));
-    const relations = refs.length ? relationsOf(t, refs.map((r) => ({ start: r.start - seg.start, end: r.end - seg.start }))) : [];
-    refs.forEach((ref, k) => references.push({ provision, ...ref, relation: relations[k] ?? null }));
+    const refs = findReferences(u.text, shown, 0, meta.title).filter((ref) => !(ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")));
+    const relations = refs.length ? relationsOf(u.text, refs) : [];
+    refs.forEach((ref, k) => {
+      const { said: _said, ...at } = back(ref);
+      references.push({ provision, ...at, relation: relations[k] ?? null });
+    });
   }
   // 以下均需试点城市政府落实，不再列出: the party of every item that follows in the same part.
   for (const seg of segments) {

@@ -11,12 +11,14 @@ export function joinedBreaks(blocks: Block[], folded: string): Array<[number, nu
   const out: Array<[number, number]> = [];
   for (const b of blocks) {
     if (b.kind !== "text") continue;
-    for (let i = folded.indexOf("\n", b.start); i >= 0 && i < b.end; i = folded.indexOf("\n", i + 1)) {
+    // One break per run of white space, however many line ends it holds (a blank line inside a paragraph).
+    for (let i = folded.indexOf("\n", b.start); i >= 0 && i < b.end; ) {
       let s = i;
       let e = i + 1;
       while (s > b.start && /[ \t\r\u3000]/.test(folded[s - 1]!)) s--;
-      while (e < b.end && /[ \t\r\u3000]/.test(folded[e]!)) e++;
+      while (e < b.end && /[ \t\r\n\u3000]/.test(folded[e]!)) e++;
       out.push([s, e]);
+      i = folded.indexOf("\n", e);
     }
   }
   return out.sort((a, b) => a[0] - b[0]);
@@ -39,8 +41,13 @@ export function unbroken(folded: string, start: number, end: number, breaks: Arr
     if (breaks[mid]![0] < start) lo = mid + 1;
     else hi = mid;
   }
+  // A break the segment starts or ends in is cut at its edges.
+  if (lo > 0 && breaks[lo - 1]![1] > start) lo--;
   const inside: Array<[number, number]> = [];
-  for (let k = lo; k < breaks.length && breaks[k]![1] <= end; k++) inside.push(breaks[k]!);
+  for (let k = lo; k < breaks.length && breaks[k]![0] < end; k++) {
+    const [s, e] = breaks[k]!;
+    if (Math.max(s, start) < Math.min(e, end)) inside.push([Math.max(s, start), Math.min(e, end)]);
+  }
   if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i };
   let text = "";
   const pieces: Array<[number, number]> = []; // [index in text, folded position] where each kept piece starts

@@ -151,15 +151,17 @@ describe("a copy broken over short lines", () => {
       "第三条　公共管理和服务机构应当提供下列数据：",
       "（一）民办非企业单位、社会团体、基金会等非营利组织登记数据，由社会组织管理部门负责；",
       "（二）事业单位登记数据，由事业单位登记管理机关负责。",
-      "第四条　本办法自2021年11月25日起施行。",
+      "第四条　市人民政府应当依照《中华人民共和国网络安全法》和《中华人民共和国数据安全法》的规定，于2022年底前制定实施细则。",
+      "第五条　本办法自2021年11月25日起施行。",
     ];
     const facts = async (text: string) => {
       const { doc } = await parseDocument(new TextEncoder().encode(text), "rule.txt");
       const label = new Map(doc.provisions.map((p) => [p.id, p.label]));
-      return { provisions: doc.provisions.map((p) => p.label), parties: doc.responsibilities.map((r) => [label.get(r.provision!), r.party, r.role]), deadlines: doc.deadlines.map((d) => d.date) };
+      return { provisions: doc.provisions.map((p) => p.label), parties: doc.responsibilities.map((r) => [label.get(r.provision!), r.party, r.role]), deadlines: doc.deadlines.map((d) => [d.date, d.text]), references: doc.references.map((r) => r.title) };
     };
     const original = await facts(lines.join("\n"));
     expect(original.parties).toContainEqual(["第二条", "通信管理主管部门", "responsible"]);
+    expect(original.references).toEqual(["中华人民共和国网络安全法", "中华人民共和国数据安全法"]);
     const wrapped = lines.map((l, i) => (i === 0 ? l : l.match(/.{1,30}/gu)!.join("\n"))).join("\n");
     expect(await facts(wrapped)).toEqual(original);
   });
