@@ -57,7 +57,8 @@ export function continues(a: string, b: string, bIndented: boolean): boolean {
   // A long line ending in the middle of a word; a labelled line only when too long to be a heading or
   // when it holds a sentence's pause (，); an article's line is text, never a heading.
   const long = startsWithLabel(a) && !ARTICLE.test(a) ? a.length >= 40 || (/[。;,]/.test(a) && a.length >= 20) : a.length >= 28;
-  if (CJK_END.test(a) && long && !TITLE_END.test(a) && !NOTE_LINE.test(a)) return true;
+  // A line ending in a kind of document is a title, unless it holds a sentence's pause (…加强和规范, 事中…).
+  if (CJK_END.test(a) && long && !(TITLE_END.test(a) && !/,/.test(a)) && !NOTE_LINE.test(a)) return true;
   return false;
 }
 

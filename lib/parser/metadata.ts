@@ -104,6 +104,9 @@ const DATED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*�
 /** A note dating the text's adoption: the date, then (with no other date between) 通过. */
 const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,240}?通过/g;
 
+/** 本办法 / 本实施细则 naming the text itself just before a clause's verb: 本 starting a word (not 基本, 根本). */
+const SELF_NAMED = new RegExp(`(?:^|[^\\u4e00-\\u9fa5]|[条款项])本(?:${KINDS.join("|")})[^。；;]{0,12}$`);
+
 /** One note under a law's or regulation's title: its date and what it says (中华人民共和国国务院令第344号公布, 施行). */
 interface Note {
   date: string;
@@ -236,7 +239,7 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
   let interpreter: string | null = null;
   // A clause naming the text itself (本办法自…起施行) dates it before one that may start a part of it
   // (…有困难的单位，最迟应当自1996年1月1日起施行).
-  const namesItself = (t: string, at: number) => /本(?:[\u4e00-\u9fa5]{0,8}?)(?:法|办法|条例|规定|细则|意见|方案|通知|决定|规则|标准|解释|批复|准则|制度|规划|计划|措施|决议|公告)[^。；;]{0,12}$/.test(t.slice(0, at));
+  const namesItself = (t: string, at: number) => SELF_NAMED.test(t.slice(0, at));
   const closing = input.closingText.map((c) => c.text);
   const selfDated = closing.find((t) => {
     const e = EFFECTIVE.exec(t);

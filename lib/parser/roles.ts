@@ -27,7 +27,7 @@ const TOPIC_MEASURE = /^(?:监督检查|督促检查|督查|督导|考核|考评
  * A heading naming what the text covers (适用范围, 试点范围, 考评对象) or whom a body is made of
  * (组成人员, 成员单位): scope and membership, no work (GUIDE: other); not work on a scope (扩大补贴范围).
  */
-const SCOPE_HEADING = /^(?!扩大|明确|界定|确定|调整|拓展|拓宽|放宽|缩小|规范)[\u4e00-\u9fa5]{0,6}(?:范围|对象)$|^(?:组成人员|人员组成|成员单位|组成单位|组成成员|机构组成)$/;
+const SCOPE_HEADING = /^(?!扩大|明确|界定|确定|调整|拓展|拓宽|放宽|缩小|规范|划定|识别)[\u4e00-\u9fa5]{0,4}(?:范围|对象)$|^(?:组成人员|人员组成|成员单位|组成单位|组成成员|机构组成)$/;
 
 /** The role a heading's own words give, if any: the keyword that comes first (总体要求、基本原则和主要目标 → requirement); whether it is a topic. */
 function headingRole(heading: string | null, title: string | null): { role: Role; at: number; topic: boolean } | null {

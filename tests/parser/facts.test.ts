@@ -307,6 +307,12 @@ describe("metadata of laws and orders without a 落款", () => {
     // Issued by the body that a note says adopted it, when no order is named.
     expect((await meta("某某规则\n2019年12月2日 最高人民检察院第十三届检察委员会第二十八次会议通过\n第一条 为了规范办案，制定本规则。\n")).issuer).toBe("最高人民检察院");
   });
+  test("本办法自…起施行 dates the text; 基本… or a rule's own start does not; joint interpreters", async () => {
+    const m = await meta("某某办法\n第一条 为了规范管理，制定本办法。\n第二条 基本医疗保险制度自2020年1月1日起施行。\n第三条 本办法自2019年5月1日起施行。\n第四条 本办法由市财政局、市人力资源社会保障局共同负责解释。\n");
+    expect(m.effectiveFrom).toBe("2019-05-01");
+    const { doc } = await parseDocument(new TextEncoder().encode("某某办法\n第一条 为了规范管理，制定本办法。\n第二条 本办法由市财政局、市人力资源社会保障局共同负责解释。\n"), "rule.txt");
+    expect(doc.interpreter).toBe("市财政局、市人力资源社会保障局");
+  });
   test("the title printed again over lines (issuers set apart by spaces), then the 文号 of an interpretation", async () => {
     const m = await meta("最高人民法院、最高人民检察院关于办理某某刑事案件适用法律若干问题的解释\n2023年8月15日 施行\n最高人民法院 最高人民检察院\n关于办理某某刑事案件适用法律\n若干问题的解释\n法释〔2023〕7号\n为依法惩治犯罪，制定本解释。\n第一条 实施下列行为的，应当认定为严重情节。\n");
     expect(m).toEqual({ issuer: "最高人民法院、最高人民检察院", docNumber: "法释〔2023〕7号", issuedAt: null, effectiveFrom: "2023-08-15" });
@@ -560,6 +566,9 @@ describe("roles from headings", () => {
     const { doc } = await parseDocument(new TextEncoder().encode(text), "plan.txt");
     const roles = Object.fromEntries(doc.provisions.filter((p) => p.label).map((p) => [p.label, p.role]));
     expect(roles).toMatchObject({ "二、": "other", "（一）": "task" });
+    // Work on an object (精准识别帮扶对象) is a task; only a short noun phrase names the scope.
+    const work = ["关于开展帮扶的实施方案", "一、工作目标", "到2020年，实现全覆盖。", "二、重点任务", "（一）精准识别帮扶对象。建立台账。", "三、保障措施", "各地要加强组织领导。"].join("\n");
+    expect((await parseDocument(new TextEncoder().encode(work), "plan.txt")).doc.provisions.find((p) => p.label === "（一）")?.role).toBe("task");
     // Whom a body is made of (组成人员, 成员单位) is membership, no work.
     const group = ["关于成立某某协调小组的通知", "一、主要职责", "统筹推进改革工作。", "二、组成人员", "组　长：某某　国务院副总理", "三、工作要求", "协调小组成员单位要按照职责分工做好工作。"].join("\n");
     const members = (await parseDocument(new TextEncoder().encode(group), "notice.txt")).doc;
