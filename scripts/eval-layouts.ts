@@ -37,7 +37,8 @@ for (const form of ["text", "html"] as SourceForm[]) {
   console.log(`${"layout".padEnd(40)} mean drop  largest drop`);
   for (const [name, xs] of Object.entries(drops)) {
     const worst = xs.reduce((a, b) => (b.drop > a.drop ? b : a));
-    const mean = Math.abs(xs.reduce((a, b) => a + b.drop, 0) / xs.length) < 0.0005 ? 0 : xs.reduce((a, b) => a + b.drop, 0) / xs.length;
+    const average = xs.reduce((a, b) => a + b.drop, 0) / xs.length;
+    const mean = Math.abs(average) < 0.0005 ? 0 : average;
     console.log(`${name.padEnd(40)} ${mean.toFixed(3).padStart(9)}  ${worst.drop.toFixed(3).padStart(12)}${worst.drop > 0.0005 ? `  (${worst.gold})` : ""}`);
   }
 }

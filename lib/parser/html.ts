@@ -133,11 +133,14 @@ interface Line {
   table?: number;
 }
 
+/** Wide characters: CJK ideographs, CJK and full-width punctuation, Chinese quotation marks. */
+const WIDE = "[\\u3000-\\u303f\\u4e00-\\u9fff\\uff01-\\uff60\\u2018\\u2019\\u201c\\u201d]";
 /**
- * White space holding a line break next to a wide character (CJK ideographs, full-width punctuation):
- * Chinese sets no space between words, so a break in the markup (共5</span>\n<span>项) is none.
+ * White space holding a line break next to a wide character: Chinese sets no space between words, so a
+ * break in the markup (共5</span>\n<span>项) is none. CSS Text 3 drops it between two wide characters;
+ * here one is enough, since a Chinese page sets no space between a number or a Latin word and Chinese either.
  */
-const WIDE_BREAK = /([\u3000-\u303f\u4e00-\u9fff\uff01-\uff60])[ \t\r\f]*\n[ \t\r\n\f]*(?=\S)|(\S)[ \t\r\f]*\n[ \t\r\n\f]*(?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff60])/g;
+const WIDE_BREAK = new RegExp(`(${WIDE})[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=\\S)|(\\S)[ \\t\\r\\f]*\\n[ \\t\\r\\n\\f]*(?=${WIDE})`, "g");
 
 /** Writes the text of a subtree, one block per line, with the layout of each line. */
 function render(node: Node): Line[] {
@@ -146,7 +149,7 @@ function render(node: Node): Line[] {
   let currentAlign: Align | null = null;
   let tables = 0;
   const flush = () => {
-    // A line break in the markup beside a wide (CJK) character is no space (as CSS Text 3 does between two).
+    // A line break in the markup beside a wide (CJK) character is no space.
     const text = current.replace(WIDE_BREAK, "$1$2").replace(/[ \t\r\n\f]+/g, " ").trim();
     if (text) lines.push({ text, align: currentAlign });
     current = "";

@@ -432,6 +432,17 @@ function headingTerms(units: LinkUnit[], texts: string[]): Array<[ProvisionNode,
   const tasks = units.flatMap((u, i) => (u.role === "task" ? [i] : []));
   const parts = units.map((u) => partOf(u.node));
   const out: Array<[ProvisionNode, ProvisionNode, string]> = [];
+  // Whether a phrase is in the text of one task unit at most, once per phrase.
+  const own = new Map<string, boolean>();
+  const inOneTask = (phrase: string) => {
+    let known = own.get(phrase);
+    if (known === undefined) {
+      let n = 0;
+      for (const k of tasks) if (texts[k]!.includes(phrase) && ++n > 1) break;
+      own.set(phrase, (known = n <= 1));
+    }
+    return known;
+  };
   units.forEach((m, i) => {
     if (m.role !== "measure") return;
     for (const t of tasks) {
@@ -442,7 +453,7 @@ function headingTerms(units: LinkUnit[], texts: string[]): Array<[ProvisionNode,
       for (const [node, heading] of headed) {
         const phrase = trimStopwords(longestShared(heading, texts[i]!));
         if (phrase.length < 4 || POLICY_STOPWORDS.has(phrase) || ACTING_BODY.test(phrase)) continue;
-        if (tasks.filter((k) => texts[k]!.includes(phrase)).length > 1) continue;
+        if (!inOneTask(phrase)) continue;
         out.push([node, m.node, phrase]);
         break;
       }

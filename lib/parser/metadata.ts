@@ -7,6 +7,7 @@ import { addToDate, parseFullDate } from "./dates";
 import { numeralValue } from "./numerals";
 import { AUTHORITY_SUFFIX, DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, NOTE_DATE, NOTE_START, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL, isDocumentTerm } from "./patterns";
 import type { Block, Metadata } from "./types";
+import { isTitleAgain } from "./zones";
 
 const compact = (s: string) => s.replace(/\s+/g, "");
 
@@ -118,11 +119,11 @@ function notesOf(notes: string): Note[] {
   return notes.split(NOTE_START).flatMap((n) => {
     const m = NOTE_HEAD.exec(n);
     const date = m ? parseFullDate(m[1]!) : null;
-    return m && date ? [{ date, says: n.slice(m[0].length).replace(/[)）]\s*$/, "").trim() }] : [];
+    return m && date ? [{ date, says: n.slice(m[0].length).replace(/[)）]\s*$/, "").replace(/根据$/, "").trim() }] : [];
   });
 }
 /** The order that published a text (国务院令第344号, 国家市场监督管理总局令第46号, 食品药品监管局、海关总署第4号令). */
-const ORDER_IN_NOTE = /^((?:中华人民共和国)?([\u4e00-\u9fa5、]{2,40}?)令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号|([\u4e00-\u9fa5、]{2,40}?)第\s*\d+\s*号令)/;
+const ORDER_IN_NOTE = /^(?:根据|依据)?((?:中华人民共和国)?([\u4e00-\u9fa5、]{2,40}?)令\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号|([\u4e00-\u9fa5、]{2,40}?)第\s*\d+\s*号令)/;
 /** The body a note says made the text: 国家计划委员会发布, 国务院第117次常务会议通过, 经…部第6次部务会议通过. */
 const BODY_IN_NOTE = /^经?([\u4e00-\u9fa5、]{2,30}?)(?:审判委员会|检察委员会)?(?:第[一二三四五六七八九十百零〇\d]+(?:届|次)[^，。]*?(?:通过|修订|修正)|(?:发布|公布)$)/;
 /** A note that dates the text's taking effect: 2021年5月1日 施行, …公告公布施行. */
@@ -156,11 +157,10 @@ export function extractMetadata(input: MetadataInput): Metadata & { publishedAt:
 
   // Regulations and rules without a masthead: the order their notes say published the text, the latest one.
   // The notes read as one text (a note may wrap over lines), without the title printed again among them.
-  const plainTitle = (title ?? "").replace(/[\s、]/g, "");
   const notes = blocks
     .filter((x) => x.zone === "note")
     .map((b) => ftext(b).replace(/\n/g, ""))
-    .filter((t) => !(plainTitle && t.replace(/[\s、]/g, "").length >= 4 && plainTitle.includes(t.replace(/[\s、]/g, ""))))
+    .filter((t) => !isTitleAgain(t, title ?? ""))
     .join("");
   const noted = notesOf(notes);
   const orders = noted.flatMap((n) => {

@@ -624,6 +624,9 @@ const AUTHORITY_AFTER = /^(?:关于|决策部署|精神|批准|同意|(?:印发|
 const ASSESSED = /(?:对|计算|纳入)((?:各[\u4e00-\u9fa5]{1,4}?|[\u4e00-\u9fa5]{2,6}?(?:区|县|市|旗|州))(?:[、和及](?:各[\u4e00-\u9fa5]{1,4}?|[\u4e00-\u9fa5]{2,6}?(?:区|县|市|旗|州)))+)(?=[（(的\d]|承担|领导|进行|报送|[^\u4e00-\u9fa5])(?=[^。；;]{0,40}?(?:考核|考评|评估|分值|打分|评分))/g;
 const NAMED_ENTITY = /(?:集团|公司|银行|大学|学院|研究院|研究所|中心|基地|开发区|新区|园区|市场|协会|学会|自贸区|示范区|保税区|委员会|工作组)$|^[\u4e00-\u9fa5]{2,4}(?:区|县|市)$/;
 
+/** 发展改革委为牵头单位: the body the text names the lead of the members it lists. */
+const LEAD_MEMBER = /([\u4e00-\u9fa5]{2,30}?)为牵头单位/g;
+
 /**
  * Responsibilities in one piece of running text (annotations removed beforehand
  * by the caller, or passed through `annotations`).
@@ -822,7 +825,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     // The channel (通过X, 借助X) or the recipient (向X提供, 向X申请) of an act is not who acts.
     if (/(?:通过|借助|经由|(?<![面导指方去走转倾偏])向)\s*$/.test(before) || /^(?:通过|借助|经由)/.test(name)) continue;
     // Where a person or thing is taken (带至公安机关, 送到医疗机构) is a place, not who acts.
-    if (/(?:带|送|押|解|移|遣)(?:至|到|往)\s*$/.test(before) || /^(?:带|送|押|解|移|遣)(?:至|到|往)/.test(name)) continue;
+    if (/(?:带|送|押|移|遣)(?:至|到|往)\s*$/.test(before) || /^(?:带|送|押|移|遣)(?:至|到|往)/.test(name)) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
     // 请A会同B… / 由A牵头…: A leads.
@@ -870,9 +873,10 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     const inSentence = out.filter((r) => !r.annotated && r.start >= sentence[0] && r.end <= sentence[1] && r.role === "responsible");
     const lead = inSentence.filter((r) => m[1]!.endsWith(r.party));
     if (!lead.length) continue;
-    for (const r of inSentence) r.role = lead.includes(r) ? "lead" : "support";
+    // The members are the list that names the lead too (联席会议由A、B、C组成): rows of one list end together.
+    const ends = new Set(lead.map((r) => r.end));
+    for (const r of inSentence) if (ends.has(r.end)) r.role = lead.includes(r) ? "lead" : "support";
+    for (const r of lead) r.role = "lead";
   }
   return out;
 }
-/** 发展改革委为牵头单位: the body the text names the lead of the members it lists. */
-const LEAD_MEMBER = /([\u4e00-\u9fa5]{2,30}?)为牵头单位/g;

@@ -87,7 +87,7 @@ export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,240}(?:通过|
 /** A complete note on a line of its own (2017年12月1日 …会议通过）): never broken off the next line. */
 export const NOTE_LINE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,240}(?:通过|公布|发布|修订|修正|修改|施行|实施|批准)\\)?$`);
 /** Where each note of a run of notes starts (a date and a space, not inside the bracket that opens the note). */
-export const NOTE_START = new RegExp(`(?<![(（])(?=\\(?\\s*${NOTE_DATE}\\s)`);
+export const NOTE_START = new RegExp(`(?<![(（])(?=\\(?\\s*${NOTE_DATE}\\s)|(?<=根据)(?=${NOTE_DATE})`);
 /** A cited title in book-title marks. */
 export const CITED_TITLE = /《[^《》\n]{1,100}》/g;
 /** An attachment heading: 附件, 附件1, 附件：, 附件一. */

@@ -18,7 +18,6 @@ import type { Block, ParseMessage } from "./types";
 const TITLE_KIND_END = new RegExp(`(?:${KINDS.join("|")})(?:\\(.{1,20}\\)|（.{1,20}）)?$`);
 /** The name of a code's part printed under its title (合同编, 总则, 附则). */
 const CODE_PART = /^[\u4e00-\u9fa5]{0,8}(?:编|总则|附则|分则)$/;
-/** The title printed again (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法): part of the compact title. */
 /** An addressee line names units that end as a body, a kind of body or a place does (…人民政府, 各有关单位, 各区): not a clause (…修改为：). */
 const ADDRESSEE_END = /(?:政府|战区|军兵种|兵种|办公厅|办公室|委员会|人民代表大会|党委|党组|部门|单位|机构|机关|企业|公司|集团|学校|高校|院校|医院|银行|协会|学会|中心|兵团|同志|你们|部|委|局|厅|署|院|办|行|会|处|室|站|所|社|团|省|市|县|区|州|盟|旗|乡|镇|街道)$/;
 /** Whether `line` is the title of a notice issuing the document titled `title` (关于印发《title》的通知). */
@@ -27,8 +26,11 @@ const coversTitle = (line: string, title: string) => {
   const plain = (s: string) => s.replace(/[《》<>〈〉“”"]/g, "");
   return Boolean(named && title && plain(named[1] ?? named[2] ?? "").length >= 4 && plain(title).includes(plain(named[1] ?? named[2] ?? "")));
 };
-/** The title printed again (issuers may be set apart by spaces where the title has 、). */
-const isTitleAgain = (line: string, title: string) => {
+/**
+ * The title printed again (flk.npc.gov.cn: 中华人民共和国外国中央银行 / 财产司法强制措施豁免法), part of the
+ * compact title; issuers may be set apart by spaces where the title has 、.
+ */
+export const isTitleAgain = (line: string, title: string) => {
   const plain = (s: string) => s.replace(/[\s、]/g, "");
   return Boolean(title) && plain(line).length >= 4 && plain(title).includes(plain(line));
 };
@@ -121,6 +123,7 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     }
     return 0;
   };
+  let wrapped = 0;
   for (i = titleEnd; i < blocks.length && i < titleEnd + 40; i++) {
     const b = blocks[i]!;
     if (b.marker || b.kind !== "text") break;
@@ -130,8 +133,8 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     else if (ADDRESSEE_LINE.test(t) && !/[。《]|如下|以下/.test(t) && t.replace(/\s*:$/, "").split(/[,，、]/).some((unit) => ADDRESSEE_END.test(unit.replace(/\([^()]*\)$/, "").trim()))) b.zone = "addressees";
     else if (adoptionNotes(t, headTitle)) b.zone = "note";
     // A note wrapped onto the next lines (…第二次 / 会议通过）): the lines are one note.
-    else if (wrappedNote(i) > 0) {
-      const last = i + wrappedNote(i);
+    else if ((wrapped = wrappedNote(i)) > 0) {
+      const last = i + wrapped;
       for (; i <= last; i++) blocks[i]!.zone = "note";
       i--;
     }

@@ -172,6 +172,8 @@ describe("responsibilities", () => {
     // Towns named for themselves act as their governments do; a kind of town (城镇, 中心镇) is no one.
     expect(named("南汇新城镇、万祥镇和书院镇重点做好社会管理等工作。").map(([p]) => p)).toEqual(["南汇新城镇", "万祥镇", "书院镇"]);
     expect(named("中心镇要做好规划。")).toEqual([]);
+    for (const kind of ["美丽城镇", "农村集镇", "工业强镇", "周边乡镇", "示范镇", "每个镇"]) expect(judgeName(kind).ok, kind).toBe(false);
+    expect(judgeName("泥城镇").ok).toBe(true);
     // 由A监管的公司 describes a thing by who oversees it; 由A负责…的部门 is A's department at work.
     expect(named("由地方金融监管部门监管的小额贷款公司，不适用本解释。")).toEqual([]);
     expect(named("下列案件，由人民检察院负责案件管理的部门统一受理。").length).toBeGreaterThan(0);
@@ -181,6 +183,8 @@ describe("responsibilities", () => {
     expect(named("协调小组办公室要做好日常工作。")).toEqual([["协调小组办公室", "responsible"]]);
     // A为牵头单位 in running text: A leads, the other members listed support (GUIDE).
     expect(named("联席会议由发展改革委、中央网信办、财政部组成，发展改革委为牵头单位。")).toEqual([["发展改革委", "lead"], ["中央网信办", "support"], ["财政部", "support"]]);
+    // Only the members listed with the lead: a body given other work in the sentence keeps its role.
+    expect(named("由市财政局负责资金保障，市发展改革委为牵头单位。")).toEqual([["市财政局", "responsible"]]);
     // Where a person is taken (带至公安机关) is a place, not who acts.
     expect(named("发现具有法定情形而将其带至公安机关继续进行盘问。")).toEqual([]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
@@ -298,6 +302,11 @@ describe("metadata of laws and orders without a 落款", () => {
     expect({ issuer: doc.issuer, docNumber: doc.docNumber, issuedAt: doc.issuedAt, effectiveFrom: doc.effectiveFrom, addressees: doc.addressees }).toEqual({
       issuer: "中华人民共和国人事部", docNumber: "人薪发［1995］32号", issuedAt: "1995-03-26", effectiveFrom: "1995-05-01", addressees: ["各省、自治区、直辖市人事厅（局）"],
     });
+  });
+  test("notes run together with 根据 are two notes: the later order is the 文号", async () => {
+    const m = await meta("某某登记管理办法\n（2005年1月1日国家工商行政管理总局令第10号公布 根据2020年10月23日国家市场监督管理总局令第31号修订）\n第一条 为了规范登记，制定本办法。\n第二条 本办法自2005年3月1日起施行。\n");
+    expect(m.docNumber).toBe("国家市场监督管理总局令第31号");
+    expect(m.issuer).toBe("国家市场监督管理总局");
   });
   test("a regulation's notes name the order that published it, its issuer and the day it takes effect", async () => {
     const m = await meta("某某监督管理条例\n2020年12月9日 国务院第117次常务会议通过\n2021年1月15日 中华人民共和国国务院令第735号公布\n2021年5月1日 施行\n第一条 为了加强监督管理，制定本条例。\n第二条 县级以上人民政府应当加强领导。\n");
