@@ -5,7 +5,7 @@
  */
 import { addToDate, parseFullDate } from "./dates";
 import { numeralValue } from "./numerals";
-import { AUTHORITY_SUFFIX, DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, NOTE_DATE, NOTE_START, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL, isDocumentTerm } from "./patterns";
+import { AUTHORITY_SUFFIX, DOC_NUMBER, EFFECTIVE, INTERPRETER, KINDS, NOTE_DATE, NOTE_REACH, NOTE_START, ORDER_HEAD, TITLE_ISSUER, VALID_UNTIL, isDocumentTerm } from "./patterns";
 import type { Block, Metadata } from "./types";
 import { isTitleAgain } from "./zones";
 
@@ -98,12 +98,12 @@ export interface MetadataInput {
 
 /** Stage 10 entry point. */
 /** A note dating the text's publication: the date, then (with no other date, adoption or revision between) 发布 or 公布. */
-const PUBLISHED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年|通过|修订|修正)[^。；;\n]){0,240}?(?:发布|公布)/g;
+const PUBLISHED_NOTE = new RegExp(`(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)(?:(?!\\d{4}\\s*年|通过|修订|修正)[^。；;\\n]){0,${NOTE_REACH}}?(?:发布|公布)`, "g");
 
 /** A note dating the text's adoption, revision or publication (with no other date between). */
-const DATED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,240}?(?:通过|修订|修正|公布|发布|批准|修改(?=[)）]?\s*(?:$|\d{4}\s*年)))/g;
+const DATED_NOTE = new RegExp(`(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)(?:(?!\\d{4}\\s*年)[^。；;\\n]){0,${NOTE_REACH}}?(?:通过|修订|修正|公布|发布|批准|修改(?=[)）]?\\s*(?:$|\\d{4}\\s*年)))`, "g");
 /** A note dating the text's adoption: the date, then (with no other date between) 通过. */
-const ADOPTED_NOTE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:(?!\d{4}\s*年)[^。；;\n]){0,240}?通过/g;
+const ADOPTED_NOTE = new RegExp(`(\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)(?:(?!\\d{4}\\s*年)[^。；;\\n]){0,${NOTE_REACH}}?通过`, "g");
 
 /** 本办法 / 本实施细则 naming the text itself just before a clause's verb: 本 starting a word (not 基本, 根本). */
 const SELF_NAMED = new RegExp(`(?:^|[^\\u4e00-\\u9fa5]|[条款项])本(?:${KINDS.join("|")})[^。；;]{0,12}$`);

@@ -13,6 +13,7 @@
 import bodiesData from "./lexicon/bodies.json";
 import functionsData from "./lexicon/functions.json";
 import placesData from "./lexicon/places.json";
+import { MEMBER_UNITS } from "./patterns";
 
 export type NameVerdict =
   | { ok: true; kind: "body" | "named" | "collective" | "place" | "generic" }
@@ -329,7 +330,7 @@ function judge(raw: string): NameVerdict {
   // A person's title before 办/委 (检察官办, 主任委).
   if (body.length === 1 && /[官员人名者任补]$/.test(name.slice(0, -1))) return { ok: false, why: "person" };
   // The members of a body with a long name of its own (…领导小组…执行小组成员单位) are as definite as the body.
-  const members = /(?:成员|牵头|责任|配合)单位$/.exec(name);
+  const members = MEMBER_UNITS.exec(name);
   if (middle.length > 24 && members && judgeName(name.slice(0, members.index)).ok) return { ok: true, kind: "collective" };
   if (middle.length > 24) return { ok: false, why: "clause" };
   // A one-character body word needs a head of at least two characters (财政部, 扶贫办), or a level (省委).

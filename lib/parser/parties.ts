@@ -12,7 +12,7 @@
  * most of it is the word lists and patterns its name finder reads.
  */
 import { allMatches } from "./matches";
-import { ANNOTATION, ANY_FIELD, CITED_TITLE, FIRST_IS_LEAD, GENERIC_PARTY, UNIT_FIELD } from "./patterns";
+import { ANNOTATION, ANY_FIELD, BODY_BY_ITS_WORK, CITED_TITLE, FIRST_IS_LEAD, GENERIC_PARTY, GROUP_BODY, MEMBER_UNITS, UNIT_FIELD } from "./patterns";
 import { FUNCTIONS, bodyWordOf, endsWithFunction, expandList, isMoneyFund, judgeName, startsWithFunction } from "./names";
 import type { ResponsibilityRole } from "./types";
 
@@ -299,10 +299,11 @@ const CATEGORY_SUFFIX = /(?:企业|单位|部门|机构|组织|高校|公司|院
 /** A kind of body made definite: by level (市…部门, 各…单位), by function (建设行政主管部门), by count (18户…企业). */
 const DEFINITE_LEVEL = /^(?:省(?![内外])|市(?![内外场])|县|区(?![域])|州|国家|国务院|中央|全国|地方|各|县级以上|设区的市|当地|本级|同级|上级|下级|所在地)|(?:主管|行政|管理|监督|执法|监管|综合管理)(?:部门|机构)$/;
 /** A kind of body made definite: by level (市…部门, 各…单位), by a function of the lexicon (网信部门, 保密部门), by its duty (建设行政主管部门). */
+const GROUP_MEMBERS = new RegExp(`${GROUP_BODY}${MEMBER_UNITS.source}`);
 function isDefiniteCategory(name: string): boolean {
   if (DEFINITE_LEVEL.test(name)) return true;
   // The members of a named body (协调小组成员单位, 联席会议成员单位, 工作专班牵头单位) are a definite set.
-  if (/(?:小组|工作组|会议|机制|委员会|专班|推进组)(?:成员|牵头|责任|配合)单位$/.test(name)) return true;
+  if (GROUP_MEMBERS.test(name)) return true;
   const head = name.replace(/(?:行政)?(?:主管)?(?:部门|机构)$/, "");
   const fn = endsWithFunction(head);
   return head !== name && fn !== null && head.length - fn.length <= 2;
@@ -403,9 +404,6 @@ function orgSuffixAt(text: string, runStart: number, end: number): string | null
   }
   return null;
 }
-
-/** A body named by the work it does (协调小组, 推进机制办公室, 指导委员会): its verb is a word of the name. */
-const BODY_BY_ITS_WORK = /^(?:协调|推进|指导|监督|督导|督查|协作|联络)(?:领导)?(?:小组|工作组|机制|委员会|办公室|联席会议)/;
 
 /** SPLIT_VERBS by the code of their first character, each with its place in SPLIT_VERBS. */
 const SPLIT_VERBS_BY_FIRST = groupBy(

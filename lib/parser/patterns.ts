@@ -81,11 +81,20 @@ export const AUTHORITY_SUFFIX = /(?:人民政府|国务院|办公厅|办公室|�
 /** A table of contents heading: 目录 / 目 录. */
 export const TOC_HEADING = /^目\s*录$/;
 /** A full date as adoption notes write it (2019年3月15日, 一九九三年三月一日). */
+/** A body set up for a piece of work: a group, a joint conference, a standing mechanism (领导小组, 工作专班, 联席会议, 协调机制). */
+export const GROUP_BODY = "(?:领导)?(?:小组|工作组|推进组|专班|机制|委员会|办公室|联席会议|会议)";
+/** The units of such a body (成员单位, 牵头单位): a definite set. */
+export const MEMBER_UNITS = /(?:成员|牵头|责任|配合)单位$/;
+/** A body named by the work it does (协调小组, 推进机制办公室, 指导委员会): its verb is a word of the name. */
+export const BODY_BY_ITS_WORK = new RegExp(`^(?:协调|推进|指导|监督|督导|督查|协作|联络)${GROUP_BODY}`);
+
+/** How far a note may run from its date to its verb: a revision note names every law the decision amended. */
+export const NOTE_REACH = 240;
 export const NOTE_DATE = "(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)";
 /** An adoption or publication note: 1991年4月9日 第七届全国人民代表大会第四次会议通过. */
-export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,240}(?:通过|公布|发布|修订|修正|施行|批准|修改(?=\\)?$))`);
+export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,${NOTE_REACH}}(?:通过|公布|发布|修订|修正|施行|批准|修改(?=\\)?$))`);
 /** A complete note on a line of its own (2017年12月1日 …会议通过）): never broken off the next line. */
-export const NOTE_LINE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,240}(?:通过|公布|发布|修订|修正|修改|施行|实施|批准)\\)?$`);
+export const NOTE_LINE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,${NOTE_REACH}}(?:通过|公布|发布|修订|修正|修改|施行|实施|批准)\\)?$`);
 /** Where each note of a run of notes starts (a date and a space, not inside the bracket that opens the note). */
 export const NOTE_START = new RegExp(`(?<![(（])(?=\\(?\\s*${NOTE_DATE}\\s)|(?<=根据)(?=${NOTE_DATE})`);
 /** A cited title in book-title marks. */

@@ -11,7 +11,7 @@
  */
 import {
   ADDRESSEE_LINE, ATTACHMENT_HEADING, ATTACHMENT_LIST, ATTACHMENT_WITH_TITLE, CLOSING_LINE, CLOSING_PARAGRAPH, COVER_TITLE, DATE_LINE, DISTRIBUTION_LINE, DOC_NUMBER,
-  ADOPTION_NOTE, FORWARDED_TITLE, KINDS, NOTE_START, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
+  ADOPTION_NOTE, FORWARDED_TITLE, KINDS, NOTE_REACH, NOTE_START, ORDER_HEAD, ORDER_NUMBER, PUBLICATION_NOTE, TOC_HEADING,
 } from "./patterns";
 import type { Block, ParseMessage } from "./types";
 
@@ -61,7 +61,7 @@ function adoptionNotes(text: string, title = ""): boolean {
   // One note per date, also when a note is wrapped over two lines (…第二次 / 会议通过）).
   const notes = kept.join("").split(NOTE_START).filter(Boolean);
   // A revision note names every law the decision amended: up to some 200 characters.
-  return notes.length > 0 && notes.every((l) => ADOPTION_NOTE.test(l) && l.length <= 280);
+  return notes.length > 0 && notes.every((l) => ADOPTION_NOTE.test(l) && l.length <= NOTE_REACH + 40);
 }
 
 /** A heading-only line: a chapter/part/section/decimal heading with no sentence. */
