@@ -45,6 +45,8 @@ const compact = (s: string) => s.replace(/\s+/g, "");
 export function cleanParty(raw: string): string {
   let s = compact(raw)
     .replace(/^(?:和|及|以及|与|由|请|并|或|、)+/, "")
+    // 应当有水行政主管部门参加: 有 (there be) before a level or a sector is no word of the name (有关 is).
+    .replace(/^(?:应当|应|须|必须)?有(?=[省市县区州乡镇]|同级|本级|上级|县级|国家|国务院|[\u4e00-\u9fa5]{1,8}?(?:行政)?主管部门$)(?!关)/, "")
     .replace(/(?:按职责分工|按照职责分工|按职责|分工|分别|共同|等)*(?:负责|牵头|配合|参与|指导|落实|组织实施|实施)?$/, "")
     .replace(/(?:等|等部门|等单位|等(?:有关|相关)部门(?:和单位)?|等机构)$/, "")
     .replace(/等$/, "")
@@ -606,7 +608,7 @@ const SECTOR_LEVEL = /(?:国务院|同级|本级|县级以上(?:地方)?(?:人�
 const ROLE_VERB_BEFORE = /(?:会同|联合|协助|配合|由|请|与)$/;
 
 /** Words after a name that tell it to act. */
-const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:要|应当|应|须|必须|不得|将|继续|进一步|积极|大力|主动|着力|全力|重点(?=做好|抓好|推进|支持|开展|负责)|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
+const DIRECTIVE_AFTER = /^(?:\((?:统称|简称|以下)[^)]{0,20}\))?(?:等(?:[\u4e00-\u9fa5]{0,6}?(?:部门|单位|机构))?)?(?:及其(?:有关|相关|所属)?(?:部门|单位|机构))?(?:(?:和|及|以及|与)(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构))?\s*(?:为(?:牵头|成员|配合|责任)单位|参加|要|应当|应|须|必须|不得|将|继续|进一步|积极|大力|主动|着力|全力|重点(?=做好|抓好|推进|支持|开展|负责)|结合|根据|依照|依据|按(?!需)|统一|负责|牵头|会同|参与|协助|组织|统筹|指导|协调|督促|做好|加强|加快|建立|制定|完成|开展|推动|推进|研究|出台|落实|承担|履行|配合|抓紧|切实|认真|按照|依法|对(?!接|应|外|照|口|象|比|此|其)|定期|及时|适时|每年|于\d|在|联合|共同|作为|已|主导|审核|审批|核准|受理|监督|制订|编制|发布|公布|设立|提供|给予|安排|推行|印发|评审|审查|认定|验收|转呈|转报|优先|自(?=[^，。；]{0,20}(?:之日|起)))/;
 /** Before a body acted upon (对A, 支持A, 设立A委员会); not before a facility built (建立A检测中心): see SET_UP_FACILITY. */
 const SUBJECT_BEFORE = /(?:对|支持|鼓励|扶持|发挥好?|依托|引导|推动|促进|选择|确定|在|以|设立|成立|组建|建立)\s*[“"]?$/;
 /** A facility set up (建立检测中心, 设立直销中心, 建设基地): the act's object, no body acted upon. */
@@ -844,7 +846,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     else if (SUBJECT_BEFORE.test(before)) role = members.every((x) => NAMED_ENTITY.test(cleanParty(x.name))) && !/^(?:的)?(?:建设|建成|打造|发展)/.test(after) && !(/(?:设立|成立|组建|建立)\s*[“"]?$/.test(before) && SET_UP_FACILITY.test(name)) ? "subject" : null;
     else if (/落实\s*$/.test(before) && /^(?:的)?(?:主体|属地|监管|领导)?责任/.test(after)) role = "responsible";
     // 与A建立接口连接: A is what the work connects to, not who does it.
-    else if (DIRECTIVE_AFTER.test(after) && !/与\s*$/.test(before)) role = /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:牵头|会同|协调)/.test(after) ? "lead" : /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:配合|参与|协助)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
+    else if (DIRECTIVE_AFTER.test(after) && !/与\s*$/.test(before)) role = /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:牵头|会同|协调|为牵头单位)/.test(after) ? "lead" : /^(?:等)?\s*(?:应当|应|要|须|必须)?(?:配合|参与|参加|协助|为成员单位|为配合单位)/.test(after) ? "support" : /^(?:等)?\s*指导/.test(after) ? "supervise" : "responsible";
     else if (/^等(?:企业|单位|机构|公司|集团|高校|医院|政策性|[\u4e00-\u9fa5]{0,6}(?:企业|公司))/.test(after) && members.every((x) => NAMED_ENTITY.test(cleanParty(x.name)) || /特钢|集团|矿/.test(x.name))) role = "subject";
     // The subject of a sentence that lays a duty on it (县级人民政府…，应当…; 各镇政府、区管委会（统称镇区）为…，应当…).
     if (!role && SENTENCE_START.test(text.slice(Math.max(0, hit.start - 12), hit.start)) && SENTENCE_DUTY.test(text.slice(listEnd, listEnd + 80).split(/[。;；]|[，,]由/)[0]!)) role = "responsible";

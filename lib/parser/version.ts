@@ -4,4 +4,4 @@
  * (their old provisions stay resolvable), so improvements reach the store.
  * Bump it whenever parse output changes.
  */
-export const PARSER_VERSION = "2026.12.06-73";
+export const PARSER_VERSION = "2026.12.06-74";

