@@ -216,9 +216,23 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   const breaks = joinedBreaks(blocks, folded);
   for (const seg of segments) {
     const u = unbroken(folded, seg.start, seg.end, breaks);
-    // The source as written, without the same breaks (folding keeps positions).
-    const shown = unbroken(text, seg.start, seg.end, breaks).text;
-    const back = <T extends { start: number; end: number }>(x: T): T & { said: string } => ({ ...x, said: shown.slice(x.start, x.end), start: u.at(x.start), end: x.end > x.start ? u.at(x.end - 1) + 1 : u.at(x.start) });
+    // The source as written, without the same breaks (folding keeps positions); most segments have none.
+    const shown = u.whole ? null : unbroken(text, seg.start, seg.end, breaks).text;
+    // A fact found in the segment's text, placed in the document, with the words it stands on (found objects are fresh: set in place).
+    const back = <T extends { start: number; end: number }>(x: T): T & { said: string } => {
+      const placed = x as T & { said: string };
+      if (shown === null) {
+        placed.said = text.slice(seg.start + x.start, seg.start + x.end);
+        placed.start = seg.start + x.start;
+        placed.end = seg.start + x.end;
+      } else {
+        placed.said = shown.slice(x.start, x.end);
+        const start = u.at(x.start);
+        placed.end = x.end > x.start ? u.at(x.end - 1) + 1 : start;
+        placed.start = start;
+      }
+      return placed;
+    };
     const provision = provisionId(seg);
     const segDeadlines = findDeadlines(u.text, 0, { issuedAt: meta.issuedAt, publishedAt: found.publishedAt, effectiveFrom: meta.effectiveFrom, documentLevel: !seg.node, documentYear, yearFromTitle: Boolean(titleYear) }).map(back);
     for (const d of segDeadlines) {
@@ -234,7 +248,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       responsibilities.push({ provision, party: asWritten(r.party, r.start, r.end), role: r.role, text: r.said, start: r.start, end: r.end });
     }
     // The document's own 文号 (in its masthead or quoted in its text) is not a reference to another document.
-    const refs = findReferences(u.text, shown, 0, meta.title).filter((ref) => !(ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")));
+    const refs = findReferences(u.text, shown ?? text.slice(seg.start, seg.end), 0, meta.title).filter((ref) => !(ref.docNumber && !ref.title && meta.docNumber && ref.docNumber.replace(/\s+/g, "") === meta.docNumber.replace(/\s+/g, "")));
     const relations = refs.length ? relationsOf(u.text, refs) : [];
     refs.forEach((ref, k) => {
       const { said: _said, ...at } = back(ref);

@@ -29,6 +29,8 @@ export interface Unbroken {
   text: string;
   /** Folded position of the character at `i` of `text` (i = text.length: the segment's end). */
   at: (i: number) => number;
+  /** No break was taken out: `at(i)` is the segment's start plus i. */
+  whole: boolean;
 }
 
 /** The text of folded[start, end) with the breaks (sorted, from `joinedBreaks`) inside it taken out. */
@@ -48,7 +50,7 @@ export function unbroken(folded: string, start: number, end: number, breaks: Arr
     const [s, e] = breaks[k]!;
     if (Math.max(s, start) < Math.min(e, end)) inside.push([Math.max(s, start), Math.min(e, end)]);
   }
-  if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i };
+  if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i, whole: true };
   let text = "";
   const pieces: Array<[number, number]> = []; // [index in text, folded position] where each kept piece starts
   let from = start;
@@ -61,6 +63,7 @@ export function unbroken(folded: string, start: number, end: number, breaks: Arr
   text += folded.slice(from, end);
   return {
     text,
+    whole: false,
     at: (i) => {
       // The last piece starting at or before i, by halving.
       let lo = 0;
