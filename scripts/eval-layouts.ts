@@ -5,18 +5,13 @@
  * the parser reads a layout, not the text. Options: --gold FILE.
  */
 import path from "node:path";
-import { existsSync, readFileSync } from "node:fs";
-import { goldFiles, goldSource, scoreBytes, scoreGold, type SourceForm } from "../lib/eval/score-parser";
+import { readFileSync } from "node:fs";
+import { evalGoldFiles, goldSource, scoreBytes, scoreGold, type SourceForm } from "../lib/eval/score-parser";
 import { HTML_LAYOUTS, TEXT_LAYOUTS } from "../lib/eval/layouts";
-import { sharedDir } from "../lib/paths";
 
 const args = process.argv.slice(2);
 const only = args.includes("--gold") ? args[args.indexOf("--gold") + 1] : undefined;
-const shared = sharedDir();
-const publicDir = shared ? path.join(shared, "eval", "gold") : null;
-const publicFiles = publicDir && existsSync(publicDir) ? goldFiles(publicDir) : [];
-const publicNames = publicFiles.map((f) => path.basename(f));
-const files = only ? [only] : [...publicFiles, ...goldFiles(path.join(process.cwd(), "tests", "gold")).filter((f) => !publicNames.includes(path.basename(f)))];
+const { files } = evalGoldFiles(only);
 
 for (const form of ["text", "html"] as SourceForm[]) {
   const layouts = form === "text" ? TEXT_LAYOUTS : HTML_LAYOUTS;

@@ -7,19 +7,12 @@
  * Options: --gold FILE (one file), --parser-only, --verbose.
  */
 import path from "node:path";
-import { existsSync } from "node:fs";
-import { goldFiles, goldSource, halfOf, scoreGold, type GoldScore, type SourceForm } from "../lib/eval/score-parser";
-import { sharedDir } from "../lib/paths";
+import { evalGoldFiles, goldSource, halfOf, scoreGold, type GoldScore, type SourceForm } from "../lib/eval/score-parser";
 import { evalSearch } from "./eval-search";
 
 const args = process.argv.slice(2);
 const only = args.includes("--gold") ? args[args.indexOf("--gold") + 1] : undefined;
-const shared = sharedDir();
-const publicDir = shared ? path.join(shared, "eval", "gold") : null;
-const ownDir = path.join(process.cwd(), "tests", "gold");
-const publicFiles = publicDir && existsSync(publicDir) ? goldFiles(publicDir) : [];
-const publicNames = publicFiles.map((f) => path.basename(f));
-const files = only ? [only] : [...publicFiles, ...goldFiles(ownDir).filter((f) => !publicNames.includes(path.basename(f)))];
+const { files, publicNames } = evalGoldFiles(only);
 
 const pct = (x: number | undefined) => (x === undefined ? "    –" : (100 * x).toFixed(1).padStart(5));
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);

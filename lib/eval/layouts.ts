@@ -2,7 +2,7 @@
  * The same document laid out otherwise, as other copies of it are published:
  * line endings, indents, blank lines, a space after article labels,
  * lines broken short, headings on a line of their own; for pages, other
- * markup (div for p, br, runs on lines, entities, font tags). None changes
+ * markup (div for p, br, line breaks between tags, indents, font and strong tags). None changes
  * what the text says, so none should change what the parser reads
  * (`npm run eval:layouts`).
  */

@@ -40,6 +40,19 @@ export function goldFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/**
+ * The gold files `npm run eval` scores: the public golds (../shared/eval/gold), then the project's
+ * own (tests/gold) that are not public; or only `only`. `publicNames` are the public golds' names.
+ */
+export function evalGoldFiles(only?: string): { files: string[]; publicNames: string[] } {
+  const shared = sharedDir();
+  const publicDir = shared ? path.join(shared, "eval", "gold") : null;
+  const publicFiles = publicDir && existsSync(publicDir) ? goldFiles(publicDir) : [];
+  const publicNames = publicFiles.map((f) => path.basename(f));
+  const own = goldFiles(path.join(process.cwd(), "tests", "gold")).filter((f) => !publicNames.includes(path.basename(f)));
+  return { files: only ? [only] : [...publicFiles, ...own], publicNames };
+}
+
 /** The source file of a gold in a given form, or null when that form does not exist. */
 export function goldSource(goldFile: string, form: SourceForm): string | null {
   const gold = JSON.parse(readFileSync(goldFile, "utf8")) as { source: string };

@@ -292,9 +292,9 @@ function judge(raw: string): NameVerdict {
   if (prefix === name.length && prefix > 0) return PLACE_SET.has(name) || (levelPrefix(name.replace(/(?:省|市|县|区|州|旗|盟|镇|乡)$/, "")) === 0 && /(?:省|市|县|区|州|旗|盟|镇|乡)$/.test(name) && name.length >= 3) ? { ok: true, kind: "place" } : { ok: false, why: "fragment" };
   // A place followed by a body that is its own word (合肥海关, 省总工会).
   if (prefix > 0 && BARE_FUNCTION_BODIES.has(rest)) return { ok: true, kind: "body" };
-  // A county or banner named short (达茂旗, 湟中县).
   // A town named for itself (万祥镇, 泥城镇, 南汇新城镇), not a kind of town (城镇, 美丽城镇, 特色小镇, 中心镇, 各乡镇).
   if (/^[\u4e00-\u9fa5]{2,4}镇$/.test(name) && !/^(?:各|本|该|全|每|周边|小|中心|重点|建制|特色|新型|美丽|[乡城村集古名重市强])/.test(name) && !/^[\u4e00-\u9fa5]{2,}(?<!新)城镇$|(?:乡|集|村|名|强|小|重|中心|示范|特色|古|建制)镇$/.test(name) && !/[的了和与及或对由在从向被将要为以按是并]/.test(name)) return { ok: true, kind: "place" };
+  // A county or banner named short (达茂旗, 湟中县).
   if (/^[\u4e00-\u9fa5]{2,4}(?:旗|县)$/.test(name) && !/[的了和与及或对由在从向被将要为以按是并]/.test(name) && !/(?:国|党|团|红|军|队|锦|彩)旗$/.test(name)) return { ok: true, kind: "place" };
   if (OBJECT.test(name) && !/(?:管委会|管理委员会|管理局|办公室|管理机构)$/.test(name)) {
     // A zone with a proper name (南沙新区, 广州开发区, 合肥高新区) is a place; a kind of area (核心保护区, 选区) is not.

@@ -217,7 +217,7 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
   for (const seg of segments) {
     const u = unbroken(folded, seg.start, seg.end, breaks);
     // The source as written, without the same breaks (folding keeps positions); most segments have none.
-    const shown = u.whole ? null : unbroken(text, seg.start, seg.end, breaks).text;
+    const shown = u.whole ? null : u.cut(text);
     // A fact found in the segment's text, placed in the document, with the words it stands on (found objects are fresh: set in place).
     const back = <T extends { start: number; end: number }>(x: T): T & { said: string } => {
       const placed = x as T & { said: string };
@@ -240,7 +240,8 @@ export function parseSource(src: SourceDocument, notes: string[] = []): ParseRes
       // A date resting on an assumption is kept and flagged for review.
       if (d.doubt) messages.push({ reason: `时限「${d.said}」${d.date ? `读作 ${d.date}` : "没有日期"}：${d.doubt}`, ruleId: "deadline-unsure", start: d.start, end: d.end });
     }
-    for (const { doubt, said: _said, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(u.text, 0, { role: seg.node?.role ?? "other", deadline: (pos) => deadlineLookup(segDeadlines, 0)(u.at(pos)), context: leadOf(seg.node?.parent ?? null), legislation }).map(back)) {
+    const deadlineAt = deadlineLookup(segDeadlines, 0);
+    for (const { doubt, said: _said, ...tg } of quotaCells.has(seg.start) ? [] : findTargets(u.text, 0, { role: seg.node?.role ?? "other", deadline: (pos) => deadlineAt(u.at(pos)), context: leadOf(seg.node?.parent ?? null), legislation }).map(back)) {
       targets.push({ provision, ...tg });
       if (doubt) messages.push({ reason: `指标「${tg.text}」（${tg.value}${tg.unit}）：${doubt}`, ruleId: "target-unsure", start: tg.start, end: tg.end });
     }

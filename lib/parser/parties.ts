@@ -828,9 +828,9 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (/(?:带|送|押|移|遣)(?:至|到|往)\s*$/.test(before) || /^(?:带|送|押|移|遣)(?:至|到|往)/.test(name)) continue;
     if (AUTHORITY_AFTER.test(after.replace(/^等[一二三四五六七八九十\d]*个?(?:部门|单位|机构)?/, ""))) continue;
     let role: ResponsibilityRole | null = null;
-    // 请A会同B… / 由A牵头…: A leads.
     // 由A监管的公司, 由A批准设立的机构: a clause describing a thing by who oversees it assigns A nothing here.
     if (/由\s*$/.test(before) && /^(?:[\u4e00-\u9fa5]{0,4}?(?:监管|监督管理|管理|批准|批准设立|核准|认定|确定|审批|登记|颁发|发放|指定|设立|主办|举办|制定|发布|许可|认可|监制|出具|作出|实施))的/.test(after) && !/^负责[^的，。]*的(?:部门|机构)/.test(after)) continue;
+    // 请A会同B… / 由A牵头…: A leads.
     if (RESPONSIBLE_BEFORE.test(before)) role = /^(?:等)?\s*(?:应当|应|要|须)?(?:会同|牵头)/.test(after) ? "lead" : "responsible";
     else if (SUPPORT_BEFORE.test(before)) role = "support";
     else if (HELPED_BEFORE.test(before)) role = "responsible";
@@ -875,8 +875,7 @@ export function findResponsibilities(text: string, offset: number, state: Annota
     if (!lead.length) continue;
     // The members are the list that names the lead too (联席会议由A、B、C组成): rows of one list end together.
     const ends = new Set(lead.map((r) => r.end));
-    for (const r of inSentence) if (ends.has(r.end)) r.role = lead.includes(r) ? "lead" : "support";
-    for (const r of lead) r.role = "lead";
+    for (const r of inSentence) r.role = lead.includes(r) ? "lead" : ends.has(r.end) ? "support" : r.role;
   }
   return out;
 }

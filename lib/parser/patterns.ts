@@ -80,7 +80,6 @@ export const ADDRESSEE_LINE = /^[^。;]{2,120}:$/;
 export const AUTHORITY_SUFFIX = /(?:人民政府|国务院|办公厅|办公室|委员会|常务委员会|人民代表大会|政府|部|委|局|厅|署|院|办|行|会|总社|集团|公司)$/;
 /** A table of contents heading: 目录 / 目 录. */
 export const TOC_HEADING = /^目\s*录$/;
-/** A full date as adoption notes write it (2019年3月15日, 一九九三年三月一日). */
 /** A body set up for a piece of work: a group, a joint conference, a standing mechanism (领导小组, 工作专班, 联席会议, 协调机制). */
 export const GROUP_BODY = "(?:领导)?(?:小组|工作组|推进组|专班|机制|委员会|办公室|联席会议|会议)";
 /** The units of such a body (成员单位, 牵头单位): a definite set. */
@@ -90,6 +89,7 @@ export const BODY_BY_ITS_WORK = new RegExp(`^(?:协调|推进|指导|监督|督�
 
 /** How far a note may run from its date to its verb: a revision note names every law the decision amended. */
 export const NOTE_REACH = 240;
+/** A full date as adoption notes write it (2019年3月15日, 一九九三年三月一日). */
 export const NOTE_DATE = "(?:\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)";
 /** An adoption or publication note: 1991年4月9日 第七届全国人民代表大会第四次会议通过. */
 export const ADOPTION_NOTE = new RegExp(`^\\(?\\s*${NOTE_DATE}.{0,${NOTE_REACH}}(?:通过|公布|发布|修订|修正|施行|批准|修改(?=\\)?$))`);

@@ -31,6 +31,8 @@ export interface Unbroken {
   at: (i: number) => number;
   /** No break was taken out: `at(i)` is the segment's start plus i. */
   whole: boolean;
+  /** The same cuts made in another text of the same length (the source as written). */
+  cut: (other: string) => string;
 }
 
 /** The text of folded[start, end) with the breaks (sorted, from `joinedBreaks`) inside it taken out. */
@@ -50,20 +52,21 @@ export function unbroken(folded: string, start: number, end: number, breaks: Arr
     const [s, e] = breaks[k]!;
     if (Math.max(s, start) < Math.min(e, end)) inside.push([Math.max(s, start), Math.min(e, end)]);
   }
-  if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i, whole: true };
-  let text = "";
-  const pieces: Array<[number, number]> = []; // [index in text, folded position] where each kept piece starts
+  if (!inside.length) return { text: folded.slice(start, end), at: (i) => start + i, whole: true, cut: (other) => other.slice(start, end) };
+  // The kept pieces, each [index in the text, folded position where it starts, folded position where it ends].
+  const pieces: Array<[number, number, number]> = [];
+  let length = 0;
   let from = start;
-  for (const [s, e] of inside) {
-    pieces.push([text.length, from]);
-    text += folded.slice(from, s);
+  for (const [s, e] of [...inside, [end, end] as [number, number]]) {
+    pieces.push([length, from, s]);
+    length += s - from;
     from = e;
   }
-  pieces.push([text.length, from]);
-  text += folded.slice(from, end);
+  const cut = (other: string) => pieces.map(([, s, e]) => other.slice(s, e)).join("");
   return {
-    text,
+    text: cut(folded),
     whole: false,
+    cut,
     at: (i) => {
       // The last piece starting at or before i, by halving.
       let lo = 0;

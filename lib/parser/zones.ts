@@ -134,9 +134,8 @@ export function assignZones(blocks: Block[], folded: string, options: { titleHin
     else if (adoptionNotes(t, headTitle)) b.zone = "note";
     // A note wrapped onto the next lines (…第二次 / 会议通过）): the lines are one note.
     else if ((wrapped = wrappedNote(i)) > 0) {
-      const last = i + wrapped;
-      for (; i <= last; i++) blocks[i]!.zone = "note";
-      i--;
+      for (let k = i; k <= i + wrapped; k++) blocks[k]!.zone = "note";
+      i += wrapped;
     }
     // The title printed again on lines of its own (flk.npc.gov.cn), or the name of the code's part in the file (合同编, 总则).
     else if (isTitleAgain(t, headTitle) || (i === titleEnd && CODE_PART.test(compact(t)))) b.zone = "note";
